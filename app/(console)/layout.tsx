@@ -1,0 +1,15 @@
+import type { ReactNode } from "react";
+import { ConsoleHeader } from "@/components/shell/console-header.tsx";
+import { MenuBar } from "@/components/shell/menu-bar.tsx";
+import { requireUser } from "@/lib/http/current-user.ts";
+
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const user = await requireUser();
+  return (
+    <>
+      <ConsoleHeader username={user.username} />
+      <MenuBar />
+      <main className="content">{children}</main>
+    </>
+  );
+}

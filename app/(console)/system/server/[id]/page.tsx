@@ -1,0 +1,6 @@
+import { ServerDetail } from "@/components/servers/server-detail.tsx";
+
+export default async function ServerDetailPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  return <ServerDetail id={id} />;
+}

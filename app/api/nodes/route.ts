@@ -1,0 +1,5 @@
+import { listNodes } from "@/lib/api/endpoints/nodes.ts";
+import { handle } from "@/lib/http/route.ts";
+import * as inventory from "@/lib/inventory/nodes.ts";
+
+export const GET = handle(listNodes, async ({ query, runtime }) => inventory.listNodes(runtime.db, query));

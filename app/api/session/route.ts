@@ -1,0 +1,23 @@
+import { NextResponse } from "next/server";
+import * as endpoints from "@/lib/api/endpoints/session.ts";
+import { signIn, signOut } from "@/lib/auth/sessions.ts";
+import { ApiError } from "@/lib/http/errors.ts";
+import { handle } from "@/lib/http/route.ts";
+import { clearSessionCookie, sessionToken, setSessionCookie } from "@/lib/http/session-cookie.ts";
+
+export const POST = handle(endpoints.signIn, async ({ body, runtime, request }) => {
+  const session = await signIn(runtime.db, body.username, body.password);
+  if (!session) throw new ApiError("unauthorized", "Invalid user ID or password");
+  const response = NextResponse.json({ user: session.user });
+  setSessionCookie(response, request, session.token, session.expiresAt);
+  return response;
+});
+
+export const GET = handle(endpoints.currentSession, async ({ user }) => ({ user }));
+
+export const DELETE = handle(endpoints.signOut, async ({ runtime, request }) => {
+  await signOut(runtime.db, sessionToken(request));
+  const response = NextResponse.json({ ok: true });
+  clearSessionCookie(response);
+  return response;
+});

@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { Providers } from "@/components/providers.tsx";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: "Cisco Unified CM IM and Presence Administration",
+  description: "Presence Redundancy Groups and Server Recovery Manager console",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <Providers>{children}</Providers>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,18 @@
+import { Suspense } from "react";
+import { SignInForm } from "@/components/auth/sign-in-form.tsx";
+
+export default function LoginPage() {
+  return (
+    <div className="login-page">
+      <div className="login-card">
+        <div className="banner-logo" aria-hidden>
+          cisco
+        </div>
+        <h1>Cisco Unified CM IM and Presence Administration</h1>
+        <Suspense>
+          <SignInForm />
+        </Suspense>
+      </div>
+    </div>
+  );
+}

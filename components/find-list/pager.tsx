@@ -1,0 +1,45 @@
+"use client";
+
+import { PAGE_SIZES } from "@/lib/schemas/find-list.ts";
+
+interface Props {
+  page: number;
+  pageSize: number;
+  total: number;
+  onChange(change: { page?: number; pageSize?: number }): void;
+}
+
+export function Pager({ page, pageSize, total, onChange }: Props) {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  return (
+    <div className="pager">
+      <span className="pager-nav">
+        <button type="button" aria-label="First page" disabled={page <= 1} onClick={() => onChange({ page: 1 })}>
+          «
+        </button>
+        <button type="button" aria-label="Previous page" disabled={page <= 1} onClick={() => onChange({ page: page - 1 })}>
+          ‹
+        </button>
+        <span data-testid="page-indicator">
+          Page {Math.min(page, pages)} of {pages}
+        </span>
+        <button type="button" aria-label="Next page" disabled={page >= pages} onClick={() => onChange({ page: page + 1 })}>
+          ›
+        </button>
+        <button type="button" aria-label="Last page" disabled={page >= pages} onClick={() => onChange({ page: pages })}>
+          »
+        </button>
+      </span>
+      <label>
+        Rows per Page{" "}
+        <select value={pageSize} onChange={(e) => onChange({ page: 1, pageSize: Number(e.target.value) })}>
+          {PAGE_SIZES.map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}

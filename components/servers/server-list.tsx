@@ -1,0 +1,82 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { SearchBar } from "@/components/find-list/search-bar.tsx";
+import { Pager } from "@/components/find-list/pager.tsx";
+import { SortHeader } from "@/components/find-list/sort-header.tsx";
+import { useListParams } from "@/components/find-list/use-list-params.ts";
+import { PageTitle, Section } from "@/components/shell/page-title.tsx";
+import { api } from "@/lib/client/api.ts";
+import type { Page } from "@/lib/schemas/find-list.ts";
+import { NODE_SEARCH_FIELDS, nodeListQuery, type NodeView } from "@/lib/schemas/nodes.ts";
+
+export function ServerList() {
+  const { params, update, queryString } = useListParams(nodeListQuery);
+  const nodes = useQuery({
+    queryKey: ["nodes", queryString],
+    queryFn: () => api<Page<NodeView>>(`/api/nodes?${queryString}`),
+    placeholderData: keepPreviousData,
+  });
+  const onSort = (sort: typeof params.sort) => update({ sort, page: 1 });
+
+  return (
+    <>
+      <PageTitle title="Find and List Servers" />
+      <Section title="Status">
+        {nodes.isError ? (
+          <p role="alert" className="status-error">{nodes.error.message}</p>
+        ) : (
+          <p role="status" data-testid="record-count">
+            {nodes.data ? `${nodes.data.total} records found` : "Loading…"}
+          </p>
+        )}
+      </Section>
+      <Section title="Server">
+        <SearchBar
+          title="Servers"
+          fields={NODE_SEARCH_FIELDS}
+          field={params.field}
+          match={params.match}
+          q={params.q}
+          onFind={(search) => update({ ...search, page: 1 })}
+        />
+        {nodes.data && nodes.data.total === 0 ? (
+          <p className="empty">No active query. Please enter your search criteria using the options above.</p>
+        ) : (
+          <table className="list">
+            <thead>
+              <tr>
+                <SortHeader column="hostName" sort={params.sort} onSort={onSort}>Host Name/IP Address</SortHeader>
+                <SortHeader column="softwareVersion" sort={params.sort} onSort={onSort}>Software Version</SortHeader>
+                <th>Cluster</th>
+                <th>Database Publisher</th>
+                <SortHeader column="replicationState" sort={params.sort} onSort={onSort}>Replication State</SortHeader>
+                <SortHeader column="group" sort={params.sort} onSort={onSort}>Presence Redundancy Group</SortHeader>
+              </tr>
+            </thead>
+            <tbody>
+              {nodes.data?.items.map((node) => (
+                <tr key={node.id}>
+                  <td>
+                    <Link href={`/system/server/${node.id}`}>{node.hostName}</Link>
+                  </td>
+                  <td>{node.softwareVersion}</td>
+                  <td>{node.cluster.name}</td>
+                  <td>{node.isPublisher ? "Yes" : "No"}</td>
+                  <td title={node.replicationMeaning}>
+                    {node.replicationState} ({node.replicationMeaning})
+                  </td>
+                  <td>{node.group?.name ?? ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {nodes.data && (
+          <Pager page={params.page} pageSize={params.pageSize} total={nodes.data.total} onChange={update} />
+        )}
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+import { SignOutButton } from "./sign-out-button.tsx";
+
+export function ConsoleHeader({ username }: { username: string }) {
+  return (
+    <header className="banner">
+      <div className="banner-brand">
+        <span className="banner-logo" aria-hidden>
+          cisco
+        </span>
+        <div>
+          <div className="banner-title">Cisco Unified CM IM and Presence Administration</div>
+          <div className="banner-subtitle">For Cisco Unified Communications Solutions</div>
+        </div>
+      </div>
+      <div className="banner-user">
+        <span data-testid="signed-in-user">{username}</span>
+        <SignOutButton />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,20 @@
+/** The console's menus; only pages that exist are listed. */
+export interface MenuItem {
+  label: string;
+  href: string;
+}
+export interface Menu {
+  label: string;
+  items: MenuItem[];
+}
+
+export const MENUS: Menu[] = [
+  {
+    label: "System",
+    items: [{ label: "Server", href: "/system/server" }],
+  },
+  {
+    label: "Serviceability",
+    items: [{ label: "Control Center - Network Services", href: "/serviceability/control-center" }],
+  },
+];

@@ -1,0 +1,22 @@
+"use client";
+
+import { useState } from "react";
+import { api } from "@/lib/client/api.ts";
+
+export function SignOutButton() {
+  const [busy, setBusy] = useState(false);
+  return (
+    <button
+      type="button"
+      className="link-button"
+      disabled={busy}
+      onClick={async () => {
+        setBusy(true);
+        await api("/api/session", { method: "DELETE" }).catch(() => undefined);
+        window.location.assign("/login");
+      }}
+    >
+      Sign Out
+    </button>
+  );
+}

@@ -1,0 +1,41 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support.ts";
+
+test("an unsigned visitor is sent to sign-in", async ({ page }) => {
+  await page.goto("/system/server");
+  await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByRole("button", { name: "Login" })).toBeVisible();
+});
+
+test("a wrong password gets a clear message that does not say which part was wrong", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Username").fill("admin");
+  await page.getByLabel("Password").fill("wrong-password");
+  await page.getByRole("button", { name: "Login" }).click();
+  await expect(page.getByRole("form", { name: "Sign in" }).getByRole("alert")).toHaveText("Invalid user ID or password");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("empty fields are refused on the page, naming the field", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByRole("button", { name: "Login" }).click();
+  await expect(page.getByText("User ID is required")).toBeVisible();
+  await expect(page.getByText("Password is required")).toBeVisible();
+});
+
+test("sign in, then sign out ends the session", async ({ page }) => {
+  await signIn(page);
+  await expect(page.getByRole("heading", { name: "Cisco Unified CM IM and Presence Administration" })).toBeVisible();
+  await page.getByRole("button", { name: "Sign Out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/system/server");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("the API answers 401 in the error shape without a session", async ({ request }) => {
+  const response = await request.get("/api/nodes");
+  expect(response.status()).toBe(401);
+  expect(await response.json()).toEqual({ error: { code: "unauthorized", message: "Sign in to use this API" } });
+  const health = await request.get("/api/health");
+  expect(await health.json()).toEqual({ status: "ok", database: "embedded" });
+});

@@ -1,0 +1,11 @@
+import type { Endpoint } from "../endpoint.ts";
+import * as nodes from "./nodes.ts";
+import * as session from "./session.ts";
+import * as system from "./system.ts";
+
+/** Every operation of the public API, for the OpenAPI document. */
+export const ALL_ENDPOINTS: Endpoint[] = [
+  ...Object.values(system),
+  ...Object.values(session),
+  ...Object.values(nodes),
+];

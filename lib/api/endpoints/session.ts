@@ -1,0 +1,31 @@
+import { signInSchema, sessionUserSchema } from "../../schemas/auth.ts";
+import { okSchema } from "../../schemas/common.ts";
+import { endpoint } from "../endpoint.ts";
+
+export const signIn = endpoint({
+  method: "POST",
+  path: "/api/session",
+  summary: "Sign in; sets the httpOnly session cookie",
+  tag: "Session",
+  auth: false,
+  body: signInSchema,
+  response: sessionUserSchema,
+});
+
+export const currentSession = endpoint({
+  method: "GET",
+  path: "/api/session",
+  summary: "The signed-in user",
+  tag: "Session",
+  auth: true,
+  response: sessionUserSchema,
+});
+
+export const signOut = endpoint({
+  method: "DELETE",
+  path: "/api/session",
+  summary: "Sign out; ends the session and clears its cookie",
+  tag: "Session",
+  auth: false,
+  response: okSchema,
+});

@@ -1,0 +1,22 @@
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import pg from "pg";
+import type { DatabaseConfig } from "./config.ts";
+
+export interface OpenDatabase {
+  config: DatabaseConfig;
+  /** Shared by Prisma Client and the migration engine: PGlite allows one connection. */
+  factory: SqlMigrationAwareDriverAdapterFactory;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase> {
+  if (config.kind === "postgres") {
+    const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    return { config, factory: new PrismaPg(pool), close: () => pool.end() };
+  }
+  const pglite = await PGlite.create(config.dataDir);
+  return { config, factory: new PrismaPGlite(pglite), close: () => pglite.close() };
+}

@@ -1,0 +1,80 @@
+import { z } from "zod";
+
+/** The error codes of the public API, with the HTTP status each maps to. */
+export const ERROR_STATUS = {
+  malformed_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  validation_failed: 422,
+  internal_error: 500,
+} as const;
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]),
+    message: z.string(),
+    fields: z.record(z.string(), z.string()).optional(),
+    current: z.unknown().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/**
+ * An error meant for the client: its message is safe to show. `current`
+ * carries the resource as it is now, for conflicts.
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: Record<string, string>,
+    readonly current?: unknown,
+  ) {
+    super(message);
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+
+  toBody(): ErrorBody {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.fields ? { fields: this.fields } : {}),
+        ...(this.current !== undefined ? { current: this.current } : {}),
+      },
+    };
+  }
+}
+
+/** One message per field, keyed by the dotted path of the field. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || "_";
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+export function validationError(error: z.ZodError, where: string): ApiError {
+  const fields = fieldErrors(error);
+  const first = Object.entries(fields)[0];
+  const summary = first ? (first[0] === "_" ? first[1] : `${first[0]}: ${first[1]}`) : "Invalid input";
+  return new ApiError("validation_failed", `Invalid ${where}. ${summary}`, fields);
+}
+
+/** Maps anything thrown by a handler to a client-safe error; internals stay in the log. */
+export function toApiError(err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  const code = (err as { code?: unknown } | null)?.code;
+  if (code === "P2002") return new ApiError("conflict", "A record with the same unique value already exists");
+  if (code === "P2025") return new ApiError("not_found", "The record does not exist");
+  console.error(err);
+  return new ApiError("internal_error", "An internal error occurred");
+}

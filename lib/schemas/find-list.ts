@@ -1,0 +1,91 @@
+import { z } from "zod";
+
+/**
+ * The search, paging and sorting habits of Cisco Unified CM's "Find and List"
+ * pages, shared by every list page and its API route.
+ */
+export const MATCH_OPERATORS = {
+  begins: "begins with",
+  contains: "contains",
+  ends: "ends with",
+  exact: "is exactly",
+  empty: "is empty",
+  notEmpty: "is not empty",
+} as const;
+export type MatchOperator = keyof typeof MATCH_OPERATORS;
+
+export const PAGE_SIZES = [25, 50, 100, 150, 200, 250] as const;
+export type PageSize = (typeof PAGE_SIZES)[number];
+
+const matchKeys = Object.keys(MATCH_OPERATORS) as [MatchOperator, ...MatchOperator[]];
+
+/**
+ * Builds the query schema of one list: `fields` are the searchable columns,
+ * `sorts` the sortable ones (`-name` sorts descending).
+ */
+export function findListQuery<const F extends string, const S extends string>(
+  fields: readonly [F, ...F[]],
+  sorts: readonly [S, ...S[]],
+) {
+  const sortValues = [...sorts, ...sorts.map((s) => `-${s}` as const)] as [
+    S | `-${S}`,
+    ...(S | `-${S}`)[],
+  ];
+  return z.object({
+    field: z.enum(fields).default(fields[0]),
+    match: z.enum(matchKeys).default("begins"),
+    q: z.string().max(128, "Search text may be at most 128 characters").default(""),
+    page: z.coerce.number().int("Page must be a whole number").min(1, "Page must be 1 or more").default(1),
+    pageSize: z.coerce
+      .number()
+      .refine((n): n is PageSize => (PAGE_SIZES as readonly number[]).includes(n), {
+        message: `Rows per page must be one of ${PAGE_SIZES.join(", ")}`,
+      })
+      .default(25),
+    sort: z.enum(sortValues).default(sorts[0] as never),
+  });
+}
+
+export interface FindListQuery<F extends string = string, S extends string = string> {
+  field: F;
+  match: MatchOperator;
+  q: string;
+  page: number;
+  pageSize: number;
+  sort: S | `-${S}`;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** Splits `-name` into the column and its direction. */
+export function parseSort<S extends string>(sort: S | `-${S}`): { key: S; direction: "asc" | "desc" } {
+  return sort.startsWith("-")
+    ? { key: sort.slice(1) as S, direction: "desc" }
+    : { key: sort as S, direction: "asc" };
+}
+
+/**
+ * The Prisma string filter for one match operator. Matching is
+ * case-insensitive, as on the product's Find pages.
+ */
+export function stringMatchFilter(match: MatchOperator, q: string) {
+  switch (match) {
+    case "begins":
+      return q ? { startsWith: q, mode: "insensitive" as const } : undefined;
+    case "contains":
+      return q ? { contains: q, mode: "insensitive" as const } : undefined;
+    case "ends":
+      return q ? { endsWith: q, mode: "insensitive" as const } : undefined;
+    case "exact":
+      return { equals: q, mode: "insensitive" as const };
+    case "empty":
+      return { equals: "" };
+    case "notEmpty":
+      return { not: "" };
+  }
+}

@@ -1,0 +1,62 @@
+import { ensureAdminAccount } from "../auth/bootstrap-admin.ts";
+import { openDatabase } from "../db/adapter.ts";
+import { createPrismaClient, type Db } from "../db/client.ts";
+import { databaseConfigFromEnv, type DatabaseConfig } from "../db/config.ts";
+import { ensureDatabase } from "../db/migrate/ensure-database.ts";
+import { applyMigrations } from "../db/migrate/engine.ts";
+import { seedDemoInventory } from "../inventory/demo-seed.ts";
+
+/** Everything the server process holds once: the database and its client. */
+export interface Runtime {
+  database: DatabaseConfig["kind"];
+  db: Db;
+  close(): Promise<void>;
+}
+
+/**
+ * Brings the database up to date and ready: pending migrations applied, the
+ * admin account present, and an empty embedded database given the demo
+ * inventory. Lines meant for the operator go to `log`.
+ */
+export async function startRuntime(
+  config: DatabaseConfig = databaseConfigFromEnv(),
+  log: (line: string) => void = (line) => console.log(line),
+): Promise<Runtime> {
+  await ensureDatabase(config);
+  const database = await openDatabase(config);
+  const applied = await applyMigrations(database.factory);
+  if (applied.length > 0) log(`[prg-console] applied migrations: ${applied.join(", ")}`);
+  const db = createPrismaClient(database.factory);
+
+  const admin = await ensureAdminAccount(db);
+  if (admin.created && admin.generatedPassword) {
+    log(`[prg-console] created user "admin" with the generated password: ${admin.generatedPassword}`);
+    log("[prg-console] this password is shown once; set ADMIN_PASSWORD before the first start to choose it");
+  }
+  if (config.kind === "embedded" && (await seedDemoInventory(db))) {
+    log("[prg-console] the empty embedded database was given the demo cluster");
+  }
+  return {
+    database: config.kind,
+    db,
+    close: async () => {
+      await db.$disconnect();
+      await database.close();
+    },
+  };
+}
+
+// Next.js compiles route handlers and instrumentation into separate bundles,
+// so a module-level variable would open the database once per bundle; PGlite
+// must be opened once per process.
+const RUNTIME_KEY = Symbol.for("prg-console.runtime");
+type Holder = { [RUNTIME_KEY]?: Promise<Runtime> };
+
+export function getRuntime(): Promise<Runtime> {
+  const holder = globalThis as Holder;
+  holder[RUNTIME_KEY] ??= startRuntime().catch((err: unknown) => {
+    delete holder[RUNTIME_KEY];
+    throw err;
+  });
+  return holder[RUNTIME_KEY];
+}

@@ -1,0 +1,27 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const integration = (kind: "embedded" | "postgres") => ({
+  extends: true as const,
+  test: {
+    name: `integration-${kind}`,
+    include: ["tests/integration/**/*.test.ts"],
+    env: { TEST_DB_KIND: kind },
+  },
+});
+
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  test: {
+    environment: "node",
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    env: { ADMIN_PASSWORD: "integration-admin-pw", NEXT_TELEMETRY_DISABLED: "1" },
+    projects: [
+      { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts"] } },
+      integration("embedded"),
+      // The real PostgreSQL server runs the same suite when one is given.
+      ...(process.env.TEST_DATABASE_URL ? [integration("postgres")] : []),
+    ],
+  },
+});
