@@ -14,3 +14,22 @@ export async function openMenu(page: Page, menu: string, item: string) {
   await page.getByRole("navigation", { name: "Main menu" }).getByRole("button", { name: menu }).click();
   await page.getByRole("menuitem", { name: item }).click();
 }
+
+/** An API client signed in as admin, for setting up data the tests then use through the pages. */
+export async function adminApi(playwright: typeof import("@playwright/test").request, baseURL: string) {
+  const context = await playwright.newContext({ baseURL });
+  const response = await context.post("/api/session", { data: { username: "admin", password: E2E_ADMIN_PASSWORD } });
+  expect(response.ok()).toBe(true);
+  return context;
+}
+
+/** Accepts the next confirmation dialog and returns its text. */
+export function acceptNextDialog(page: Page): Promise<string> {
+  return new Promise((resolve) => {
+    page.once("dialog", async (dialog) => {
+      const text = dialog.message();
+      await dialog.accept();
+      resolve(text);
+    });
+  });
+}

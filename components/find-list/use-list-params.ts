@@ -25,7 +25,7 @@ export function useListParams<S extends z.ZodType<Record<string, unknown>>>(sche
       const next = { ...params, ...patch } as Record<string, unknown>;
       const qs = new URLSearchParams();
       for (const [key, value] of Object.entries(next)) {
-        if (value !== (defaults as Record<string, unknown>)[key]) qs.set(key, String(value));
+        if (value !== undefined && value !== (defaults as Record<string, unknown>)[key]) qs.set(key, String(value));
       }
       const query = qs.toString();
       router.push(query ? `${pathname}?${query}` : pathname);
@@ -33,9 +33,15 @@ export function useListParams<S extends z.ZodType<Record<string, unknown>>>(sche
     [params, defaults, pathname, router],
   );
 
-  const queryString = useMemo(() => new URLSearchParams(
-    Object.entries(params as Record<string, unknown>).map(([k, v]) => [k, String(v)]),
-  ).toString(), [params]);
+  const queryString = useMemo(
+    () =>
+      new URLSearchParams(
+        Object.entries(params as Record<string, unknown>)
+          .filter(([, v]) => v !== undefined)
+          .map(([k, v]) => [k, String(v)]),
+      ).toString(),
+    [params],
+  );
 
   return { params, update, queryString };
 }

@@ -1,23 +1,57 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useState } from "react";
+import { StatusLine, type Status } from "@/components/forms/status-line.tsx";
 import { PageTitle, Section } from "@/components/shell/page-title.tsx";
-import { api } from "@/lib/client/api.ts";
+import { api, ApiClientError } from "@/lib/client/api.ts";
 import type { NodeDetailView } from "@/lib/schemas/nodes.ts";
 import { ServiceStatusTable } from "./service-status-table.tsx";
 
 export function ServerDetail({ id }: { id: string }) {
+  const router = useRouter();
+  const queryClient = useQueryClient();
   const node = useQuery({ queryKey: ["node", id], queryFn: () => api<NodeDetailView>(`/api/nodes/${id}`) });
+  const [status, setStatus] = useState<Status>(
+    useSearchParams().get("status") === "added" ? { kind: "ok", text: "Add successful" } : null,
+  );
+
+  async function remove() {
+    if (!node.data || !window.confirm(`You are about to permanently delete the server ${node.data.hostName}. Continue?`)) return;
+    try {
+      await api(`/api/nodes/${id}`, { method: "DELETE" });
+      await queryClient.invalidateQueries({ queryKey: ["nodes"] });
+      router.push("/system/server");
+    } catch (err) {
+      if (!(err instanceof ApiClientError)) throw err;
+      setStatus({ kind: "error", text: err.message });
+    }
+  }
 
   return (
     <>
-      <PageTitle title="Server Configuration" toolbar={<Link href="/system/server">Back to Find/List</Link>} />
-      {node.isError && (
-        <Section title="Status">
+      <PageTitle
+        title="Server Configuration"
+        toolbar={
+          <>
+            <button type="button" className="danger" onClick={remove} disabled={!node.data}>
+              Delete
+            </button>
+            <button type="button" onClick={() => router.push("/system/server/new")}>
+              Add New
+            </button>
+            <Link href="/system/server">Back to Find/List</Link>
+          </>
+        }
+      />
+      <Section title="Status">
+        <StatusLine status={status} />
+        {node.isError && (
           <p role="alert" className="status-error">{node.error.message}</p>
-        </Section>
-      )}
+        )}
+      </Section>
       {node.data && (
         <>
           <Section title="Server Information">

@@ -2,6 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { SearchBar } from "@/components/find-list/search-bar.tsx";
 import { Pager } from "@/components/find-list/pager.tsx";
 import { SortHeader } from "@/components/find-list/sort-header.tsx";
@@ -12,6 +13,7 @@ import type { Page } from "@/lib/schemas/find-list.ts";
 import { NODE_SEARCH_FIELDS, nodeListQuery, type NodeView } from "@/lib/schemas/nodes.ts";
 
 export function ServerList() {
+  const router = useRouter();
   const { params, update, queryString } = useListParams(nodeListQuery);
   const nodes = useQuery({
     queryKey: ["nodes", queryString],
@@ -22,7 +24,14 @@ export function ServerList() {
 
   return (
     <>
-      <PageTitle title="Find and List Servers" />
+      <PageTitle
+        title="Find and List Servers"
+        toolbar={
+          <button type="button" onClick={() => router.push("/system/server/new")}>
+            Add New
+          </button>
+        }
+      />
       <Section title="Status">
         {nodes.isError ? (
           <p role="alert" className="status-error">{nodes.error.message}</p>

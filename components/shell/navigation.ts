@@ -11,7 +11,10 @@ export interface Menu {
 export const MENUS: Menu[] = [
   {
     label: "System",
-    items: [{ label: "Server", href: "/system/server" }],
+    items: [
+      { label: "Server", href: "/system/server" },
+      { label: "Presence Redundancy Groups", href: "/system/presence-redundancy-groups" },
+    ],
   },
   {
     label: "Serviceability",

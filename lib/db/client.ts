@@ -1,8 +1,10 @@
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import { PrismaClient } from "./generated/client.ts";
+import { Prisma, PrismaClient } from "./generated/client.ts";
 
+export { Prisma };
 export type Db = InstanceType<typeof PrismaClient>;
-export { Prisma } from "./generated/client.ts";
+/** A client inside an interactive transaction. */
+export type Tx = Prisma.TransactionClient;
 
 export function createPrismaClient(factory: SqlMigrationAwareDriverAdapterFactory): Db {
   return new PrismaClient({ adapter: factory });

@@ -2,7 +2,8 @@ import type { Db, Prisma } from "../db/client.ts";
 import { replicationMeaning } from "../domain/replication.ts";
 import { SERVICE_NAMES } from "../domain/services.ts";
 import { parseSort, stringMatchFilter, type Page } from "../schemas/find-list.ts";
-import type { NodeDetailView, NodeListQuery, NodeView } from "../schemas/nodes.ts";
+import { ApiError } from "../http/errors.ts";
+import type { NodeCreateInput, NodeDetailView, NodeListQuery, NodeView } from "../schemas/nodes.ts";
 
 const nodeInclude = {
   cluster: { select: { id: true, name: true } },
@@ -34,7 +35,14 @@ function orderBy(sort: NodeListQuery["sort"]): Prisma.NodeOrderByWithRelationInp
 
 export async function listNodes(db: Db, query: NodeListQuery): Promise<Page<NodeView>> {
   const filter = stringMatchFilter(query.match, query.q);
-  const where: Prisma.NodeWhereInput = filter ? { [query.field]: filter } : {};
+  const where: Prisma.NodeWhereInput = {
+    ...(filter ? { [query.field]: filter } : {}),
+    ...(query.assignableTo === "new"
+      ? { groupId: null }
+      : query.assignableTo
+        ? { OR: [{ groupId: null }, { groupId: query.assignableTo }] }
+        : {}),
+  };
   const [total, rows] = await db.$transaction([
     db.node.count({ where }),
     db.node.findMany({
@@ -57,9 +65,9 @@ function sortServices<T extends { name: string }>(services: T[]): T[] {
   return [...services].sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
 }
 
-export async function getNode(db: Db, id: number): Promise<NodeDetailView | null> {
+export async function getNode(db: Db, id: number): Promise<NodeDetailView> {
   const row = await db.node.findUnique({ where: { id }, include: { ...nodeInclude, services: true } });
-  if (!row) return null;
+  if (!row) throw new ApiError("not_found", `No IM and Presence node with id ${id}`);
   return {
     ...toView(row),
     createdAt: row.createdAt.toISOString(),
@@ -68,5 +76,74 @@ export async function getNode(db: Db, id: number): Promise<NodeDetailView | null
       status: s.status,
       updatedAt: s.updatedAt.toISOString(),
     })),
+  };
+}
+
+/**
+ * Adds an IM and Presence node with every service started. A node naming a
+ * new cluster becomes that cluster's database publisher.
+ */
+export async function createNode(db: Db, input: NodeCreateInput): Promise<NodeDetailView> {
+  const taken = await db.node.findFirst({ where: { hostName: { equals: input.hostName, mode: "insensitive" } } });
+  if (taken) {
+    throw new ApiError("conflict", `A node named ${taken.hostName} already exists`, {
+      hostName: "Host Name/IP Address must be unique",
+    });
+  }
+  const id = await db.$transaction(async (tx) => {
+    const cluster =
+      (await tx.cluster.findUnique({ where: { name: input.cluster } })) ??
+      (await tx.cluster.create({ data: { name: input.cluster } }));
+    const hasPublisher = (await tx.node.count({ where: { clusterId: cluster.id, isPublisher: true } })) > 0;
+    const node = await tx.node.create({
+      data: {
+        hostName: input.hostName,
+        softwareVersion: input.softwareVersion,
+        replicationState: input.replicationState,
+        clusterId: cluster.id,
+        isPublisher: !hasPublisher,
+        services: { create: SERVICE_NAMES.map((name) => ({ name })) },
+      },
+    });
+    return node.id;
+  });
+  return getNode(db, id);
+}
+
+/**
+ * Deletes a node that is in no group. A publisher goes only with the last
+ * node of its cluster, and takes the emptied cluster with it.
+ */
+export async function deleteNode(db: Db, id: number): Promise<void> {
+  const node = await db.node.findUnique({ where: { id }, include: { group: true, cluster: { include: { _count: { select: { nodes: true } } } } } });
+  if (!node) throw new ApiError("not_found", `No IM and Presence node with id ${id}`);
+  if (node.group) {
+    throw new ApiError(
+      "conflict",
+      `${node.hostName} is in the Presence Redundancy Group ${node.group.name}; remove it from the group before deleting it`,
+    );
+  }
+  if (node.isPublisher && node.cluster._count.nodes > 1) {
+    throw new ApiError(
+      "conflict",
+      `${node.hostName} is the database publisher of ${node.cluster.name}; delete the cluster's other nodes first`,
+    );
+  }
+  await db.$transaction(async (tx) => {
+    const deleted = await tx.node.deleteMany({ where: { id, groupId: null } });
+    if (deleted.count !== 1) throw new ApiError("conflict", `${node.hostName} was just added to a group`);
+    if ((await tx.node.count({ where: { clusterId: node.clusterId } })) === 0) {
+      await tx.cluster.delete({ where: { id: node.clusterId } });
+    }
+  });
+}
+
+export async function listClusters(db: Db) {
+  const rows = await db.cluster.findMany({
+    orderBy: { name: "asc" },
+    include: { nodes: { where: { isPublisher: true }, select: { hostName: true } }, _count: { select: { nodes: true } } },
+  });
+  return {
+    items: rows.map((c) => ({ id: c.id, name: c.name, publisher: c.nodes[0]?.hostName ?? null, nodeCount: c._count.nodes })),
   };
 }

@@ -7,7 +7,14 @@ export const NODE_SORTS = ["hostName", "softwareVersion", "replicationState", "g
 export const nodeListQuery = findListQuery(
   Object.keys(NODE_SEARCH_FIELDS) as ["hostName", "softwareVersion"],
   NODE_SORTS,
-);
+).extend({
+  /** Only nodes a group may choose as Presence Server: in no group, or in group N. */
+  assignableTo: z
+    .union([z.literal("new"), z.coerce.number().int().positive()], {
+      error: "assignableTo must be new or a group id",
+    })
+    .optional(),
+});
 export type NodeListQuery = z.infer<typeof nodeListQuery>;
 
 export const serviceStatusSchema = z.enum(["STARTED", "STOPPED"]);
@@ -46,4 +53,38 @@ export type NodeDetailView = z.infer<typeof nodeDetailSchema>;
 export const nodeServicesSchema = z.object({
   node: z.object({ id: z.number().int(), hostName: z.string() }),
   services: z.array(nodeServiceSchema),
+});
+
+const HOST_LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+const HOST_NAME = new RegExp(`^${HOST_LABEL}(?:\\.${HOST_LABEL})*$`);
+const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+
+export const nodeCreateSchema = z.object({
+  hostName: z
+    .string({ error: "Host Name/IP Address is required" })
+    .min(1, "Host Name/IP Address is required")
+    .max(253, "Host Name/IP Address may be at most 253 characters")
+    .refine((h) => IPV4.test(h) || (!/^[\d.]+$/.test(h) && HOST_NAME.test(h)), {
+      message:
+        "Host Name/IP Address must be a host name (letters, digits and -, labels of 1 to 63 characters separated by dots, not starting or ending with -) or an IPv4 address",
+    }),
+  softwareVersion: z
+    .string({ error: "Software Version is required" })
+    .regex(/^\d+(\.\d+){2,3}(-\d+)?$/, "Software Version must look like 15.0.1.12900-12"),
+  cluster: z
+    .string({ error: "Cluster is required" })
+    .min(1, "Cluster is required")
+    .max(64, "Cluster may be at most 64 characters")
+    .regex(/^[A-Za-z0-9_.-]+$/, "Cluster may contain only letters, digits, _, - and ."),
+  replicationState: z
+    .number({ error: "Replication State must be a number from 0 to 4" })
+    .int("Replication State must be a number from 0 to 4")
+    .min(0, "Replication State must be a number from 0 to 4")
+    .max(4, "Replication State must be a number from 0 to 4")
+    .default(2),
+});
+export type NodeCreateInput = z.output<typeof nodeCreateSchema>;
+
+export const clusterListSchema = z.object({
+  items: z.array(z.object({ id: z.number().int(), name: z.string(), publisher: z.string().nullable(), nodeCount: z.number().int() })),
 });

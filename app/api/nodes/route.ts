@@ -1,5 +1,6 @@
-import { listNodes } from "@/lib/api/endpoints/nodes.ts";
+import { createNode, listNodes } from "@/lib/api/endpoints/nodes.ts";
 import { handle } from "@/lib/http/route.ts";
 import * as inventory from "@/lib/inventory/nodes.ts";
 
 export const GET = handle(listNodes, async ({ query, runtime }) => inventory.listNodes(runtime.db, query));
+export const POST = handle(createNode, async ({ body, runtime }) => inventory.createNode(runtime.db, body));

@@ -1,4 +1,5 @@
 import type { Endpoint } from "../endpoint.ts";
+import * as groups from "./groups.ts";
 import * as nodes from "./nodes.ts";
 import * as session from "./session.ts";
 import * as system from "./system.ts";
@@ -8,4 +9,5 @@ export const ALL_ENDPOINTS: Endpoint[] = [
   ...Object.values(system),
   ...Object.values(session),
   ...Object.values(nodes),
+  ...Object.values(groups),
 ];

@@ -1,5 +1,13 @@
 import { idParams } from "../../schemas/common.ts";
-import { nodeDetailSchema, nodeListQuery, nodePageSchema, nodeServicesSchema } from "../../schemas/nodes.ts";
+import { z } from "zod";
+import {
+  clusterListSchema,
+  nodeCreateSchema,
+  nodeDetailSchema,
+  nodeListQuery,
+  nodePageSchema,
+  nodeServicesSchema,
+} from "../../schemas/nodes.ts";
 import { endpoint } from "../endpoint.ts";
 
 export const listNodes = endpoint({
@@ -32,4 +40,37 @@ export const listNodeServices = endpoint({
   params: idParams,
   response: nodeServicesSchema,
   errors: [404],
+});
+
+export const createNode = endpoint({
+  method: "POST",
+  path: "/api/nodes",
+  summary: "Add an IM and Presence node (a node naming a new cluster becomes its publisher)",
+  tag: "Nodes",
+  auth: true,
+  body: nodeCreateSchema,
+  response: nodeDetailSchema,
+  status: 201,
+  errors: [409],
+});
+
+export const deleteNode = endpoint({
+  method: "DELETE",
+  path: "/api/nodes/{id}",
+  summary: "Delete an IM and Presence node that is in no group",
+  tag: "Nodes",
+  auth: true,
+  params: idParams,
+  response: z.null(),
+  status: 204,
+  errors: [404, 409],
+});
+
+export const listClusters = endpoint({
+  method: "GET",
+  path: "/api/clusters",
+  summary: "Clusters with their database publisher",
+  tag: "Nodes",
+  auth: true,
+  response: clusterListSchema,
 });

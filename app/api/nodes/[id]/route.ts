@@ -1,10 +1,10 @@
-import { getNode } from "@/lib/api/endpoints/nodes.ts";
-import { ApiError } from "@/lib/http/errors.ts";
+import { deleteNode, getNode } from "@/lib/api/endpoints/nodes.ts";
 import { handle } from "@/lib/http/route.ts";
 import * as inventory from "@/lib/inventory/nodes.ts";
 
-export const GET = handle(getNode, async ({ params, runtime }) => {
-  const node = await inventory.getNode(runtime.db, params.id);
-  if (!node) throw new ApiError("not_found", `No IM and Presence node with id ${params.id}`);
-  return node;
+export const GET = handle(getNode, async ({ params, runtime }) => inventory.getNode(runtime.db, params.id));
+
+export const DELETE = handle(deleteNode, async ({ params, runtime }) => {
+  await inventory.deleteNode(runtime.db, params.id);
+  return null;
 });

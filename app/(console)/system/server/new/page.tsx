@@ -1,0 +1,5 @@
+import { ServerForm } from "@/components/servers/server-form.tsx";
+
+export default function NewServerPage() {
+  return <ServerForm />;
+}

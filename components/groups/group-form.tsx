@@ -1,0 +1,248 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useState, type FormEvent } from "react";
+import { FieldError, StatusLine, type Status } from "@/components/forms/status-line.tsx";
+import { PageTitle, Section } from "@/components/shell/page-title.tsx";
+import { api, ApiClientError } from "@/lib/client/api.ts";
+import { deleteWarnings } from "@/lib/domain/groups.ts";
+import { fieldErrors } from "@/lib/http/errors.ts";
+import { GROUP_DESCRIPTION_MAX, GROUP_NAME_MAX, groupInputSchema, type GroupView } from "@/lib/schemas/groups.ts";
+import { HaPrerequisites } from "./ha-prerequisites.tsx";
+import { useAssignableNodes } from "./node-options.ts";
+
+const LIST = "/system/presence-redundancy-groups";
+
+interface Draft {
+  name: string;
+  description: string;
+  server1Id: string;
+  server2Id: string;
+  haEnabled: boolean;
+}
+
+const EMPTY: Draft = { name: "", description: "", server1Id: "", server2Id: "", haEnabled: false };
+
+function draftOf(g: GroupView): Draft {
+  return {
+    name: g.name,
+    description: g.description,
+    server1Id: g.server1 ? String(g.server1.id) : "",
+    server2Id: g.server2 ? String(g.server2.id) : "",
+    haEnabled: g.haEnabled,
+  };
+}
+
+/** Copy keeps everything but the servers, which can be in one group only. */
+function copyOf(g: GroupView): Draft {
+  const suffix = "_copy";
+  return { ...draftOf(g), name: g.name.slice(0, GROUP_NAME_MAX - suffix.length) + suffix, server1Id: "", server2Id: "" };
+}
+
+function describeGroup(g: GroupView): string {
+  const servers = [g.server1?.hostName, g.server2?.hostName].filter(Boolean).join(" and ") || "no servers";
+  return `Name ${g.name}, Description "${g.description}", Presence Servers ${servers}, High Availability ${g.haEnabled ? "enabled" : "disabled"}`;
+}
+
+export function GroupForm({ groupId }: { groupId: number | null }) {
+  const router = useRouter();
+  const search = useSearchParams();
+  const queryClient = useQueryClient();
+  const copyFrom = groupId === null ? search.get("copyFrom") : null;
+  const sourceId = groupId ?? (copyFrom ? Number(copyFrom) : null);
+
+  const source = useQuery({
+    queryKey: ["group", sourceId],
+    queryFn: () => api<GroupView>(`/api/groups/${sourceId}`),
+    enabled: sourceId !== null,
+  });
+  const nodes = useAssignableNodes(groupId ?? "new");
+
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [version, setVersion] = useState<number | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [status, setStatus] = useState<Status>(() => {
+    const s = search.get("status");
+    return s === "added" ? { kind: "ok", text: "Add successful" } : null;
+  });
+  const [conflict, setConflict] = useState<GroupView | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!source.data) return;
+    if (groupId === null) {
+      setDraft(copyOf(source.data));
+    } else {
+      setDraft(draftOf(source.data));
+      setVersion(source.data.version);
+    }
+  }, [source.data, groupId]);
+
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    const parsed = groupInputSchema.safeParse({
+      name: draft.name,
+      description: draft.description,
+      server1Id: draft.server1Id ? Number(draft.server1Id) : undefined,
+      server2Id: draft.server2Id ? Number(draft.server2Id) : null,
+      haEnabled: draft.haEnabled,
+    });
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error));
+      setStatus({ kind: "error", text: "Please correct the fields marked below" });
+      return;
+    }
+    setErrors({});
+    setConflict(null);
+    setBusy(true);
+    try {
+      if (groupId === null) {
+        const created = await api<GroupView>("/api/groups", { method: "POST", body: parsed.data });
+        await queryClient.invalidateQueries({ queryKey: ["nodes"] });
+        router.replace(`${LIST}/${created.id}?status=added`);
+        return;
+      }
+      const updated = await api<GroupView>(`/api/groups/${groupId}`, {
+        method: "PATCH",
+        body: { ...parsed.data, version },
+      });
+      queryClient.setQueryData(["group", groupId], updated);
+      await queryClient.invalidateQueries({ queryKey: ["nodes"] });
+      setDraft(draftOf(updated));
+      setVersion(updated.version);
+      setStatus({ kind: "ok", text: "Update successful" });
+    } catch (err) {
+      if (!(err instanceof ApiClientError)) throw err;
+      setErrors(err.body.fields ?? {});
+      setStatus({ kind: "error", text: err.message });
+      if (err.body.fields?.version && err.body.current) setConflict(err.body.current as GroupView);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function remove() {
+    if (groupId === null || !source.data) return;
+    const warnings = deleteWarnings(source.data);
+    const text = [`You are about to permanently delete the Presence Redundancy Group ${source.data.name}.`, ...warnings.map((w) => `Warning: ${w}.`), "This action cannot be undone. Continue?"].join("\n");
+    if (!window.confirm(text)) return;
+    try {
+      await api(`/api/groups/${groupId}?version=${version}`, { method: "DELETE" });
+      await queryClient.invalidateQueries({ queryKey: ["groups"] });
+      router.push(`${LIST}?deleted=${encodeURIComponent(source.data.name)}`);
+    } catch (err) {
+      if (!(err instanceof ApiClientError)) throw err;
+      setStatus({ kind: "error", text: err.message });
+      if (err.body.current) setConflict(err.body.current as GroupView);
+    }
+  }
+
+  function loadCurrent() {
+    if (!conflict) return;
+    setDraft(draftOf(conflict));
+    setVersion(conflict.version);
+    queryClient.setQueryData(["group", groupId], conflict);
+    setConflict(null);
+    setErrors({});
+    setStatus({ kind: "warn", text: "Loaded the current values; make your changes again and Save" });
+  }
+
+  const options = nodes.data?.items ?? [];
+  const chosen = [draft.server1Id, draft.server2Id].filter(Boolean).map(Number);
+  const showPrerequisites = !(source.data && groupId !== null && source.data.haEnabled);
+
+  return (
+    <form onSubmit={save} noValidate aria-label="Presence Redundancy Group Configuration">
+      <PageTitle
+        title="Presence Redundancy Group Configuration"
+        toolbar={
+          <>
+            <button type="submit" disabled={busy}>
+              Save
+            </button>
+            {groupId !== null && (
+              <>
+                <button type="button" className="danger" onClick={remove}>
+                  Delete
+                </button>
+                <button type="button" onClick={() => router.push(`${LIST}/new?copyFrom=${groupId}`)}>
+                  Copy
+                </button>
+              </>
+            )}
+            <button type="button" onClick={() => router.push(`${LIST}/new`)}>
+              Add New
+            </button>
+            <Link href={LIST}>Back to Find/List</Link>
+          </>
+        }
+      />
+      <Section title="Status">
+        <StatusLine status={status} />
+        {source.isError && <p className="status-error">{source.error.message}</p>}
+        {conflict && (
+          <div className="conflict" data-testid="conflict">
+            <p>Current values: {describeGroup(conflict)}</p>
+            <button type="button" onClick={loadCurrent}>
+              Load current values
+            </button>
+          </div>
+        )}
+      </Section>
+      <Section title="Presence Redundancy Group Information">
+        <div className="form-grid">
+          <label htmlFor="name">Name*</label>
+          <div>
+            <input id="name" value={draft.name} maxLength={GROUP_NAME_MAX + 10} aria-invalid={!!errors.name} onChange={(e) => set("name", e.target.value)} />
+            <FieldError id="name" message={errors.name} />
+          </div>
+          <label htmlFor="description">Description</label>
+          <div>
+            <input id="description" value={draft.description} maxLength={GROUP_DESCRIPTION_MAX + 10} aria-invalid={!!errors.description} onChange={(e) => set("description", e.target.value)} />
+            <FieldError id="description" message={errors.description} />
+          </div>
+          <label htmlFor="server1Id">Presence Server 1*</label>
+          <div>
+            <select id="server1Id" value={draft.server1Id} aria-invalid={!!errors.server1Id} onChange={(e) => set("server1Id", e.target.value)}>
+              <option value="">&lt; None &gt;</option>
+              {options.map((n) => (
+                <option key={n.id} value={n.id}>
+                  {n.hostName} ({n.softwareVersion})
+                </option>
+              ))}
+            </select>
+            <FieldError id="server1Id" message={errors.server1Id} />
+          </div>
+          <label htmlFor="server2Id">Presence Server 2</label>
+          <div>
+            <select id="server2Id" value={draft.server2Id} aria-invalid={!!errors.server2Id} onChange={(e) => set("server2Id", e.target.value)}>
+              <option value="">&lt; None &gt;</option>
+              {options.map((n) => (
+                <option key={n.id} value={n.id}>
+                  {n.hostName} ({n.softwareVersion})
+                </option>
+              ))}
+            </select>
+            <FieldError id="server2Id" message={errors.server2Id} />
+          </div>
+        </div>
+      </Section>
+      <Section title="High Availability">
+        <label>
+          <input type="checkbox" checked={draft.haEnabled} aria-invalid={!!errors.haEnabled} onChange={(e) => set("haEnabled", e.target.checked)} /> Enable
+          High Availability
+        </label>
+        <FieldError id="haEnabled" message={errors.haEnabled} />
+      </Section>
+      {showPrerequisites && (
+        <Section title="High Availability Prerequisites">
+          <HaPrerequisites nodeIds={chosen} />
+        </Section>
+      )}
+    </form>
+  );
+}

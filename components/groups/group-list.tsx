@@ -1,0 +1,152 @@
+"use client";
+
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useState } from "react";
+import { StatusLine, type Status } from "@/components/forms/status-line.tsx";
+import { Pager } from "@/components/find-list/pager.tsx";
+import { SearchBar } from "@/components/find-list/search-bar.tsx";
+import { SortHeader } from "@/components/find-list/sort-header.tsx";
+import { useListParams } from "@/components/find-list/use-list-params.ts";
+import { PageTitle, Section } from "@/components/shell/page-title.tsx";
+import { api, ApiClientError } from "@/lib/client/api.ts";
+import { deleteWarnings } from "@/lib/domain/groups.ts";
+import type { Page } from "@/lib/schemas/find-list.ts";
+import { GROUP_SEARCH_FIELDS, groupListQuery, type GroupView } from "@/lib/schemas/groups.ts";
+
+const BASE = "/system/presence-redundancy-groups";
+
+function confirmText(groups: GroupView[]): string {
+  const lines = [`You are about to permanently delete ${groups.length} Presence Redundancy Group${groups.length === 1 ? "" : "s"}: ${groups.map((g) => g.name).join(", ")}.`];
+  for (const g of groups) for (const w of deleteWarnings(g)) lines.push(`Warning: ${g.name}: ${w}.`);
+  lines.push("This action cannot be undone. Continue?");
+  return lines.join("\n");
+}
+
+export function GroupList() {
+  const router = useRouter();
+  const search = useSearchParams();
+  const queryClient = useQueryClient();
+  const { params, update, queryString } = useListParams(groupListQuery);
+  const groups = useQuery({
+    queryKey: ["groups", queryString],
+    queryFn: () => api<Page<GroupView>>(`/api/groups?${queryString}`),
+    placeholderData: keepPreviousData,
+  });
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const deleted = search.get("deleted");
+  const [status, setStatus] = useState<Status>(deleted ? { kind: "ok", text: `Delete successful: ${deleted}` } : null);
+  const items = groups.data?.items ?? [];
+  const onSort = (sort: typeof params.sort) => update({ sort, page: 1 });
+
+  async function deleteSelected() {
+    const chosen = items.filter((g) => selected.has(g.id));
+    if (chosen.length === 0 || !window.confirm(confirmText(chosen))) return;
+    const failures: string[] = [];
+    for (const g of chosen) {
+      try {
+        await api(`/api/groups/${g.id}?version=${g.version}`, { method: "DELETE" });
+      } catch (err) {
+        failures.push(err instanceof ApiClientError ? err.message : `${g.name}: delete failed`);
+      }
+    }
+    setSelected(new Set());
+    await queryClient.invalidateQueries({ queryKey: ["groups"] });
+    await queryClient.invalidateQueries({ queryKey: ["nodes"] });
+    const done = chosen.length - failures.length;
+    setStatus(
+      failures.length
+        ? { kind: "error", text: `${done} deleted; not deleted: ${failures.join("; ")}` }
+        : { kind: "ok", text: `Delete successful: ${done} Presence Redundancy Group${done === 1 ? "" : "s"} deleted` },
+    );
+  }
+
+  const toggle = (id: number) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+
+  const toolbar = (
+    <>
+      <button type="button" onClick={() => router.push(`${BASE}/new`)}>
+        Add New
+      </button>
+      <button type="button" onClick={() => setSelected(new Set(items.map((g) => g.id)))} disabled={items.length === 0}>
+        Select All
+      </button>
+      <button type="button" onClick={() => setSelected(new Set())} disabled={selected.size === 0}>
+        Clear All
+      </button>
+      <button type="button" className="danger" onClick={deleteSelected} disabled={selected.size === 0}>
+        Delete Selected
+      </button>
+    </>
+  );
+
+  return (
+    <>
+      <PageTitle title="Find and List Presence Redundancy Groups" toolbar={toolbar} />
+      <Section title="Status">
+        <StatusLine status={status} />
+        {groups.isError ? (
+          <p role="alert" className="status-error">{groups.error.message}</p>
+        ) : (
+          <p data-testid="record-count">{groups.data ? `${groups.data.total} records found` : "Loading…"}</p>
+        )}
+      </Section>
+      <Section title="Presence Redundancy Group">
+        <SearchBar
+          title="Presence Redundancy Groups"
+          fields={GROUP_SEARCH_FIELDS}
+          field={params.field}
+          match={params.match}
+          q={params.q}
+          onFind={(s) => {
+            setSelected(new Set());
+            update({ ...s, page: 1 });
+          }}
+        />
+        {groups.data && groups.data.total === 0 ? (
+          <p className="empty">No Presence Redundancy Groups match the search.</p>
+        ) : (
+          <table className="list">
+            <thead>
+              <tr>
+                <th>
+                  <span className="visually-hidden">Select</span>
+                </th>
+                <SortHeader column="name" sort={params.sort} onSort={onSort}>Name</SortHeader>
+                <SortHeader column="description" sort={params.sort} onSort={onSort}>Description</SortHeader>
+                <SortHeader column="server1" sort={params.sort} onSort={onSort}>Presence Server 1</SortHeader>
+                <SortHeader column="server2" sort={params.sort} onSort={onSort}>Presence Server 2</SortHeader>
+                <SortHeader column="haEnabled" sort={params.sort} onSort={onSort}>High Availability</SortHeader>
+                <SortHeader column="users" sort={params.sort} onSort={onSort}>Assigned Users</SortHeader>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((g) => (
+                <tr key={g.id}>
+                  <td>
+                    <input type="checkbox" aria-label={`Select ${g.name}`} checked={selected.has(g.id)} onChange={() => toggle(g.id)} />
+                  </td>
+                  <td>
+                    <Link href={`${BASE}/${g.id}`}>{g.name}</Link>
+                  </td>
+                  <td>{g.description}</td>
+                  <td>{g.server1?.hostName ?? ""}</td>
+                  <td>{g.server2?.hostName ?? ""}</td>
+                  <td>{g.haEnabled ? "Enabled" : "Disabled"}</td>
+                  <td>{g.userCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {groups.data && <Pager page={params.page} pageSize={params.pageSize} total={groups.data.total} onChange={update} />}
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,99 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { FieldError, StatusLine, type Status } from "@/components/forms/status-line.tsx";
+import { PageTitle, Section } from "@/components/shell/page-title.tsx";
+import { api, ApiClientError } from "@/lib/client/api.ts";
+import { REPLICATION_STATES } from "@/lib/domain/replication.ts";
+import { fieldErrors } from "@/lib/http/errors.ts";
+import { nodeCreateSchema, type NodeDetailView } from "@/lib/schemas/nodes.ts";
+
+type Clusters = { items: { id: number; name: string; publisher: string | null }[] };
+
+export function ServerForm() {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const clusters = useQuery({ queryKey: ["clusters"], queryFn: () => api<Clusters>("/api/clusters") });
+  const [draft, setDraft] = useState({ hostName: "", softwareVersion: "", cluster: "", replicationState: "2" });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [status, setStatus] = useState<Status>(null);
+  const set = (key: keyof typeof draft, value: string) => setDraft((d) => ({ ...d, [key]: value }));
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    const parsed = nodeCreateSchema.safeParse({ ...draft, replicationState: Number(draft.replicationState) });
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error));
+      setStatus({ kind: "error", text: "Please correct the fields marked below" });
+      return;
+    }
+    try {
+      const node = await api<NodeDetailView>("/api/nodes", { method: "POST", body: parsed.data });
+      await queryClient.invalidateQueries({ queryKey: ["nodes"] });
+      await queryClient.invalidateQueries({ queryKey: ["clusters"] });
+      router.replace(`/system/server/${node.id}?status=added`);
+    } catch (err) {
+      if (!(err instanceof ApiClientError)) throw err;
+      setErrors(err.body.fields ?? {});
+      setStatus({ kind: "error", text: err.message });
+    }
+  }
+
+  return (
+    <form onSubmit={save} noValidate aria-label="Server Configuration">
+      <PageTitle
+        title="Server Configuration"
+        toolbar={
+          <>
+            <button type="submit">Save</button>
+            <Link href="/system/server">Back to Find/List</Link>
+          </>
+        }
+      />
+      <Section title="Status">
+        <StatusLine status={status} />
+      </Section>
+      <Section title="Server Information">
+        <div className="form-grid">
+          <label htmlFor="hostName">Host Name/IP Address*</label>
+          <div>
+            <input id="hostName" value={draft.hostName} aria-invalid={!!errors.hostName} onChange={(e) => set("hostName", e.target.value)} />
+            <FieldError id="hostName" message={errors.hostName} />
+          </div>
+          <label htmlFor="softwareVersion">Software Version*</label>
+          <div>
+            <input id="softwareVersion" placeholder="15.0.1.12900-12" value={draft.softwareVersion} aria-invalid={!!errors.softwareVersion} onChange={(e) => set("softwareVersion", e.target.value)} />
+            <FieldError id="softwareVersion" message={errors.softwareVersion} />
+          </div>
+          <label htmlFor="cluster">Cluster*</label>
+          <div>
+            <input id="cluster" list="clusters" value={draft.cluster} aria-invalid={!!errors.cluster} onChange={(e) => set("cluster", e.target.value)} />
+            <datalist id="clusters">
+              {clusters.data?.items.map((c) => (
+                <option key={c.id} value={c.name}>
+                  {c.publisher ? `publisher ${c.publisher}` : ""}
+                </option>
+              ))}
+            </datalist>
+            <FieldError id="cluster" message={errors.cluster} />
+            <div className="hint">A new cluster name creates the cluster, with this node as its database publisher.</div>
+          </div>
+          <label htmlFor="replicationState">Database Replication State</label>
+          <div>
+            <select id="replicationState" value={draft.replicationState} onChange={(e) => set("replicationState", e.target.value)}>
+              {Object.entries(REPLICATION_STATES).map(([value, meaning]) => (
+                <option key={value} value={value}>
+                  {value}: {meaning}
+                </option>
+              ))}
+            </select>
+            <FieldError id="replicationState" message={errors.replicationState} />
+          </div>
+        </div>
+      </Section>
+    </form>
+  );
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { SERVICE_NAMES } from "./services.ts";
+import { enableHaConsequence, readiness, requiredServices } from "./prerequisites.ts";
+
+const allStarted = SERVICE_NAMES.map((name) => ({ name, status: "STARTED" as const }));
+const node = (over: Partial<{ replicationState: number; stopped: string[] }> = {}) => ({
+  hostName: "n",
+  replicationState: over.replicationState ?? 2,
+  services: allStarted.map((s) => (over.stopped?.includes(s.name) ? { ...s, status: "STOPPED" as const } : s)),
+});
+
+describe("HA prerequisites", () => {
+  it("requires the five critical services and the database, XCP Authentication only when monitored", () => {
+    expect(requiredServices(false)).toEqual([
+      "Cisco Client Profile Agent",
+      "Cisco Sync Agent",
+      "Cisco XCP Router",
+      "Cisco SIP Proxy",
+      "Cisco Presence Engine",
+      "Cisco DB",
+    ]);
+    expect(requiredServices(true)).toContain("Cisco XCP Authentication Service");
+    expect(requiredServices(true)).not.toContain("Cisco Server Recovery Manager");
+  });
+
+  it("is ready only with replication 2 and every required service started", () => {
+    expect(readiness(node()).ready).toBe(true);
+    expect(readiness(node({ replicationState: 3 }))).toMatchObject({ ready: false, replicationGood: false, replicationText: "3: Replication is bad in the cluster" });
+    expect(readiness(node({ stopped: ["Cisco SIP Proxy"] }))).toMatchObject({ ready: false, stoppedServices: ["Cisco SIP Proxy"] });
+    expect(readiness(node({ stopped: ["Cisco XCP Authentication Service"] })).ready).toBe(true);
+    expect(readiness(node({ stopped: ["Cisco XCP Authentication Service"] }), true).ready).toBe(false);
+  });
+
+  it("states the documented consequence of enabling HA", () => {
+    const ok = readiness(node());
+    const down = readiness(node({ stopped: ["Cisco XCP Router"] }));
+    const noRepl = readiness(node({ replicationState: 0 }));
+    expect(enableHaConsequence([ok, ok])).toBeNull();
+    expect(enableHaConsequence([down, down])).toMatch(/failed state/);
+    expect(enableHaConsequence([ok, down])).toMatch(/fail over to its peer at once/);
+    expect(enableHaConsequence([ok, noRepl])).toMatch(/immediate failover/);
+  });
+});

@@ -1,0 +1,54 @@
+import { GOOD_REPLICATION_STATE, replicationMeaning } from "./replication.ts";
+import { SERVICES, type ServiceName } from "./services.ts";
+
+export interface NodeReadiness {
+  hostName: string;
+  replicationState: number;
+  services: { name: string; status: "STARTED" | "STOPPED" }[];
+}
+
+/**
+ * The services that must run on both nodes before High Availability is
+ * enabled: the critical ones, the database, and XCP Authentication when its
+ * monitoring parameter is on.
+ */
+export function requiredServices(monitorXcpAuthentication: boolean): ServiceName[] {
+  return SERVICES.filter(
+    (s) => s.critical === "always" || s.critical === "database" || (s.critical === "when-monitored" && monitorXcpAuthentication),
+  ).map((s) => s.name);
+}
+
+export interface Readiness {
+  replicationGood: boolean;
+  replicationText: string;
+  stoppedServices: ServiceName[];
+  ready: boolean;
+}
+
+/** The documented prerequisites of enabling High Availability, for one node. */
+export function readiness(node: NodeReadiness, monitorXcpAuthentication = false): Readiness {
+  const required = requiredServices(monitorXcpAuthentication);
+  const stopped = required.filter((name) => node.services.find((s) => s.name === name)?.status !== "STARTED");
+  const replicationGood = node.replicationState === GOOD_REPLICATION_STATE;
+  return {
+    replicationGood,
+    replicationText: `${node.replicationState}: ${replicationMeaning(node.replicationState)}`,
+    stoppedServices: stopped,
+    ready: replicationGood && stopped.length === 0,
+  };
+}
+
+/** The documented consequence of enabling HA with the nodes as they are. */
+export function enableHaConsequence(nodes: Readiness[]): string | null {
+  const down = nodes.filter((n) => n.stoppedServices.length > 0).length;
+  if (nodes.length === 2 && down === 2) {
+    return "Critical services are down on both nodes: enabling High Availability now puts the group in a failed state.";
+  }
+  if (down === 1) {
+    return "Critical services are down on one node: enabling High Availability now makes that node fail over to its peer at once.";
+  }
+  if (nodes.some((n) => !n.replicationGood)) {
+    return "Database replication is not set up (state 2) on every node: enabling High Availability now can cause an immediate failover.";
+  }
+  return null;
+}
