@@ -135,6 +135,10 @@ async function assignServers(tx: Tx, groupId: number, input: GroupInput) {
   });
   const servers: [number, number, "server1Id" | "server2Id"][] = [[input.server1Id, 1, "server1Id"]];
   if (input.server2Id) servers.push([input.server2Id, 2, "server2Id"]);
+  // Claim in node id order: two admins claiming the same two nodes in
+  // opposite positions would otherwise lock them in opposite order and
+  // deadlock, and the database would abort one with an internal error.
+  servers.sort((a, b) => a[0] - b[0]);
   for (const [nodeId, position, field] of servers) {
     const claimed = await tx.node.updateMany({
       where: { id: nodeId, OR: [{ groupId: null }, { groupId }] },

@@ -75,6 +75,7 @@ export function toApiError(err: unknown): ApiError {
   const code = (err as { code?: unknown } | null)?.code;
   if (code === "P2002") return new ApiError("conflict", "A record with the same unique value already exists");
   if (code === "P2025") return new ApiError("not_found", "The record does not exist");
+  if (code === "P2034") return new ApiError("conflict", "Another change to the same records happened at the same time; try again");
   console.error(err);
   return new ApiError("internal_error", "An internal error occurred");
 }

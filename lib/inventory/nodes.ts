@@ -1,4 +1,4 @@
-import type { Db, Prisma } from "../db/client.ts";
+import type { Db, Prisma, Tx } from "../db/client.ts";
 import { replicationMeaning } from "../domain/replication.ts";
 import { SERVICE_NAMES } from "../domain/services.ts";
 import { parseSort, stringMatchFilter, type Page } from "../schemas/find-list.ts";
@@ -80,17 +80,28 @@ export async function getNode(db: Db, id: number): Promise<NodeDetailView> {
 }
 
 /**
+ * Serializes the writes that add or remove nodes and clusters, for the rules
+ * no unique index holds: host names are unique regardless of case, a
+ * cluster's first node becomes its publisher, and a publisher goes only with
+ * the last node of its cluster. Held until the transaction ends.
+ */
+async function lockInventory(tx: Tx) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(7361001)`;
+}
+
+/**
  * Adds an IM and Presence node with every service started. A node naming a
  * new cluster becomes that cluster's database publisher.
  */
 export async function createNode(db: Db, input: NodeCreateInput): Promise<NodeDetailView> {
-  const taken = await db.node.findFirst({ where: { hostName: { equals: input.hostName, mode: "insensitive" } } });
-  if (taken) {
-    throw new ApiError("conflict", `A node named ${taken.hostName} already exists`, {
-      hostName: "Host Name/IP Address must be unique",
-    });
-  }
   const id = await db.$transaction(async (tx) => {
+    await lockInventory(tx);
+    const taken = await tx.node.findFirst({ where: { hostName: { equals: input.hostName, mode: "insensitive" } } });
+    if (taken) {
+      throw new ApiError("conflict", `A node named ${taken.hostName} already exists`, {
+        hostName: "Host Name/IP Address must be unique",
+      });
+    }
     const cluster =
       (await tx.cluster.findUnique({ where: { name: input.cluster } })) ??
       (await tx.cluster.create({ data: { name: input.cluster } }));
@@ -115,21 +126,22 @@ export async function createNode(db: Db, input: NodeCreateInput): Promise<NodeDe
  * node of its cluster, and takes the emptied cluster with it.
  */
 export async function deleteNode(db: Db, id: number): Promise<void> {
-  const node = await db.node.findUnique({ where: { id }, include: { group: true, cluster: { include: { _count: { select: { nodes: true } } } } } });
-  if (!node) throw new ApiError("not_found", `No IM and Presence node with id ${id}`);
-  if (node.group) {
-    throw new ApiError(
-      "conflict",
-      `${node.hostName} is in the Presence Redundancy Group ${node.group.name}; remove it from the group before deleting it`,
-    );
-  }
-  if (node.isPublisher && node.cluster._count.nodes > 1) {
-    throw new ApiError(
-      "conflict",
-      `${node.hostName} is the database publisher of ${node.cluster.name}; delete the cluster's other nodes first`,
-    );
-  }
   await db.$transaction(async (tx) => {
+    await lockInventory(tx);
+    const node = await tx.node.findUnique({ where: { id }, include: { group: true, cluster: { include: { _count: { select: { nodes: true } } } } } });
+    if (!node) throw new ApiError("not_found", `No IM and Presence node with id ${id}`);
+    if (node.group) {
+      throw new ApiError(
+        "conflict",
+        `${node.hostName} is in the Presence Redundancy Group ${node.group.name}; remove it from the group before deleting it`,
+      );
+    }
+    if (node.isPublisher && node.cluster._count.nodes > 1) {
+      throw new ApiError(
+        "conflict",
+        `${node.hostName} is the database publisher of ${node.cluster.name}; delete the cluster's other nodes first`,
+      );
+    }
     const deleted = await tx.node.deleteMany({ where: { id, groupId: null } });
     if (deleted.count !== 1) throw new ApiError("conflict", `${node.hostName} was just added to a group`);
     if ((await tx.node.count({ where: { clusterId: node.clusterId } })) === 0) {

@@ -47,3 +47,9 @@ describe("stringMatchFilter", () => {
     expect(stringMatchFilter("notEmpty", "ignored")).toEqual({ not: "" });
   });
 });
+
+describe("stringMatchFilter escaping", () => {
+  it("escapes LIKE wildcards so search text is literal", () => {
+    expect(stringMatchFilter("contains", "a_b%c\\")).toEqual({ contains: "a\\_b\\%c\\\\", mode: "insensitive" });
+  });
+});

@@ -74,6 +74,8 @@ export function parseSort<S extends string>(sort: S | `-${S}`): { key: S; direct
  * case-insensitive, as on the product's Find pages.
  */
 export function stringMatchFilter(match: MatchOperator, q: string) {
+  // Prisma matches with (I)LIKE, where % and _ are wildcards; the admin's text is literal.
+  q = q.replace(/[\\%_]/g, (c) => `\\${c}`);
   switch (match) {
     case "begins":
       return q ? { startsWith: q, mode: "insensitive" as const } : undefined;
