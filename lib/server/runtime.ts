@@ -4,13 +4,34 @@ import { createPrismaClient, type Db } from "../db/client.ts";
 import { databaseConfigFromEnv, type DatabaseConfig } from "../db/config.ts";
 import { ensureDatabase } from "../db/migrate/ensure-database.ts";
 import { applyMigrations } from "../db/migrate/engine.ts";
+import { LabClock, type Clock } from "../ha/clock.ts";
+import { HaController } from "../ha/controller.ts";
 import { seedDemoInventory } from "../inventory/demo-seed.ts";
+import { readClusterParameters, readLabSettings } from "../params/store.ts";
 
-/** Everything the server process holds once: the database and its client. */
+/** Everything the server process holds once: the database, its client, the HA controller. */
 export interface Runtime {
   database: DatabaseConfig["kind"];
   db: Db;
+  controller: HaController;
   close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  /** A virtual clock for tests: no timer loop runs, tests advance time themselves. */
+  clock?: Clock;
+}
+
+/**
+ * Lab time resumes where it was: with a speed factor above 1 it ran ahead of
+ * the wall clock, and persisted timers are in lab time.
+ */
+async function latestLabTime(db: Db): Promise<number> {
+  const [nodes, events] = await Promise.all([
+    db.node.aggregate({ _max: { haStateSince: true } }),
+    db.haEvent.aggregate({ _max: { at: true } }),
+  ]);
+  return Math.max(Date.now(), Number(nodes._max.haStateSince ?? 0), events._max.at?.getTime() ?? 0);
 }
 
 /**
@@ -21,6 +42,7 @@ export interface Runtime {
 export async function startRuntime(
   config: DatabaseConfig = databaseConfigFromEnv(),
   log: (line: string) => void = (line) => console.log(line),
+  options: RuntimeOptions = {},
 ): Promise<Runtime> {
   await ensureDatabase(config);
   const database = await openDatabase(config);
@@ -36,10 +58,20 @@ export async function startRuntime(
   if (config.kind === "embedded" && (await seedDemoInventory(db))) {
     log("[prg-console] the empty embedded database was given the demo cluster");
   }
+  const lab = await readLabSettings(db);
+  const controller = await HaController.start({
+    db,
+    clock: options.clock ?? new LabClock(lab.speed, await latestLabTime(db)),
+    params: await readClusterParameters(db),
+    lab,
+    tickEveryMs: options.clock ? undefined : 250,
+  });
   return {
     database: config.kind,
     db,
+    controller,
     close: async () => {
+      controller.stop();
       await db.$disconnect();
       await database.close();
     },

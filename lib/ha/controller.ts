@@ -1,0 +1,323 @@
+import { EventEmitter } from "node:events";
+import type { Db } from "../db/client.ts";
+import { ApiError } from "../http/errors.ts";
+import type { ClusterParameters } from "../params/definitions.ts";
+import type { Clock } from "./clock.ts";
+import type { LabSettings } from "./lab-settings.ts";
+import { GroupMachine, NotAllowed, type Fault, type ServiceAction } from "./machine.ts";
+import { cloneGroup, type GroupSim } from "./model.ts";
+import { REASON, type HaAction } from "./names.ts";
+import { loadUnits, saveUnit, type Unit } from "./repository.ts";
+
+export interface ChangeNotice {
+  groupId: number | null;
+  nodeIds: number[];
+  at: number;
+}
+
+export interface ControllerOptions {
+  db: Db;
+  clock: Clock;
+  params: ClusterParameters;
+  lab: LabSettings;
+  /** Real time: check the timers this often (wall ms). Omit for a virtual clock driven by advanceTo. */
+  tickEveryMs?: number;
+}
+
+/**
+ * The Server Recovery Manager of every group, in the server process. It owns
+ * the HA runtime columns: it loads them once, applies every input through a
+ * GroupMachine, and persists each step before it takes effect in memory.
+ * Inputs run one at a time, so a conflicting second request sees the state
+ * the first one left and is refused rather than half-applied.
+ */
+export class HaController {
+  private units = new Map<string, Unit>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private readonly emitter = new EventEmitter();
+  private params: ClusterParameters;
+  private lab: LabSettings;
+
+  private constructor(private opts: ControllerOptions) {
+    this.params = opts.params;
+    this.lab = opts.lab;
+    this.emitter.setMaxListeners(0);
+  }
+
+  static async start(opts: ControllerOptions): Promise<HaController> {
+    const controller = new HaController(opts);
+    await controller.serial(async () => {
+      await controller.reloadUnits();
+      for (const unit of controller.units.values()) {
+        await controller.apply(unit, "SRM", (m) => m.resumeAfterRestart());
+      }
+    });
+    if (opts.tickEveryMs) {
+      controller.timer = setInterval(() => void controller.tick().catch((err: unknown) => console.error(err)), opts.tickEveryMs);
+      controller.timer.unref?.();
+    }
+    return controller;
+  }
+
+  stop() {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  get clock(): Clock {
+    return this.opts.clock;
+  }
+
+  get labSettings(): LabSettings {
+    return this.lab;
+  }
+
+  get clusterParameters(): ClusterParameters {
+    return this.params;
+  }
+
+  onChange(listener: (notice: ChangeNotice) => void): () => void {
+    this.emitter.on("change", listener);
+    return () => this.emitter.off("change", listener);
+  }
+
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async reloadUnits() {
+    const fresh = await loadUnits(this.opts.db);
+    this.units = new Map(fresh.map((u) => [u.key, u]));
+  }
+
+  private machine(sim: GroupSim, actor: string): GroupMachine {
+    return new GroupMachine(cloneGroup(sim), { now: this.opts.clock.now(), params: this.params, lab: this.lab, actor });
+  }
+
+  /**
+   * Runs one input on a unit and everything it makes due now, persists the
+   * result, and only then makes it the unit's state. If the database refuses
+   * the user move, the same input is replayed as a failed move.
+   */
+  private async apply(unit: Unit, actor: string, input: (m: GroupMachine) => void): Promise<void> {
+    const before = unit.sim;
+    let m = this.machine(before, actor);
+    m.observe();
+    input(m);
+    m.advance();
+    if (JSON.stringify(m.g) === JSON.stringify(before) && m.moves.length === 0 && m.events.length === 0) return;
+    try {
+      await saveUnit(this.opts.db, unit, before, m.g, m.moves, m.events);
+    } catch (err) {
+      if (m.moves.length === 0) throw err;
+      console.error(err);
+      const retry = cloneGroup(before);
+      for (const n of retry.nodes) n.moveFailure = true;
+      m = this.machine(retry, actor);
+      m.observe();
+      input(m);
+      m.advance();
+      await saveUnit(this.opts.db, unit, before, m.g, m.moves, m.events);
+    }
+    unit.sim = m.g;
+    this.emitter.emit("change", {
+      groupId: unit.groupId,
+      nodeIds: m.g.nodes.map((n) => n.id),
+      at: this.opts.clock.now(),
+    } satisfies ChangeNotice);
+  }
+
+  private unitOfGroup(groupId: number): Unit {
+    const unit = this.units.get(`g${groupId}`);
+    if (!unit) throw new ApiError("not_found", `No Presence Redundancy Group with id ${groupId}`);
+    return unit;
+  }
+
+  private unitOfNode(nodeId: number): Unit {
+    for (const unit of this.units.values()) if (unit.sim.nodes.some((n) => n.id === nodeId)) return unit;
+    throw new ApiError("not_found", `No IM and Presence node with id ${nodeId}`);
+  }
+
+  private refuse(err: unknown, unit: Unit): never {
+    if (err instanceof NotAllowed) throw new ApiError("conflict", err.message, undefined, this.statusOf(unit));
+    throw err;
+  }
+
+  private async input(unit: Unit, actor: string, fn: (m: GroupMachine) => void) {
+    try {
+      await this.apply(unit, actor, fn);
+    } catch (err) {
+      this.refuse(err, unit);
+    }
+  }
+
+  // ---- inputs --------------------------------------------------------------
+
+  action(groupId: number, action: HaAction, nodeId: number | undefined, actor: string) {
+    return this.serial(async () => {
+      const unit = this.unitOfGroup(groupId);
+      await this.input(unit, actor, (m) => m.adminAction(action, nodeId));
+      return this.statusOf(unit);
+    });
+  }
+
+  serviceAction(nodeId: number, service: string, action: ServiceAction, actor: string) {
+    return this.serial(async () => {
+      const unit = this.unitOfNode(nodeId);
+      await this.input(unit, actor, (m) => m.serviceAction(nodeId, service, action));
+      return this.statusOf(unit);
+    });
+  }
+
+  fault(nodeId: number, fault: Fault, actor: string, service?: string) {
+    return this.serial(async () => {
+      const unit = this.unitOfNode(nodeId);
+      await this.input(unit, actor, (m) => m.fault(nodeId, fault, service));
+      return this.statusOf(unit);
+    });
+  }
+
+  /**
+   * Runs a change to groups (add, edit, delete, nodes added or removed) in
+   * the controller's turn: `check` may refuse it against the HA state first,
+   * `write` makes it in the database, and the controller then picks up the
+   * new membership and enables or disables HA as the groups now say.
+   */
+  changeGroups<T>(actor: string, write: () => Promise<T>, check?: (status: (groupId: number) => GroupMachine) => void): Promise<T> {
+    return this.serial(async () => {
+      if (check) {
+        try {
+          check((groupId) => {
+            const m = this.machine(this.unitOfGroup(groupId).sim, actor);
+            m.observe();
+            return m;
+          });
+        } catch (err) {
+          if (err instanceof NotAllowed) throw new ApiError("conflict", err.message);
+          throw err;
+        }
+      }
+      const before = new Map([...this.units].map(([k, u]) => [k, u.sim.haEnabled]));
+      const result = await write();
+      await this.reloadUnits();
+      for (const unit of this.units.values()) {
+        const was = before.get(unit.key) ?? false;
+        if (!unit.sim.haEnabled && unit.sim.nodes.some((n) => n.reason !== REASON.HA_NOT_ENABLED) && !was) {
+          await this.apply(unit, actor, (m) => m.showHaOff());
+        }
+        if (unit.groupId === null || was === unit.sim.haEnabled) continue;
+        // The database already says whether HA is on; the machine applies what that means.
+        const wanted = unit.sim.haEnabled;
+        unit.sim = { ...unit.sim, haEnabled: !wanted };
+        await this.apply(unit, actor, (m) => (wanted ? m.enableHa() : m.disableHa()));
+      }
+      this.emitter.emit("change", { groupId: null, nodeIds: [], at: this.opts.clock.now() } satisfies ChangeNotice);
+      return result;
+    });
+  }
+
+  /** New SRM parameters apply to the next check of every group, not after a restart. */
+  setParameters(params: ClusterParameters, actor = "admin") {
+    return this.serial(async () => {
+      this.params = params;
+      for (const unit of this.units.values()) await this.apply(unit, actor, () => {});
+    });
+  }
+
+  setLabSettings(lab: LabSettings) {
+    return this.serial(async () => {
+      this.lab = lab;
+      const clock = this.opts.clock as { setSpeed?: (s: number) => void };
+      clock.setSpeed?.(lab.speed);
+      this.emitter.emit("change", { groupId: null, nodeIds: [], at: this.opts.clock.now() } satisfies ChangeNotice);
+    });
+  }
+
+  // ---- time ------------------------------------------------------------------
+
+  private async tickNow() {
+    const now = this.opts.clock.now();
+    for (const unit of this.units.values()) {
+      const m = this.machine(unit.sim, "SRM");
+      const due = m.timers().some((t) => t.at <= now);
+      if (due) await this.apply(unit, "SRM", () => {});
+    }
+  }
+
+  /** Processes every timer that is due (the real-time loop calls this). */
+  tick(): Promise<void> {
+    return this.serial(() => this.tickNow());
+  }
+
+  /** Virtual time: runs every timer up to `target` in order, at its own moment. */
+  async advanceTo(target: number, setClock: (t: number) => void): Promise<void> {
+    for (let guard = 0; guard < 10_000; guard++) {
+      const now = this.opts.clock.now();
+      const next = Math.min(
+        ...[...this.units.values()].map((u) => this.machine(u.sim, "SRM").nextDeadline() ?? Infinity),
+      );
+      if (!(next <= target)) break;
+      setClock(Math.max(next, now));
+      await this.tick();
+    }
+    setClock(target);
+    await this.tick();
+  }
+
+  // ---- views -------------------------------------------------------------------
+
+  machineOf(groupId: number): GroupMachine {
+    const m = this.machine(this.unitOfGroup(groupId).sim, "SRM");
+    m.observe();
+    return m;
+  }
+
+  statusOf(unit: Unit) {
+    const m = this.machine(unit.sim, "SRM");
+    m.observe();
+    const now = this.opts.clock.now();
+    const allowed = m.allowedActions();
+    const timers = m.timers();
+    return {
+      groupId: unit.groupId,
+      haEnabled: unit.sim.haEnabled,
+      labNow: now,
+      speed: this.lab.speed,
+      operation: unit.sim.op,
+      allowedActions: allowed,
+      nodes: m.g.nodes.map((n) => ({
+        id: n.id,
+        hostName: n.hostName,
+        state: n.state,
+        reason: n.reason,
+        stateSince: n.stateSince,
+        power: n.power,
+        isolated: n.isolated,
+        srmRunning: m.active(n) || (n.power === "ON" && n.isolated && n.services["Cisco Server Recovery Manager"] === "STARTED"),
+        services: n.services,
+        faults: { startFailure: n.startFailure, moveFailure: n.moveFailure },
+        failedOver: n.homeServedBy !== n.id,
+        lastPeerHeartbeat: m.g.haEnabled && m.g.nodes.length > 1 ? n.lastPeerHeartbeat : null,
+        timers: timers.filter((t) => t.nodeId === n.id).map((t) => ({ kind: t.kind, at: t.at })),
+      })),
+      groupTimers: timers.filter((t) => t.nodeId === null).map((t) => ({ kind: t.kind, at: t.at })),
+    };
+  }
+
+  groupStatus(groupId: number) {
+    return this.statusOf(this.unitOfGroup(groupId));
+  }
+
+  nodeStatus(nodeId: number) {
+    return this.statusOf(this.unitOfNode(nodeId));
+  }
+
+  allStatuses() {
+    return [...this.units.values()].map((u) => this.statusOf(u));
+  }
+}
+
+export type HaStatus = ReturnType<HaController["statusOf"]>;

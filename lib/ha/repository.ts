@@ -1,0 +1,146 @@
+import type { Db, Prisma, Tx } from "../db/client.ts";
+import type { GroupSim, HaEventRecord, MoveUsers, NodeSim, Operation, OperationKind, Power, ServiceStatus } from "./model.ts";
+import { REASON, type NodeState, type Reason } from "./names.ts";
+
+/**
+ * A unit the controller runs: a Presence Redundancy Group, or a node in no
+ * group (its services and faults still need modelling). Keyed "g<id>" / "n<id>".
+ */
+export interface Unit {
+  key: string;
+  groupId: number | null;
+  sim: GroupSim;
+}
+
+const nodeInclude = { services: { select: { name: true, status: true } } } as const;
+type NodeRow = Prisma.NodeGetPayload<{ include: typeof nodeInclude }>;
+
+const num = (v: bigint | null): number | null => (v === null ? null : Number(v));
+const big = (v: number | null): bigint | null => (v === null ? null : BigInt(v));
+
+function toSim(row: NodeRow): NodeSim {
+  return {
+    id: row.id,
+    hostName: row.hostName,
+    power: row.power as Power,
+    bootUntil: num(row.bootUntil),
+    isolated: row.isolated,
+    services: Object.fromEntries(row.services.map((s) => [s.name, s.status as ServiceStatus])),
+    state: row.haState as NodeState,
+    reason: row.haReason as Reason,
+    stateSince: Number(row.haStateSince),
+    initUntil: num(row.srmInitUntil),
+    resumeState: row.srmResumeState as NodeState | null,
+    lastPeerHeartbeat: Number(row.lastPeerHeartbeat),
+    criticalDownSince: num(row.criticalDownSince),
+    healthySince: num(row.healthySince),
+    servicesStoppedBySrm: row.servicesStoppedBySrm,
+    homeServedBy: row.homeServedById ?? row.id,
+    awaitingSrmRestart: row.awaitingSrmRestart,
+    startFailure: row.faultStartFailure,
+    moveFailure: row.faultMoveFailure,
+  };
+}
+
+function nodeColumns(n: NodeSim) {
+  return {
+    power: n.power,
+    bootUntil: big(n.bootUntil),
+    isolated: n.isolated,
+    haState: n.state,
+    haReason: n.reason,
+    haStateSince: BigInt(n.stateSince),
+    srmInitUntil: big(n.initUntil),
+    srmResumeState: n.resumeState,
+    lastPeerHeartbeat: BigInt(n.lastPeerHeartbeat),
+    criticalDownSince: big(n.criticalDownSince),
+    healthySince: big(n.healthySince),
+    servicesStoppedBySrm: n.servicesStoppedBySrm,
+    homeServedById: n.homeServedBy === n.id ? null : n.homeServedBy,
+    awaitingSrmRestart: n.awaitingSrmRestart,
+    faultStartFailure: n.startFailure,
+    faultMoveFailure: n.moveFailure,
+  };
+}
+
+/** Loads every group and every node in no group, as the controller runs them. */
+export async function loadUnits(db: Db): Promise<Unit[]> {
+  const groups = await db.presenceRedundancyGroup.findMany({
+    include: { nodes: { include: nodeInclude, orderBy: { groupPosition: "asc" } } },
+    orderBy: { id: "asc" },
+  });
+  const loose = await db.node.findMany({ where: { groupId: null }, include: nodeInclude, orderBy: { id: "asc" } });
+  const units: Unit[] = groups.map((g) => {
+    const op: Operation | null =
+      g.opKind && g.opFromId !== null && g.opToId !== null
+        ? {
+            kind: g.opKind as OperationKind,
+            from: g.opFromId,
+            to: g.opToId,
+            reason: (g.opReason ?? REASON.NONE) as Reason,
+            step: g.opStep ?? 1,
+            stepEndsAt: Number(g.opStepEndsAt ?? 0),
+          }
+        : null;
+    return { key: `g${g.id}`, groupId: g.id, sim: { id: g.id, name: g.name, haEnabled: g.haEnabled, nodes: g.nodes.map(toSim), op } };
+  });
+  for (const n of loose) {
+    units.push({ key: `n${n.id}`, groupId: null, sim: { id: 0, name: n.hostName, haEnabled: false, nodes: [toSim(n)], op: null } });
+  }
+  return units;
+}
+
+async function saveNode(tx: Tx, before: NodeSim | undefined, after: NodeSim) {
+  await tx.node.update({ where: { id: after.id }, data: nodeColumns(after) });
+  for (const [name, status] of Object.entries(after.services)) {
+    if (before?.services[name] !== status) {
+      await tx.nodeService.update({ where: { nodeId_name: { nodeId: after.id, name } }, data: { status } });
+    }
+  }
+}
+
+/**
+ * Persists one step of the controller in one transaction: the users it moved
+ * (one UPDATE each, so no user is lost or served twice), the nodes' states,
+ * the operation in progress, and the history rows.
+ */
+export async function saveUnit(
+  db: Db,
+  unit: Unit,
+  before: GroupSim,
+  after: GroupSim,
+  moves: MoveUsers[],
+  events: HaEventRecord[],
+): Promise<void> {
+  await db.$transaction(async (tx) => {
+    for (const move of moves) {
+      await tx.endUser.updateMany({
+        where: { servingNodeId: move.from, ...(move.assignedTo !== undefined ? { assignedNodeId: move.assignedTo } : {}) },
+        data: { servingNodeId: move.to },
+      });
+    }
+    for (const n of after.nodes) {
+      const old = before.nodes.find((b) => b.id === n.id);
+      if (JSON.stringify(old) !== JSON.stringify(n)) await saveNode(tx, old, n);
+    }
+    if (unit.groupId !== null && JSON.stringify(before.op) !== JSON.stringify(after.op)) {
+      const op = after.op;
+      await tx.presenceRedundancyGroup.update({
+        where: { id: unit.groupId },
+        data: {
+          opKind: op?.kind ?? null,
+          opFromId: op?.from ?? null,
+          opToId: op?.to ?? null,
+          opReason: op?.reason ?? null,
+          opStep: op?.step ?? null,
+          opStepEndsAt: op ? BigInt(op.stepEndsAt) : null,
+        },
+      });
+    }
+    if (events.length) {
+      await tx.haEvent.createMany({
+        data: events.map((e) => ({ ...e, at: new Date(e.at), groupId: unit.groupId, nodeId: e.nodeId })),
+      });
+    }
+  });
+}
