@@ -188,6 +188,8 @@ export class HaController {
    */
   changeGroups<T>(actor: string, write: () => Promise<T>, check?: (status: (groupId: number) => GroupMachine) => void): Promise<T> {
     return this.serial(async () => {
+      // Pick up anything written outside the controller (seed scripts, other tools) first.
+      await this.reloadUnits();
       if (check) {
         try {
           check((groupId) => {
@@ -269,6 +271,10 @@ export class HaController {
 
   // ---- views -------------------------------------------------------------------
 
+  knowsGroup(groupId: number): boolean {
+    return this.units.has(`g${groupId}`);
+  }
+
   machineOf(groupId: number): GroupMachine {
     const m = this.machine(this.unitOfGroup(groupId).sim, "SRM");
     m.observe();
@@ -283,6 +289,7 @@ export class HaController {
     const timers = m.timers();
     return {
       groupId: unit.groupId,
+      groupName: unit.sim.name,
       haEnabled: unit.sim.haEnabled,
       labNow: now,
       speed: this.lab.speed,

@@ -68,7 +68,7 @@ export interface HaEventRecord {
   at: number;
   groupId: number;
   nodeId: number | null;
-  kind: "state" | "action" | "fault" | "service" | "warning";
+  kind: "state" | "action" | "fault" | "service" | "warning" | "parameter";
   fromState: string | null;
   toState: string | null;
   reason: string | null;

@@ -87,8 +87,14 @@ export const groupSchema = z.object({
 });
 export type GroupView = z.output<typeof groupSchema>;
 
+export const groupListItemSchema = groupSchema.extend({
+  /** With HA enabled: "Normal", or the two nodes' states when not both Normal. */
+  haState: z.string().nullable(),
+});
+export type GroupListItem = z.output<typeof groupListItemSchema>;
+
 export const groupPageSchema = z.object({
-  items: z.array(groupSchema),
+  items: z.array(groupListItemSchema),
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),

@@ -1,5 +1,6 @@
 import type { Endpoint } from "../endpoint.ts";
 import * as groups from "./groups.ts";
+import * as ha from "./ha.ts";
 import * as nodes from "./nodes.ts";
 import * as session from "./session.ts";
 import * as system from "./system.ts";
@@ -10,4 +11,5 @@ export const ALL_ENDPOINTS: Endpoint[] = [
   ...Object.values(session),
   ...Object.values(nodes),
   ...Object.values(groups),
+  ...Object.values(ha),
 ];

@@ -4,7 +4,7 @@ import * as inventory from "@/lib/inventory/nodes.ts";
 
 export const GET = handle(getNode, async ({ params, runtime }) => inventory.getNode(runtime.db, params.id));
 
-export const DELETE = handle(deleteNode, async ({ params, runtime }) => {
-  await inventory.deleteNode(runtime.db, params.id);
+export const DELETE = handle(deleteNode, async ({ params, runtime, user }) => {
+  await runtime.controller.changeGroups(user.username, () => inventory.deleteNode(runtime.db, params.id));
   return null;
 });

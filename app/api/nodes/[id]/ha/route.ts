@@ -1,0 +1,7 @@
+import { nodeHaStatus } from "@/lib/api/endpoints/ha.ts";
+import { withUserCounts } from "@/lib/ha/views.ts";
+import { handle } from "@/lib/http/route.ts";
+
+export const GET = handle(nodeHaStatus, async ({ params, runtime }) =>
+  (await withUserCounts(runtime.db, [runtime.controller.nodeStatus(params.id)]))[0]!,
+);
