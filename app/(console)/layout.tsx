@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { LiveUpdates } from "@/components/ha/live.tsx";
 import { ConsoleHeader } from "@/components/shell/console-header.tsx";
 import { MenuBar } from "@/components/shell/menu-bar.tsx";
 import { requireUser } from "@/lib/http/current-user.ts";
@@ -6,10 +7,10 @@ import { requireUser } from "@/lib/http/current-user.ts";
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   return (
-    <>
+    <LiveUpdates>
       <ConsoleHeader username={user.username} />
       <MenuBar />
       <main className="content">{children}</main>
-    </>
+    </LiveUpdates>
   );
 }

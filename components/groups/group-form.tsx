@@ -8,8 +8,11 @@ import { FieldError, StatusLine, type Status } from "@/components/forms/status-l
 import { PageTitle, Section } from "@/components/shell/page-title.tsx";
 import { api, ApiClientError } from "@/lib/client/api.ts";
 import { deleteWarnings } from "@/lib/domain/groups.ts";
+import { summarizeHa } from "@/lib/ha/summary.ts";
 import { fieldErrors } from "@/lib/http/errors.ts";
 import { GROUP_DESCRIPTION_MAX, GROUP_NAME_MAX, groupInputSchema, type GroupView } from "@/lib/schemas/groups.ts";
+import { EventHistory } from "@/components/ha/event-history.tsx";
+import { HaPanel, useGroupHa } from "@/components/ha/ha-panel.tsx";
 import { HaPrerequisites } from "./ha-prerequisites.tsx";
 import { useAssignableNodes } from "./node-options.ts";
 
@@ -59,6 +62,7 @@ export function GroupForm({ groupId }: { groupId: number | null }) {
     enabled: sourceId !== null,
   });
   const nodes = useAssignableNodes(groupId ?? "new");
+  const ha = useGroupHa(groupId);
 
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [version, setVersion] = useState<number | null>(null);
@@ -70,15 +74,21 @@ export function GroupForm({ groupId }: { groupId: number | null }) {
   const [conflict, setConflict] = useState<GroupView | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // The form takes the group's values once. Later refetches (live updates
+  // after another admin's save) must not overwrite what this admin is typing
+  // nor move the version this edit is based on: a stale Save gets the conflict.
+  const [initialized, setInitialized] = useState(false);
   useEffect(() => {
-    if (!source.data) return;
+    if (!source.data || initialized) return;
+    setInitialized(true);
     if (groupId === null) {
       setDraft(copyOf(source.data));
     } else {
       setDraft(draftOf(source.data));
       setVersion(source.data.version);
     }
-  }, [source.data, groupId]);
+  }, [source.data, groupId, initialized]);
+  const changedElsewhere = groupId !== null && version !== null && source.data && source.data.version !== version && !conflict;
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
@@ -127,7 +137,7 @@ export function GroupForm({ groupId }: { groupId: number | null }) {
 
   async function remove() {
     if (groupId === null || !source.data) return;
-    const warnings = deleteWarnings(source.data);
+    const warnings = deleteWarnings({ ...source.data, haState: ha.data ? summarizeHa(ha.data) : null });
     const text = [`You are about to permanently delete the Presence Redundancy Group ${source.data.name}.`, ...warnings.map((w) => `Warning: ${w}.`), "This action cannot be undone. Continue?"].join("\n");
     if (!window.confirm(text)) return;
     try {
@@ -184,6 +194,11 @@ export function GroupForm({ groupId }: { groupId: number | null }) {
       <Section title="Status">
         <StatusLine status={status} />
         {source.isError && <p className="status-error">{source.error.message}</p>}
+        {changedElsewhere && (
+          <p className="status-warn" data-testid="changed-elsewhere">
+            Another administrator changed this group since you opened it; saving will show the current values first.
+          </p>
+        )}
         {conflict && (
           <div className="conflict" data-testid="conflict">
             <p>Current values: {describeGroup(conflict)}</p>
@@ -242,6 +257,16 @@ export function GroupForm({ groupId }: { groupId: number | null }) {
         <Section title="High Availability Prerequisites">
           <HaPrerequisites nodeIds={chosen} />
         </Section>
+      )}
+      {groupId !== null && (
+        <>
+          <Section title="Presence Redundancy Group Node Status">
+            <HaPanel groupId={groupId} />
+          </Section>
+          <Section title="History">
+            <EventHistory groupId={groupId} />
+          </Section>
+        </>
       )}
     </form>
   );

@@ -13,11 +13,11 @@ import { PageTitle, Section } from "@/components/shell/page-title.tsx";
 import { api, ApiClientError } from "@/lib/client/api.ts";
 import { deleteWarnings } from "@/lib/domain/groups.ts";
 import type { Page } from "@/lib/schemas/find-list.ts";
-import { GROUP_SEARCH_FIELDS, groupListQuery, type GroupView } from "@/lib/schemas/groups.ts";
+import { GROUP_SEARCH_FIELDS, groupListQuery, type GroupListItem } from "@/lib/schemas/groups.ts";
 
 const BASE = "/system/presence-redundancy-groups";
 
-function confirmText(groups: GroupView[]): string {
+function confirmText(groups: GroupListItem[]): string {
   const lines = [`You are about to permanently delete ${groups.length} Presence Redundancy Group${groups.length === 1 ? "" : "s"}: ${groups.map((g) => g.name).join(", ")}.`];
   for (const g of groups) for (const w of deleteWarnings(g)) lines.push(`Warning: ${g.name}: ${w}.`);
   lines.push("This action cannot be undone. Continue?");
@@ -31,7 +31,7 @@ export function GroupList() {
   const { params, update, queryString } = useListParams(groupListQuery);
   const groups = useQuery({
     queryKey: ["groups", queryString],
-    queryFn: () => api<Page<GroupView>>(`/api/groups?${queryString}`),
+    queryFn: () => api<Page<GroupListItem>>(`/api/groups?${queryString}`),
     placeholderData: keepPreviousData,
   });
   const [selected, setSelected] = useState<Set<number>>(new Set());
@@ -138,7 +138,7 @@ export function GroupList() {
                   <td>{g.description}</td>
                   <td>{g.server1?.hostName ?? ""}</td>
                   <td>{g.server2?.hostName ?? ""}</td>
-                  <td>{g.haEnabled ? "Enabled" : "Disabled"}</td>
+                  <td>{g.haEnabled ? `Enabled${g.haState && g.haState !== "Normal" ? ` (${g.haState})` : ""}` : "Disabled"}</td>
                   <td>{g.userCount}</td>
                 </tr>
               ))}

@@ -8,6 +8,7 @@ import { StatusLine, type Status } from "@/components/forms/status-line.tsx";
 import { PageTitle, Section } from "@/components/shell/page-title.tsx";
 import { api, ApiClientError } from "@/lib/client/api.ts";
 import type { NodeDetailView } from "@/lib/schemas/nodes.ts";
+import { LabPanel } from "@/components/ha/lab-panel.tsx";
 import { ServiceStatusTable } from "./service-status-table.tsx";
 
 export function ServerDetail({ id }: { id: string }) {
@@ -78,6 +79,9 @@ export function ServerDetail({ id }: { id: string }) {
           </Section>
           <Section title="Services">
             <ServiceStatusTable services={node.data.services} />
+          </Section>
+          <Section title="Lab: Faults">
+            <LabPanel nodeId={node.data.id} />
           </Section>
         </>
       )}

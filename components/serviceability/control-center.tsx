@@ -2,24 +2,26 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { LabPanel } from "@/components/ha/lab-panel.tsx";
+import { useNodeHa } from "@/components/ha/use-node-ha.ts";
 import { PageTitle, Section } from "@/components/shell/page-title.tsx";
-import { ServiceStatusTable } from "@/components/servers/service-status-table.tsx";
 import { api } from "@/lib/client/api.ts";
+import { SERVICE_NAMES } from "@/lib/domain/services.ts";
 import type { Page } from "@/lib/schemas/find-list.ts";
-import type { NodeDetailView, NodeView } from "@/lib/schemas/nodes.ts";
+import type { NodeView } from "@/lib/schemas/nodes.ts";
 
+const ACTIONS = [
+  ["start", "Start"],
+  ["stop", "Stop"],
+  ["restart", "Restart"],
+] as const;
+
+/** Serviceability > Tools > Control Center - Network Services. */
 export function ControlCenter() {
-  const nodes = useQuery({
-    queryKey: ["nodes", "all"],
-    queryFn: () => api<Page<NodeView>>("/api/nodes?pageSize=250"),
-  });
+  const nodes = useQuery({ queryKey: ["nodes", "all"], queryFn: () => api<Page<NodeView>>("/api/nodes?pageSize=250") });
   const [chosen, setChosen] = useState<number | null>(null);
   const nodeId = chosen ?? nodes.data?.items[0]?.id ?? null;
-  const services = useQuery({
-    queryKey: ["node-services", nodeId],
-    queryFn: () => api<{ services: NodeDetailView["services"] }>(`/api/nodes/${nodeId}/services`),
-    enabled: nodeId !== null,
-  });
+  const { node, send, message } = useNodeHa(nodeId);
 
   return (
     <>
@@ -37,9 +39,57 @@ export function ControlCenter() {
         </label>
       </Section>
       <Section title="IM and Presence Services">
-        {services.isError && <p role="alert" className="status-error">{services.error.message}</p>}
-        {services.data && <ServiceStatusTable services={services.data.services} />}
+        {message && (
+          <p role={message.kind === "error" ? "alert" : "status"} className={`status-${message.kind}`} data-testid="service-message">
+            {message.text}
+          </p>
+        )}
+        {node && (
+          <table className="list">
+            <thead>
+              <tr>
+                <th>Service Name</th>
+                <th>Status</th>
+                <th>Action</th>
+              </tr>
+            </thead>
+            <tbody>
+              {SERVICE_NAMES.map((name) => {
+                const started = node.services[name] === "STARTED";
+                return (
+                  <tr key={name} data-testid={`service-${name}`}>
+                    <td>{name}</td>
+                    <td className={started ? "ok" : "bad"}>{started ? "Started" : "Stopped"}</td>
+                    <td>
+                      {ACTIONS.filter(([a]) => (a === "start" ? !started : started)).map(([a, label]) => (
+                        <button
+                          key={a}
+                          type="button"
+                          disabled={send.isPending || node.power !== "ON"}
+                          onClick={() =>
+                            send.mutate({
+                              path: `/api/nodes/${node.id}/services/${encodeURIComponent(name)}`,
+                              body: { action: a },
+                              done: `${label} ${name} on ${node.hostName}: done`,
+                            })
+                          }
+                        >
+                          {label}
+                        </button>
+                      ))}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
       </Section>
+      {nodeId !== null && (
+        <Section title="Lab: Faults">
+          <LabPanel nodeId={nodeId} />
+        </Section>
+      )}
     </>
   );
 }

@@ -14,6 +14,7 @@ export const MENUS: Menu[] = [
     items: [
       { label: "Server", href: "/system/server" },
       { label: "Presence Redundancy Groups", href: "/system/presence-redundancy-groups" },
+      { label: "High Availability Status", href: "/system/high-availability" },
     ],
   },
   {

@@ -39,3 +39,16 @@ describe("API errors", () => {
     expect(toApiError({ code: "P2025" }).status).toBe(404);
   });
 });
+
+describe("API errors across bundles", () => {
+  it("recognises an ApiError made by another copy of the module (route and controller bundles differ)", async () => {
+    vi.resetModules();
+    // A query string makes the module loader evaluate a second copy, as a second bundle would.
+    const copy = "./errors.ts?copy";
+    const other = (await import(/* @vite-ignore */ copy)) as typeof import("./errors.ts");
+    const foreign = new other.ApiError("conflict", "Failover not allowed now");
+    expect(foreign instanceof ApiError).toBe(false);
+    expect(toApiError(foreign).status).toBe(409);
+    expect(toApiError(foreign).message).toBe("Failover not allowed now");
+  });
+});

@@ -22,11 +22,18 @@ export const errorBodySchema = z.object({
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
+// Next.js bundles route handlers and instrumentation separately, so an
+// ApiError thrown by the controller (loaded by one bundle) is not an instance
+// of the class a route handler's bundle sees. A registered symbol marks them.
+const API_ERROR = Symbol.for("prg-console.ApiError");
+
 /**
  * An error meant for the client: its message is safe to show. `current`
  * carries the resource as it is now, for conflicts.
  */
 export class ApiError extends Error {
+  readonly [API_ERROR] = true;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -70,8 +77,12 @@ export function validationError(error: z.ZodError, where: string): ApiError {
 }
 
 /** Maps anything thrown by a handler to a client-safe error; internals stay in the log. */
+export function isApiError(err: unknown): err is ApiError {
+  return typeof err === "object" && err !== null && (err as Record<symbol, unknown>)[API_ERROR] === true;
+}
+
 export function toApiError(err: unknown): ApiError {
-  if (err instanceof ApiError) return err;
+  if (isApiError(err)) return err;
   const code = (err as { code?: unknown } | null)?.code;
   if (code === "P2002") return new ApiError("conflict", "A record with the same unique value already exists");
   if (code === "P2025") return new ApiError("not_found", "The record does not exist");

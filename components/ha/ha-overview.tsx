@@ -1,0 +1,73 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { PageTitle, Section } from "@/components/shell/page-title.tsx";
+import { api } from "@/lib/client/api.ts";
+import type { haOverviewSchema } from "@/lib/schemas/ha.ts";
+import type { z } from "zod";
+import { EventHistory } from "./event-history.tsx";
+import { LabSettingsForm } from "./lab-settings-form.tsx";
+import { useLabNow, useLiveConnected } from "./live.tsx";
+import { NodeStatusTable } from "./node-status-table.tsx";
+
+type Overview = z.infer<typeof haOverviewSchema>;
+
+function counters(groups: Overview["groups"]) {
+  const nodes = groups.flatMap((g) => g.nodes);
+  const byState = new Map<string, number>();
+  for (const g of groups.filter((x) => x.haEnabled)) for (const n of g.nodes) byState.set(n.state, (byState.get(n.state) ?? 0) + 1);
+  return {
+    groups: groups.length,
+    haGroups: groups.filter((g) => g.haEnabled).length,
+    nodes: nodes.length,
+    running: nodes.filter((n) => n.power === "ON" && n.srmRunning).length,
+    users: nodes.reduce((a, n) => a + n.users.assigned, 0),
+    active: nodes.reduce((a, n) => a + n.users.active, 0),
+    byState: [...byState.entries()].sort(),
+  };
+}
+
+/** Every group and node at once, with counters and the latest events. */
+export function HaOverview() {
+  const overview = useQuery({ queryKey: ["ha", "overview"], queryFn: () => api<Overview>("/api/ha") });
+  const { now, speed } = useLabNow();
+  const connected = useLiveConnected();
+  const c = overview.data ? counters(overview.data.groups) : null;
+
+  return (
+    <>
+      <PageTitle title="High Availability Status" />
+      <Section title="Status">
+        <p data-testid="live-indicator" className={connected ? "status-ok" : "status-warn"}>
+          {connected ? "Live: updates as they happen" : "Connecting to live updates…"}
+          {now !== null && ` · lab time ${new Date(now).toLocaleString()} (${speed}×)`}
+        </p>
+        {c && (
+          <ul className="counters" data-testid="ha-counters">
+            <li>{c.groups} groups, {c.haGroups} with High Availability</li>
+            <li>{c.running} of {c.nodes} nodes running their SRM</li>
+            <li>{c.users} users assigned, {c.active} signed in</li>
+            {c.byState.map(([state, count]) => (
+              <li key={state}>{count} × {state}</li>
+            ))}
+          </ul>
+        )}
+      </Section>
+      {overview.data?.groups.map((g) => (
+        <Section key={g.groupId} title={`${g.groupName}${g.haEnabled ? "" : " (High Availability not enabled)"}`}>
+          <p>
+            <Link href={`/system/presence-redundancy-groups/${g.groupId}`}>Open configuration</Link>
+          </p>
+          <NodeStatusTable status={g} />
+        </Section>
+      ))}
+      <Section title="Latest Events">
+        <EventHistory pageSize={25} />
+      </Section>
+      <Section title="Lab Settings">
+        <LabSettingsForm />
+      </Section>
+    </>
+  );
+}

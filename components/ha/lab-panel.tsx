@@ -1,0 +1,84 @@
+"use client";
+
+import { useState } from "react";
+import { SERVICE_NAMES } from "@/lib/domain/services.ts";
+import { FAULT_LABELS, FAULTS } from "@/lib/schemas/ha.ts";
+import { useNodeHa } from "./use-node-ha.ts";
+
+type Fault = (typeof FAULTS)[number];
+
+/** Which faults make sense for the node as it is now. */
+function applicable(fault: Fault, node: NonNullable<ReturnType<typeof useNodeHa>["node"]>): boolean {
+  switch (fault) {
+    case "power-off":
+      return node.power !== "OFF";
+    case "power-on":
+      return node.power === "OFF";
+    case "reboot":
+    case "service-crash":
+      return node.power === "ON";
+    case "isolate-network":
+      return !node.isolated;
+    case "restore-network":
+      return node.isolated;
+    case "database-failure":
+      return node.power === "ON" && node.services["Cisco DB"] === "STARTED";
+    case "stop-srm":
+      return node.power === "ON" && node.services["Cisco Server Recovery Manager"] === "STARTED";
+    case "start-srm":
+      return node.power === "ON" && node.services["Cisco Server Recovery Manager"] !== "STARTED";
+    case "service-start-failure":
+      return !node.faults.startFailure;
+    case "user-move-failure":
+      return !node.faults.moveFailure;
+  }
+}
+
+/** Lab fault injection for one node: what a Cisco lab would do with a power cable or a firewall. */
+export function LabPanel({ nodeId }: { nodeId: number }) {
+  const { node, send, message } = useNodeHa(nodeId);
+  const [crash, setCrash] = useState<string>("Cisco Presence Engine");
+  if (!node) return <p>Loading…</p>;
+
+  const inject = (fault: Fault) =>
+    send.mutate({
+      path: `/api/nodes/${nodeId}/faults`,
+      body: fault === "service-crash" ? { fault, service: crash } : { fault },
+      done: `${FAULT_LABELS[fault]}: done`,
+    });
+
+  return (
+    <div data-testid="lab-panel">
+      <p>
+        Power <strong data-testid="node-power">{node.power}</strong> · Network{" "}
+        <strong>{node.isolated ? "isolated" : "connected"}</strong> · SRM <strong>{node.srmRunning ? "running" : "not running"}</strong>
+        {node.faults.startFailure && " · critical services will fail to start"}
+        {node.faults.moveFailure && " · next user move will fail"}
+      </p>
+      <div className="lab-panel">
+        {FAULTS.filter((f) => applicable(f, node) && f !== "service-crash").map((f) => (
+          <button key={f} type="button" onClick={() => inject(f)} disabled={send.isPending}>
+            {FAULT_LABELS[f]}
+          </button>
+        ))}
+        {applicable("service-crash", node) && (
+          <span>
+            <select aria-label="Service to crash" value={crash} onChange={(e) => setCrash(e.target.value)}>
+              {SERVICE_NAMES.filter((s) => node.services[s] === "STARTED").map((s) => (
+                <option key={s}>{s}</option>
+              ))}
+            </select>{" "}
+            <button type="button" onClick={() => inject("service-crash")} disabled={send.isPending}>
+              {FAULT_LABELS["service-crash"]}
+            </button>
+          </span>
+        )}
+      </div>
+      {message && (
+        <p role={message.kind === "error" ? "alert" : "status"} className={`status-${message.kind}`} data-testid="lab-message">
+          {message.text}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState, type FormEvent } from "react";
+import { FieldError } from "@/components/forms/status-line.tsx";
+import { api, ApiClientError } from "@/lib/client/api.ts";
+import { labSettingsSchema, type LabSettings } from "@/lib/ha/lab-settings.ts";
+import { fieldErrors } from "@/lib/http/errors.ts";
+
+const FIELDS: { key: keyof LabSettings; label: string; step: string }[] = [
+  { key: "speed", label: "Lab speed (× real time)", step: "0.1" },
+  { key: "stepSeconds", label: "Step duration (s)", step: "1" },
+  { key: "srmStartSeconds", label: "SRM start duration (s)", step: "1" },
+  { key: "bootSeconds", label: "Boot duration (s)", step: "1" },
+];
+
+/** Lab time speed and durations; 1× is faithful, faster rehearses quicker. */
+export function LabSettingsForm() {
+  const queryClient = useQueryClient();
+  const lab = useQuery({ queryKey: ["lab"], queryFn: () => api<LabSettings & { labNow: number }>("/api/lab") });
+  const [draft, setDraft] = useState<Record<keyof LabSettings, string> | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [status, setStatus] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (lab.data && !draft) {
+      setDraft(Object.fromEntries(FIELDS.map((f) => [f.key, String(lab.data[f.key])])) as Record<keyof LabSettings, string>);
+    }
+  }, [lab.data, draft]);
+  if (!draft) return <p>Loading…</p>;
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    const parsed = labSettingsSchema.safeParse(Object.fromEntries(Object.entries(draft!).map(([k, v]) => [k, Number(v)])));
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error));
+      return;
+    }
+    try {
+      await api("/api/lab", { method: "PUT", body: parsed.data });
+      setErrors({});
+      setStatus("Lab settings saved");
+      await queryClient.invalidateQueries({ queryKey: ["lab"] });
+    } catch (err) {
+      if (!(err instanceof ApiClientError)) throw err;
+      setErrors(err.body.fields ?? {});
+      setStatus(err.message);
+    }
+  }
+
+  return (
+    <form onSubmit={save} aria-label="Lab settings" className="inline-form">
+      {FIELDS.map((f) => (
+        <label key={f.key}>
+          {f.label}{" "}
+          <input type="number" step={f.step} value={draft[f.key]} onChange={(e) => setDraft({ ...draft, [f.key]: e.target.value })} />
+          <FieldError id={f.key} message={errors[f.key]} />
+        </label>
+      ))}
+      <button type="submit">Save</button>
+      {status && <span role="status">{status}</span>}
+    </form>
+  );
+}

@@ -1,0 +1,64 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+
+interface LabTime {
+  labNow: number;
+  speed: number;
+  /** Wall time when labNow was received, to extrapolate between ticks. */
+  wallAt: number;
+}
+
+const LabTimeContext = createContext<LabTime | null>(null);
+const ConnectedContext = createContext(false);
+
+/** Query keys that show controller state; every change notice refreshes them. */
+export const LIVE_KEYS = [["ha"], ["events"], ["groups"], ["group"], ["nodes"], ["node"], ["node-services"]] as const;
+
+/**
+ * Subscribes once, for every console page, to the server-sent events of the
+ * HA controller: each change refreshes what the pages show within a second,
+ * and the lab time keeps the countdowns running.
+ */
+export function LiveUpdates({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const [time, setTime] = useState<LabTime | null>(null);
+  const [connected, setConnected] = useState(false);
+
+  useEffect(() => {
+    const source = new EventSource("/api/events/stream");
+    source.addEventListener("open", () => setConnected(true));
+    source.addEventListener("error", () => setConnected(false));
+    source.addEventListener("tick", (e) => {
+      const data = JSON.parse((e as MessageEvent<string>).data) as { labNow: number; speed: number };
+      setTime({ ...data, wallAt: Date.now() });
+    });
+    source.addEventListener("change", () => {
+      for (const key of LIVE_KEYS) void queryClient.invalidateQueries({ queryKey: [...key] });
+    });
+    return () => source.close();
+  }, [queryClient]);
+
+  return (
+    <ConnectedContext.Provider value={connected}>
+      <LabTimeContext.Provider value={time}>{children}</LabTimeContext.Provider>
+    </ConnectedContext.Provider>
+  );
+}
+
+/** Lab time now, re-rendering the caller every quarter second. */
+export function useLabNow(): { now: number | null; speed: number } {
+  const time = useContext(LabTimeContext);
+  const [, setFrame] = useState(0);
+  useEffect(() => {
+    const t = setInterval(() => setFrame((f) => f + 1), 250);
+    return () => clearInterval(t);
+  }, []);
+  if (!time) return { now: null, speed: 1 };
+  return { now: time.labNow + (Date.now() - time.wallAt) * time.speed, speed: time.speed };
+}
+
+export function useLiveConnected(): boolean {
+  return useContext(ConnectedContext);
+}
