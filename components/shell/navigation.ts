@@ -15,8 +15,11 @@ export const MENUS: Menu[] = [
       { label: "Server", href: "/system/server" },
       { label: "Presence Redundancy Groups", href: "/system/presence-redundancy-groups" },
       { label: "High Availability Status", href: "/system/high-availability" },
+      { label: "Service Parameters", href: "/system/service-parameters" },
+      { label: "Enterprise Parameters", href: "/system/enterprise-parameters" },
     ],
   },
+  { label: "User Management", items: [{ label: "End User", href: "/user-management/end-users" }, { label: "Presence Topology", href: "/user-management/presence-topology" }] },
   {
     label: "Serviceability",
     items: [{ label: "Control Center - Network Services", href: "/serviceability/control-center" }],

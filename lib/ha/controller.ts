@@ -6,7 +6,7 @@ import type { Clock } from "./clock.ts";
 import type { LabSettings } from "./lab-settings.ts";
 import { GroupMachine, NotAllowed, type Fault, type ServiceAction } from "./machine.ts";
 import { cloneGroup, type GroupSim } from "./model.ts";
-import { REASON, type HaAction } from "./names.ts";
+import { REASON, STATE, type HaAction } from "./names.ts";
 import { loadUnits, saveUnit, type Unit } from "./repository.ts";
 
 export interface ChangeNotice {
@@ -270,6 +270,33 @@ export class HaController {
   }
 
   // ---- views -------------------------------------------------------------------
+
+  /** Runs `fn` in the controller's turn, so it never interleaves with a user move. */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    return this.serial(fn);
+  }
+
+  /** A group whose users stay where they are: HA off, or both nodes Normal with nothing in progress. */
+  groupSettled(groupId: number): boolean {
+    const unit = this.units.get(`g${groupId}`);
+    if (!unit) return true;
+    return !unit.sim.haEnabled || (!unit.sim.op && unit.sim.nodes.every((n) => n.state === STATE.NORMAL));
+  }
+
+  /**
+   * Why end users cannot be added now, or null: the product refuses it while
+   * any node of the cluster is in a failover state.
+   */
+  failoverBlocker(): string | null {
+    for (const unit of this.units.values()) {
+      if (!unit.sim.haEnabled) continue;
+      const node = unit.sim.nodes.find((n) => n.state !== STATE.NORMAL);
+      if (node) {
+        return `End users cannot be added while a node of the cluster is in a failover state: ${node.hostName} is ${node.state}${node.reason ? ` (${node.reason})` : ""}`;
+      }
+    }
+    return null;
+  }
 
   knowsGroup(groupId: number): boolean {
     return this.units.has(`g${groupId}`);

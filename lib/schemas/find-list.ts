@@ -17,6 +17,17 @@ export type MatchOperator = keyof typeof MATCH_OPERATORS;
 export const PAGE_SIZES = [25, 50, 100, 150, 200, 250] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
 
+export const pageNumber = z.coerce.number().int("Page must be a whole number").min(1, "Page must be 1 or more").default(1);
+
+export function pageSize(byDefault: PageSize) {
+  return z.coerce
+    .number()
+    .refine((n): n is PageSize => (PAGE_SIZES as readonly number[]).includes(n), {
+      message: `Rows per page must be one of ${PAGE_SIZES.join(", ")}`,
+    })
+    .default(byDefault);
+}
+
 const matchKeys = Object.keys(MATCH_OPERATORS) as [MatchOperator, ...MatchOperator[]];
 
 /**
@@ -35,13 +46,8 @@ export function findListQuery<const F extends string, const S extends string>(
     field: z.enum(fields).default(fields[0]),
     match: z.enum(matchKeys).default("begins"),
     q: z.string().max(128, "Search text may be at most 128 characters").default(""),
-    page: z.coerce.number().int("Page must be a whole number").min(1, "Page must be 1 or more").default(1),
-    pageSize: z.coerce
-      .number()
-      .refine((n): n is PageSize => (PAGE_SIZES as readonly number[]).includes(n), {
-        message: `Rows per page must be one of ${PAGE_SIZES.join(", ")}`,
-      })
-      .default(25),
+    page: pageNumber,
+    pageSize: pageSize(25),
     sort: z.enum(sortValues).default(sorts[0] as never),
   });
 }
@@ -53,6 +59,16 @@ export interface FindListQuery<F extends string = string, S extends string = str
   page: number;
   pageSize: number;
   sort: S | `-${S}`;
+}
+
+/** The response schema of one page of a list. */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
 }
 
 export interface Page<T> {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { findListQuery } from "./find-list.ts";
+import { findListQuery, pageOf } from "./find-list.ts";
 
 export const GROUP_NAME_MAX = 128;
 export const GROUP_DESCRIPTION_MAX = 128;
@@ -93,9 +93,4 @@ export const groupListItemSchema = groupSchema.extend({
 });
 export type GroupListItem = z.output<typeof groupListItemSchema>;
 
-export const groupPageSchema = z.object({
-  items: z.array(groupListItemSchema),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const groupPageSchema = pageOf(groupListItemSchema);

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { labSettingsSchema } from "../ha/lab-settings.ts";
 import { ACTIONS } from "../ha/names.ts";
 import { SERVICE_NAMES } from "../domain/services.ts";
-import { PAGE_SIZES } from "./find-list.ts";
+import { pageNumber, pageOf, pageSize } from "./find-list.ts";
 
 export const FAULTS = [
   "power-off",
@@ -106,11 +106,8 @@ export const eventsQuery = z.object({
   node: z.coerce.number().int().positive().optional(),
   kind: z.enum(["state", "action", "fault", "service", "warning", "parameter"]).optional(),
   q: z.string().max(128).optional(),
-  page: z.coerce.number().int().min(1, "Page must be 1 or more").default(1),
-  pageSize: z.coerce
-    .number()
-    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n), { message: `Rows per page must be one of ${PAGE_SIZES.join(", ")}` })
-    .default(50),
+  page: pageNumber,
+  pageSize: pageSize(50),
 });
 
 export const eventSchema = z.object({
@@ -126,11 +123,6 @@ export const eventSchema = z.object({
   message: z.string(),
 });
 
-export const eventPageSchema = z.object({
-  items: z.array(eventSchema),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const eventPageSchema = pageOf(eventSchema);
 
 export { labSettingsSchema };

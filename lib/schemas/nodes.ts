@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { findListQuery } from "./find-list.ts";
+import { findListQuery, pageOf } from "./find-list.ts";
 
 export const NODE_SEARCH_FIELDS = { hostName: "Host Name", softwareVersion: "Software Version" } as const;
 export const NODE_SORTS = ["hostName", "softwareVersion", "replicationState", "group"] as const;
@@ -31,12 +31,7 @@ export const nodeSchema = z.object({
 });
 export type NodeView = z.infer<typeof nodeSchema>;
 
-export const nodePageSchema = z.object({
-  items: z.array(nodeSchema),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const nodePageSchema = pageOf(nodeSchema);
 
 export const nodeServiceSchema = z.object({
   name: z.string(),

@@ -8,6 +8,7 @@ import { LabClock, type Clock } from "../ha/clock.ts";
 import { HaController } from "../ha/controller.ts";
 import { seedDemoInventory } from "../inventory/demo-seed.ts";
 import { readClusterParameters, readLabSettings } from "../params/store.ts";
+import { watchPending } from "../users/sync-agent.ts";
 
 /** Everything the server process holds once: the database, its client, the HA controller. */
 export interface Runtime {
@@ -66,11 +67,13 @@ export async function startRuntime(
     lab,
     tickEveryMs: options.clock ? undefined : 250,
   });
+  const stopSyncAgent = watchPending(db, controller);
   return {
     database: config.kind,
     db,
     controller,
     close: async () => {
+      stopSyncAgent();
       controller.stop();
       await db.$disconnect();
       await database.close();

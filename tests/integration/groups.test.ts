@@ -3,6 +3,7 @@ import * as groupsRoute from "@/app/api/groups/route.ts";
 import * as groupRoute from "@/app/api/groups/[id]/route.ts";
 import * as nodesRoute from "@/app/api/nodes/route.ts";
 import * as groupService from "@/lib/groups/service.ts";
+import { insertUsers } from "@/lib/users/bulk.ts";
 import * as inventory from "@/lib/inventory/nodes.ts";
 import { DEMO_CLUSTER, DEMO_OTHER_VERSION, DEMO_VERSION } from "@/lib/inventory/demo-seed.ts";
 import type { GroupView } from "@/lib/schemas/groups.ts";
@@ -164,7 +165,7 @@ describe("Find and List (GET /api/groups)", () => {
         users.push({ userId: `${g.name}-user-${u}`, assignedNodeId: ids.get(host)! });
       }
     }
-    await db.endUser.createMany({ data: users });
+    await insertUsers(db, users);
   });
 
   it("lists every group, 25 to a page by default, sorted by name, with the total count", async () => {

@@ -42,7 +42,7 @@ beforeAll(async () => {
   expect(created.status).toBe(201);
   groupId = created.body.id;
   await runtime().db.endUser.createMany({
-    data: Array.from({ length: 10 }, (_, i) => ({ userId: `api-u${i}`, assignedNodeId: i < 6 ? a : b, servingNodeId: i < 6 ? a : b, signedIn: i % 2 === 0 })),
+    data: Array.from({ length: 10 }, (_, i) => ({ userId: `api-u${i}`, userKey: `api-u${i}`, assignedNodeId: i < 6 ? a : b, servingNodeId: i < 6 ? a : b, signedIn: i % 2 === 0 })),
   });
 });
 

@@ -1,0 +1,5 @@
+import { ServiceParameters } from "@/components/parameters/service-parameters.tsx";
+
+export default function ServiceParametersPage() {
+  return <ServiceParameters />;
+}

@@ -1,0 +1,10 @@
+import { Suspense } from "react";
+import { UserList } from "@/components/users/user-list.tsx";
+
+export default function EndUserListPage() {
+  return (
+    <Suspense>
+      <UserList />
+    </Suspense>
+  );
+}

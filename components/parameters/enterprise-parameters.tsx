@@ -1,0 +1,92 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState, type FormEvent } from "react";
+import { StatusLine, type Status } from "@/components/forms/status-line.tsx";
+import { PageTitle, Section } from "@/components/shell/page-title.tsx";
+import { api, ApiClientError } from "@/lib/client/api.ts";
+import type { EnterpriseParametersView } from "@/lib/schemas/parameters.ts";
+
+/** System > Enterprise Parameters: User Management Parameters. */
+export function EnterpriseParameters() {
+  const queryClient = useQueryClient();
+  const data = useQuery({ queryKey: ["enterprise-parameters"], queryFn: () => api<EnterpriseParametersView>("/api/enterprise-parameters") });
+  const [mode, setMode] = useState<string | null>(null);
+  const [status, setStatus] = useState<Status>(null);
+
+  useEffect(() => {
+    if (data.data && mode === null) setMode(data.data.userAssignmentMode);
+  }, [data.data, mode]);
+  if (!data.data || mode === null) return <p>Loading…</p>;
+  const view = data.data;
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    try {
+      const updated = await api<EnterpriseParametersView>("/api/enterprise-parameters", { method: "PUT", body: { userAssignmentMode: mode } });
+      queryClient.setQueryData(["enterprise-parameters"], updated);
+      await queryClient.invalidateQueries({ queryKey: ["users"] });
+      setStatus({
+        kind: "ok",
+        text: `Update successful: ${updated.moved ?? 0} users re-assigned${updated.pendingGroups.length ? `; ${updated.pendingGroups.map((g) => g.name).join(", ")} will follow when back to Normal` : ""}`,
+      });
+    } catch (err) {
+      if (!(err instanceof ApiClientError)) throw err;
+      setStatus({ kind: "error", text: err.message });
+    }
+  }
+
+  return (
+    <form onSubmit={save} aria-label="Enterprise Parameters Configuration">
+      <PageTitle
+        title="Enterprise Parameters Configuration"
+        toolbar={
+          <>
+            <button type="submit">Save</button>
+            <button type="button" onClick={() => setMode(view.default)}>
+              Set to Default
+            </button>
+          </>
+        }
+      />
+      <Section title="Status">
+        <StatusLine status={status} />
+        {view.pendingGroups.length > 0 && (
+          <p className="status-warn" data-testid="assignment-pending">
+            A node of {view.pendingGroups.map((g) => g.name).join(", ")} is failed over: the assignment mode applies to{" "}
+            {view.pendingGroups.length === 1 ? "that group" : "those groups"} when {view.pendingGroups.length === 1 ? "it is" : "they are"} back to Normal.
+          </p>
+        )}
+      </Section>
+      <Section title="User Management Parameters">
+        <table className="list">
+          <thead>
+            <tr>
+              <th>Parameter Name</th>
+              <th>Parameter Value</th>
+              <th>Default</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <td>
+                <label htmlFor="userAssignmentMode">User Assignment Mode for Presence Server</label>
+                <div className="hint">{view.options.find((o) => o.value === mode)?.help}</div>
+              </td>
+              <td>
+                <select id="userAssignmentMode" value={mode} onChange={(e) => setMode(e.target.value)}>
+                  {view.options.map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.value}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>{view.default}</td>
+            </tr>
+          </tbody>
+        </table>
+      </Section>
+    </form>
+  );
+}

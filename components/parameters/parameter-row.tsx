@@ -1,0 +1,67 @@
+"use client";
+
+import type { ParameterView } from "@/lib/schemas/parameters.ts";
+
+export type Draft = Record<string, string>;
+
+export function toDraft(params: ParameterView[]): Draft {
+  return Object.fromEntries(params.map((p) => [p.key, String(p.value)]));
+}
+
+/** The typed value a draft holds for a parameter ("True"/"False" selects, numbers as typed). */
+export function fromDraft(p: ParameterView, raw: string): number | boolean {
+  if (p.type === "boolean") return raw === "true";
+  return raw.trim() === "" ? Number.NaN : Number(raw);
+}
+
+function range(p: ParameterView): string {
+  if (p.type === "boolean") return "True or False";
+  return `${p.min} – ${p.max}${p.unit === "seconds" ? " seconds" : ""}`;
+}
+
+/** One parameter as the product's page shows it: value, default, range, help and Set to Default. */
+export function ParameterRow({
+  p,
+  id,
+  value,
+  error,
+  onChange,
+}: {
+  p: ParameterView;
+  id: string;
+  value: string;
+  error?: string;
+  onChange(value: string): void;
+}) {
+  return (
+    <tr data-testid={`param-${p.key}`}>
+      <td>
+        <label htmlFor={id}>{p.name}</label>
+        <div className="hint">{p.help}</div>
+      </td>
+      <td>
+        {p.type === "boolean" ? (
+          <select id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={!!error}>
+            <option value="true">True</option>
+            <option value="false">False</option>
+          </select>
+        ) : (
+          <input id={id} inputMode="numeric" value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={!!error} />
+        )}
+        {p.unit === "seconds" && " s"}
+        {error && (
+          <div className="field-error" role="alert" id={`${id}-error`}>
+            {error}
+          </div>
+        )}
+      </td>
+      <td>{p.type === "boolean" ? (p.default ? "True" : "False") : String(p.default)}</td>
+      <td>{range(p)}</td>
+      <td>
+        <button type="button" onClick={() => onChange(String(p.default))} aria-label={`Set ${p.name} to Default`}>
+          Set to Default
+        </button>
+      </td>
+    </tr>
+  );
+}

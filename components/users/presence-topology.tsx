@@ -1,0 +1,102 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { PageTitle, Section } from "@/components/shell/page-title.tsx";
+import { api } from "@/lib/client/api.ts";
+import type { TopologyView } from "@/lib/schemas/users.ts";
+
+type NodeRow = TopologyView["groups"][number]["nodes"][number];
+
+function NodeRows({ nodes, positions }: { nodes: NodeRow[]; positions: boolean }) {
+  return (
+    <>
+      {nodes.map((n, i) => (
+        <tr key={n.id} data-testid={`topology-node-${n.hostName}`}>
+          {positions && <td>Presence Server {i + 1}</td>}
+          <td>{n.hostName}</td>
+          <td data-testid="node-state">
+            {n.state}
+            {n.reason && n.state !== "Normal" ? ` (${n.reason})` : ""}
+          </td>
+          <td data-testid="users-assigned">{n.users.assigned}</td>
+          <td data-testid="users-serving">{n.users.serving}</td>
+          <td data-testid="users-active">{n.users.active}</td>
+        </tr>
+      ))}
+    </>
+  );
+}
+
+const HEAD = (
+  <>
+    <th>Node</th>
+    <th>State</th>
+    <th>Assigned Users</th>
+    <th>Serving Users</th>
+    <th>Active Users</th>
+  </>
+);
+
+/** Where the users are: assigned by the Sync Agent, served now, signed in now. */
+export function PresenceTopology() {
+  // Under the "ha" key, so the live updates refresh it on every failover and fallback.
+  const topology = useQuery({ queryKey: ["ha", "topology"], queryFn: () => api<TopologyView>("/api/topology") });
+  const data = topology.data;
+
+  return (
+    <>
+      <PageTitle title="Presence Topology" toolbar={<Link href="/user-management/end-users">End Users</Link>} />
+      <Section title="Status">
+        {topology.isError ? (
+          <p role="alert" className="status-error">{topology.error.message}</p>
+        ) : data ? (
+          <p data-testid="topology-summary">
+            User Assignment Mode for Presence Server: <strong>{data.mode}</strong>. Unassigned users: {data.unassignedUsers}.
+          </p>
+        ) : (
+          <p>Loading…</p>
+        )}
+        <p className="hint">
+          Assigned: users the Sync Agent assigned to the node. Serving: users the node serves now (its own, and its peer&apos;s after a failover).
+          Active: serving users signed in now.
+        </p>
+      </Section>
+      {data?.groups.map((g) => (
+        <Section key={g.id} title={`${g.name} (High Availability ${g.haEnabled ? "enabled" : "disabled"})`}>
+          <table className="list" data-testid={`topology-group-${g.name}`}>
+            <thead>
+              <tr>
+                <th>Presence Server</th>
+                {HEAD}
+              </tr>
+            </thead>
+            <tbody>
+              <NodeRows nodes={g.nodes} positions />
+              <tr>
+                <td colSpan={3}>
+                  <strong>Total</strong>
+                </td>
+                <td>{g.users.assigned}</td>
+                <td>{g.users.serving}</td>
+                <td>{g.users.active}</td>
+              </tr>
+            </tbody>
+          </table>
+        </Section>
+      ))}
+      {data && data.ungroupedNodes.length > 0 && (
+        <Section title="Nodes in no Presence Redundancy Group">
+          <table className="list" data-testid="topology-ungrouped">
+            <thead>
+              <tr>{HEAD}</tr>
+            </thead>
+            <tbody>
+              <NodeRows nodes={data.ungroupedNodes} positions={false} />
+            </tbody>
+          </table>
+        </Section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,109 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState, type FormEvent } from "react";
+import { FieldError, StatusLine, type Status } from "@/components/forms/status-line.tsx";
+import { PageTitle, Section } from "@/components/shell/page-title.tsx";
+import { api, ApiClientError } from "@/lib/client/api.ts";
+import { fieldErrors } from "@/lib/http/errors.ts";
+import { USER_ID_MAX, USER_ID_RULE, USER_NAME_MAX, userInputSchema, type UserView } from "@/lib/schemas/users.ts";
+import { USERS_BASE } from "./user-list.tsx";
+
+const EMPTY = { userId: "", firstName: "", lastName: "", signedIn: false };
+
+function placement(u: UserView): string {
+  if (!u.assignedNode) return `${u.userId} was added unassigned: the User Assignment Mode assigns no users`;
+  return `${u.userId} was assigned to ${u.assignedNode.hostName} by the Sync Agent`;
+}
+
+/** End User Configuration, Add New: the Sync Agent chooses the node. */
+export function UserForm() {
+  const queryClient = useQueryClient();
+  const [draft, setDraft] = useState(EMPTY);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [status, setStatus] = useState<Status>(null);
+  const [added, setAdded] = useState<UserView | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = <K extends keyof typeof EMPTY>(key: K, value: (typeof EMPTY)[K]) => setDraft((d) => ({ ...d, [key]: value }));
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    const parsed = userInputSchema.safeParse(draft);
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error));
+      setStatus({ kind: "error", text: "Please correct the fields marked below" });
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      const user = await api<UserView>("/api/users", { method: "POST", body: parsed.data });
+      await queryClient.invalidateQueries({ queryKey: ["users"] });
+      setAdded(user);
+      setDraft(EMPTY);
+      setStatus({ kind: "ok", text: "Add successful" });
+    } catch (err) {
+      if (!(err instanceof ApiClientError)) throw err;
+      setAdded(null);
+      setErrors(err.body.fields ?? {});
+      setStatus({ kind: "error", text: err.message });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={save} noValidate aria-label="End User Configuration">
+      <PageTitle
+        title="End User Configuration"
+        toolbar={
+          <>
+            <button type="submit" disabled={busy}>
+              Save
+            </button>
+            <Link href={`${USERS_BASE}/import`}>Import Users</Link>
+            <Link href={USERS_BASE}>Back to Find/List</Link>
+          </>
+        }
+      />
+      <Section title="Status">
+        <StatusLine status={status} />
+        {added && (
+          <p data-testid="added-user">
+            {placement(added)}. <Link href={`${USERS_BASE}?match=exact&q=${encodeURIComponent(added.userId)}`}>Show in Find and List</Link>
+          </p>
+        )}
+      </Section>
+      <Section title="User Information">
+        <div className="form-grid">
+          <label htmlFor="userId">User ID*</label>
+          <div>
+            <input id="userId" value={draft.userId} maxLength={USER_ID_MAX + 10} aria-invalid={!!errors.userId} onChange={(e) => set("userId", e.target.value)} />
+            <FieldError id="userId" message={errors.userId} />
+            <div className="hint">{USER_ID_RULE}; at most {USER_ID_MAX} characters; unique without regard to case.</div>
+          </div>
+          <label htmlFor="firstName">First Name</label>
+          <div>
+            <input id="firstName" value={draft.firstName} maxLength={USER_NAME_MAX + 10} aria-invalid={!!errors.firstName} onChange={(e) => set("firstName", e.target.value)} />
+            <FieldError id="firstName" message={errors.firstName} />
+          </div>
+          <label htmlFor="lastName">Last Name</label>
+          <div>
+            <input id="lastName" value={draft.lastName} maxLength={USER_NAME_MAX + 10} aria-invalid={!!errors.lastName} onChange={(e) => set("lastName", e.target.value)} />
+            <FieldError id="lastName" message={errors.lastName} />
+          </div>
+          <label htmlFor="signedIn">Signed In</label>
+          <div>
+            <input id="signedIn" type="checkbox" checked={draft.signedIn} onChange={(e) => set("signedIn", e.target.checked)} />
+            <span className="hint"> The user&apos;s client holds an active connection to its serving node.</span>
+          </div>
+        </div>
+        <p className="hint">
+          The Sync Agent assigns the user to a node under the User Assignment Mode. End users cannot be added while any node of the cluster is in a
+          failover state.
+        </p>
+      </Section>
+    </form>
+  );
+}

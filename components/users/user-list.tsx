@@ -1,0 +1,152 @@
+"use client";
+
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Pager } from "@/components/find-list/pager.tsx";
+import { SearchBar } from "@/components/find-list/search-bar.tsx";
+import { SortHeader } from "@/components/find-list/sort-header.tsx";
+import { useListParams } from "@/components/find-list/use-list-params.ts";
+import { StatusLine, type Status } from "@/components/forms/status-line.tsx";
+import { PageTitle, Section } from "@/components/shell/page-title.tsx";
+import { api, ApiClientError } from "@/lib/client/api.ts";
+import type { Page } from "@/lib/schemas/find-list.ts";
+import { USER_SEARCH_FIELDS, userListQuery, type UserView } from "@/lib/schemas/users.ts";
+
+export const USERS_BASE = "/user-management/end-users";
+
+function confirmText(users: UserView[]): string {
+  const n = users.length;
+  return [
+    `You are about to permanently delete ${n} end user${n === 1 ? "" : "s"}: ${users.map((u) => u.userId).join(", ")}.`,
+    "This action cannot be undone. Continue?",
+  ].join("\n");
+}
+
+export function UserList() {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const { params, update, queryString } = useListParams(userListQuery);
+  const users = useQuery({
+    queryKey: ["users", queryString],
+    queryFn: () => api<Page<UserView>>(`/api/users?${queryString}`),
+    placeholderData: keepPreviousData,
+  });
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [status, setStatus] = useState<Status>(null);
+  const items = users.data?.items ?? [];
+  const onSort = (sort: typeof params.sort) => update({ sort, page: 1 });
+
+  async function deleteSelected() {
+    const chosen = items.filter((u) => selected.has(u.id));
+    if (chosen.length === 0 || !window.confirm(confirmText(chosen))) return;
+    const failures: string[] = [];
+    for (const u of chosen) {
+      try {
+        await api(`/api/users/${u.id}`, { method: "DELETE" });
+      } catch (err) {
+        failures.push(err instanceof ApiClientError ? `${u.userId}: ${err.message}` : `${u.userId}: delete failed`);
+      }
+    }
+    setSelected(new Set());
+    await queryClient.invalidateQueries({ queryKey: ["users"] });
+    const done = chosen.length - failures.length;
+    setStatus(
+      failures.length
+        ? { kind: "error", text: `${done} deleted; not deleted: ${failures.join("; ")}` }
+        : { kind: "ok", text: `Delete successful: ${done} end user${done === 1 ? "" : "s"} deleted` },
+    );
+  }
+
+  const toggle = (id: number) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+
+  const toolbar = (
+    <>
+      <button type="button" onClick={() => router.push(`${USERS_BASE}/new`)}>
+        Add New
+      </button>
+      <button type="button" onClick={() => router.push(`${USERS_BASE}/import`)}>
+        Import Users
+      </button>
+      <button type="button" onClick={() => setSelected(new Set(items.map((u) => u.id)))} disabled={items.length === 0}>
+        Select All
+      </button>
+      <button type="button" onClick={() => setSelected(new Set())} disabled={selected.size === 0}>
+        Clear All
+      </button>
+      <button type="button" className="danger" onClick={deleteSelected} disabled={selected.size === 0}>
+        Delete Selected
+      </button>
+    </>
+  );
+
+  return (
+    <>
+      <PageTitle title="Find and List Users" toolbar={toolbar} />
+      <Section title="Status">
+        <StatusLine status={status} />
+        {users.isError ? (
+          <p role="alert" className="status-error">{users.error.message}</p>
+        ) : (
+          <p data-testid="record-count">{users.data ? `${users.data.total} records found` : "Loading…"}</p>
+        )}
+      </Section>
+      <Section title="User">
+        <SearchBar
+          title="users"
+          fields={USER_SEARCH_FIELDS}
+          field={params.field}
+          match={params.match}
+          q={params.q}
+          onFind={(s) => {
+            setSelected(new Set());
+            update({ ...s, page: 1 });
+          }}
+        />
+        {users.data && users.data.total === 0 ? (
+          <p className="empty">No end users match the search.</p>
+        ) : (
+          <table className="list">
+            <thead>
+              <tr>
+                <th>
+                  <span className="visually-hidden">Select</span>
+                </th>
+                <SortHeader column="userId" sort={params.sort} onSort={onSort}>User ID</SortHeader>
+                <th>First Name</th>
+                <SortHeader column="name" sort={params.sort} onSort={onSort}>Last Name</SortHeader>
+                <SortHeader column="assignedNode" sort={params.sort} onSort={onSort}>Assigned Node</SortHeader>
+                <SortHeader column="servingNode" sort={params.sort} onSort={onSort}>Serving Node</SortHeader>
+                <SortHeader column="signedIn" sort={params.sort} onSort={onSort}>Signed In</SortHeader>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((u) => (
+                <tr key={u.id} data-testid={`user-row-${u.userId}`}>
+                  <td>
+                    <input type="checkbox" aria-label={`Select ${u.userId}`} checked={selected.has(u.id)} onChange={() => toggle(u.id)} />
+                  </td>
+                  <td>{u.userId}</td>
+                  <td>{u.firstName}</td>
+                  <td>{u.lastName}</td>
+                  <td>{u.assignedNode?.hostName ?? <span className="empty">Unassigned</span>}</td>
+                  <td>
+                    {u.servingNode?.hostName ?? ""}
+                    {u.servingNode && u.assignedNode && u.servingNode.id !== u.assignedNode.id && <span className="status-warn"> (failed over)</span>}
+                  </td>
+                  <td>{u.signedIn ? "Yes" : "No"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {users.data && <Pager page={params.page} pageSize={params.pageSize} total={users.data.total} onChange={update} />}
+      </Section>
+    </>
+  );
+}

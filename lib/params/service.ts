@@ -1,0 +1,101 @@
+import type { Db } from "../db/client.ts";
+import type { HaController } from "../ha/controller.ts";
+import { ApiError, fieldErrors } from "../http/errors.ts";
+import { DEFAULT_NODE_PARAMETERS, SRM_PARAMETERS, type ClusterParameters, type NodeParameters, type ParameterDefinition } from "./definitions.ts";
+import { readClusterParameters, writeScope } from "./store.ts";
+import { clusterParametersSchema, guidanceWarnings, nodeParametersSchema, type ServiceParametersPatch } from "./validation.ts";
+
+const nodeScope = (nodeId: number) => `node:${nodeId}`;
+
+async function readNodeParameters(db: Db, nodeIds: number[]): Promise<Map<number, NodeParameters>> {
+  const rows = await db.setting.findMany({ where: { scope: { in: nodeIds.map(nodeScope) } } });
+  const out = new Map(nodeIds.map((id) => [id, { ...DEFAULT_NODE_PARAMETERS }]));
+  for (const row of rows) {
+    const values = out.get(Number(row.scope.slice("node:".length)));
+    const value: unknown = JSON.parse(row.value);
+    if (values && row.key in values && typeof value === "number") (values as Record<string, number>)[row.key] = value;
+  }
+  return out;
+}
+
+function view(def: ParameterDefinition, value: number | boolean) {
+  return { ...def, value } as ParameterDefinition & { value: number | boolean };
+}
+
+/** Every SRM parameter with its value, default, range, unit and help, and the guidance warnings. */
+export async function serviceParametersView(db: Db) {
+  const cluster = await readClusterParameters(db);
+  const nodes = await db.node.findMany({ orderBy: { hostName: "asc" }, include: { group: { select: { id: true, name: true } } } });
+  const values = await readNodeParameters(db, nodes.map((n) => n.id));
+  const perNode = nodes.map((n) => ({ nodeId: n.id, hostName: n.hostName, groupId: n.group?.id ?? null, groupName: n.group?.name ?? null, values: values.get(n.id)! }));
+  return {
+    cluster: SRM_PARAMETERS.filter((p) => p.scope === "cluster").map((p) => view(p, cluster[p.key as keyof ClusterParameters])),
+    nodes: perNode.map((n) => ({
+      nodeId: n.nodeId,
+      hostName: n.hostName,
+      groupName: n.groupName,
+      parameters: SRM_PARAMETERS.filter((p) => p.scope === "node").map((p) => view(p, n.values[p.key as keyof NodeParameters])),
+    })),
+    warnings: guidanceWarnings(cluster, perNode),
+  };
+}
+
+function describe(def: ParameterDefinition, value: unknown): string {
+  if (def.type === "boolean") return value ? "True" : "False";
+  return def.unit === "seconds" ? `${String(value)} seconds` : String(value);
+}
+
+/**
+ * Saves the values a patch names, after checking the values the save would
+ * leave (ranges, ports, interval below timeout, lower limit not above
+ * upper). The controller applies new cluster values to its next check, and
+ * each change is written to the history with who made it.
+ */
+export async function updateServiceParameters(db: Db, controller: HaController, patch: ServiceParametersPatch, actor: string) {
+  const current = await readClusterParameters(db);
+  const cluster = { ...current, ...(patch.cluster ?? {}) };
+  const errors: Record<string, string> = {};
+  const checked = clusterParametersSchema.safeParse(cluster);
+  if (!checked.success) for (const [k, m] of Object.entries(fieldErrors(checked.error))) errors[`cluster.${k}`] = m;
+
+  const nodeIds = (patch.nodes ?? []).map((n) => n.nodeId);
+  const hostNames = new Map(
+    (await db.node.findMany({ where: { id: { in: nodeIds } }, select: { id: true, hostName: true } })).map((n) => [n.id, n.hostName]),
+  );
+  const currentNodes = await readNodeParameters(db, nodeIds);
+  const nodeUpdates: { nodeId: number; before: NodeParameters; after: NodeParameters }[] = [];
+  for (const n of patch.nodes ?? []) {
+    if (!hostNames.has(n.nodeId)) throw new ApiError("not_found", `No IM and Presence node with id ${n.nodeId}`);
+    const before = currentNodes.get(n.nodeId)!;
+    const after = { ...before, ...n.values };
+    const result = nodeParametersSchema.safeParse(after);
+    if (!result.success) for (const [k, m] of Object.entries(fieldErrors(result.error))) errors[`nodes.${n.nodeId}.${k}`] = m;
+    nodeUpdates.push({ nodeId: n.nodeId, before, after });
+  }
+  const first = Object.values(errors)[0];
+  if (first) throw new ApiError("validation_failed", first, errors);
+
+  const at = new Date(controller.clock.now());
+  const events: { at: Date; kind: string; actor: string; message: string; nodeId?: number }[] = [];
+  const byKey = new Map<string, ParameterDefinition>(SRM_PARAMETERS.map((p) => [p.key, p]));
+  const changedCluster = Object.fromEntries(
+    Object.entries(patch.cluster ?? {}).filter(([k, v]) => current[k as keyof ClusterParameters] !== v),
+  );
+  for (const [k, v] of Object.entries(changedCluster)) {
+    const def = byKey.get(k)!;
+    events.push({ at, kind: "parameter", actor, message: `${def.name} changed from ${describe(def, current[k as keyof ClusterParameters])} to ${describe(def, v)}` });
+  }
+  if (Object.keys(changedCluster).length) await writeScope(db, "srm", changedCluster, actor);
+  for (const u of nodeUpdates) {
+    const changed = Object.fromEntries(Object.entries(u.after).filter(([k, v]) => u.before[k as keyof NodeParameters] !== v));
+    if (!Object.keys(changed).length) continue;
+    await writeScope(db, nodeScope(u.nodeId), changed, actor);
+    for (const [k, v] of Object.entries(changed)) {
+      const def = byKey.get(k)!;
+      events.push({ at, kind: "parameter", actor, nodeId: u.nodeId, message: `${def.name} of ${hostNames.get(u.nodeId)} changed from ${describe(def, u.before[k as keyof NodeParameters])} to ${describe(def, v)}` });
+    }
+  }
+  if (events.length) await db.haEvent.createMany({ data: events });
+  if (Object.keys(changedCluster).length) await controller.setParameters(cluster as ClusterParameters, actor);
+  return serviceParametersView(db);
+}

@@ -1,0 +1,85 @@
+import { z } from "zod";
+import { SRM_PARAMETERS, type ClusterParameters, type NodeParameters, type ParameterDefinition } from "./definitions.ts";
+
+/** The zod rule for one parameter, read from its definition. */
+function ruleFor(def: ParameterDefinition) {
+  if (def.type === "boolean") return z.boolean({ error: `${def.name} must be True or False` });
+  const range = `${def.name} must be a whole number from ${def.min} to ${def.max}`;
+  return z.number({ error: range }).int(range).min(def.min, range).max(def.max, range);
+}
+
+function fieldsOf(scope: "cluster" | "node") {
+  return Object.fromEntries(SRM_PARAMETERS.filter((p) => p.scope === scope).map((p) => [p.key, ruleFor(p)])) as Record<string, z.ZodType>;
+}
+
+export const clusterFields = z.object(fieldsOf("cluster"));
+export const nodeFields = z.object(fieldsOf("node"));
+
+/** Rules that join parameters; checked on the merged values a save would leave. */
+export const clusterParametersSchema = clusterFields.superRefine((p, ctx) => {
+  const v = p as ClusterParameters;
+  if (v.servicePort === v.adminRpcPort) {
+    ctx.addIssue({ code: "custom", path: ["adminRpcPort"], message: "Admin RPC Port must differ from Service Port" });
+  }
+  if (v.keepAliveInterval >= v.keepAliveTimeout) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["keepAliveInterval"],
+      message: "Keep Alive (Heartbeat) Interval must be less than the Keep Alive (Heartbeat) Timeout",
+    });
+  }
+});
+
+export const nodeParametersSchema = nodeFields.superRefine((p, ctx) => {
+  const v = p as NodeParameters;
+  if (v.clientReloginLowerLimit > v.clientReloginUpperLimit) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["clientReloginLowerLimit"],
+      message: "Client Re-Login Lower Limit may not be above the Client Re-Login Upper Limit",
+    });
+  }
+});
+
+/** A save names only the values it changes; the others keep what another admin may have set. */
+export const serviceParametersPatch = z.object({
+  cluster: clusterFields.partial().optional(),
+  nodes: z
+    .array(z.object({ nodeId: z.number({ error: "nodeId is required" }).int().positive(), values: nodeFields.partial() }))
+    .optional(),
+});
+export type ServiceParametersPatch = z.output<typeof serviceParametersPatch>;
+
+/**
+ * Public guidance the page warns about but does not enforce: both nodes of a
+ * group should hold the same re-login limits, and the lower limit should
+ * equal the Critical Service Down Delay.
+ */
+export function guidanceWarnings(
+  cluster: ClusterParameters,
+  nodes: { hostName: string; groupId: number | null; groupName: string | null; values: NodeParameters }[],
+): string[] {
+  const warnings: string[] = [];
+  for (const n of nodes) {
+    if (n.values.clientReloginLowerLimit !== cluster.criticalServiceDownDelay) {
+      warnings.push(
+        `${n.hostName}: Client Re-Login Lower Limit (${n.values.clientReloginLowerLimit} s) differs from the Critical Service Down Delay (${cluster.criticalServiceDownDelay} s); Cisco recommends they be equal`,
+      );
+    }
+  }
+  const byGroup = new Map<number, typeof nodes>();
+  for (const n of nodes) if (n.groupId !== null) byGroup.set(n.groupId, [...(byGroup.get(n.groupId) ?? []), n]);
+  for (const members of byGroup.values()) {
+    const [a, b] = members;
+    if (!a || !b) continue;
+    if (
+      a.values.clientReloginLowerLimit !== b.values.clientReloginLowerLimit ||
+      a.values.clientReloginUpperLimit !== b.values.clientReloginUpperLimit
+    ) {
+      warnings.push(
+        `${a.groupName}: the Client Re-Login limits of ${a.hostName} (${a.values.clientReloginLowerLimit}/${a.values.clientReloginUpperLimit} s) and ${b.hostName} (${b.values.clientReloginLowerLimit}/${b.values.clientReloginUpperLimit} s) differ; both nodes of a group should hold the same limits`,
+      );
+    }
+  }
+  return warnings;
+}

@@ -1,0 +1,121 @@
+import { z } from "zod";
+import { ASSIGNMENT_MODES } from "../users/assignment.ts";
+import { findListQuery, pageOf } from "./find-list.ts";
+
+export const USER_ID_MAX = 128;
+/** Unified CM's limit for an end user's first and last name. */
+export const USER_NAME_MAX = 64;
+export const IMPORT_MAX_ROWS = 100_000;
+/** Ample for 100,000 rows of the longest values, quoted. */
+export const IMPORT_MAX_CHARS = 32 * 1024 * 1024;
+/** The 422 report of an import names at most this many errors; the message gives the total. */
+export const IMPORT_MAX_REPORTED = 1000;
+
+const USER_ID_PATTERN = /^[A-Za-z0-9._@-]+$/;
+const CONTROL = /\p{Cc}/u;
+
+export const USER_ID_RULE = "User ID may contain only letters, digits, and . _ - @";
+
+export const userIdSchema = z
+  .string({ error: "User ID is required" })
+  .min(1, "User ID is required")
+  .max(USER_ID_MAX, `User ID may be at most ${USER_ID_MAX} characters`)
+  .regex(USER_ID_PATTERN, USER_ID_RULE);
+
+const nameSchema = (label: string) =>
+  z
+    .string({ error: `${label} must be text` })
+    .max(USER_NAME_MAX, `${label} may be at most ${USER_NAME_MAX} characters`)
+    .refine((s) => !CONTROL.test(s), { message: `${label} may not contain control characters (tabs, line breaks)` });
+
+export const userFieldSchemas = {
+  userId: userIdSchema,
+  firstName: nameSchema("First Name"),
+  lastName: nameSchema("Last Name"),
+  signedIn: z.boolean({ error: "Signed In must be true or false" }),
+};
+
+/** An end user as Add New submits it; the Sync Agent chooses the node. */
+export const userInputSchema = z.object({
+  userId: userFieldSchemas.userId,
+  firstName: userFieldSchemas.firstName.default(""),
+  lastName: userFieldSchemas.lastName.default(""),
+  signedIn: userFieldSchemas.signedIn.default(false),
+});
+export type UserInput = z.output<typeof userInputSchema>;
+
+export const USER_SEARCH_FIELDS = { userId: "User ID", name: "First or Last Name", assignedNode: "Assigned Node" } as const;
+export const USER_SORTS = ["userId", "name", "assignedNode", "servingNode", "signedIn"] as const;
+export const userListQuery = findListQuery(Object.keys(USER_SEARCH_FIELDS) as ["userId", "name", "assignedNode"], USER_SORTS);
+export type UserListQuery = z.output<typeof userListQuery>;
+
+const nodeRef = z.object({ id: z.number().int(), hostName: z.string() });
+
+export const userSchema = z.object({
+  id: z.number().int(),
+  userId: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  assignedNode: nodeRef.nullable(),
+  servingNode: nodeRef.nullable(),
+  signedIn: z.boolean(),
+});
+export type UserView = z.output<typeof userSchema>;
+
+export const userPageSchema = pageOf(userSchema);
+
+export const importBodySchema = z.object({
+  csv: z
+    .string({ error: "csv is required: the text of the CSV file" })
+    .max(IMPORT_MAX_CHARS, `The CSV file may be at most ${IMPORT_MAX_CHARS / 1024 / 1024} MB`),
+});
+
+export const importResultSchema = z.object({
+  imported: z.number().int(),
+  assignedPerNode: z.array(z.object({ nodeId: z.number().int(), hostName: z.string(), users: z.number().int() })),
+  /** Users the Sync Agent left unassigned (mode None, or no group). */
+  unassigned: z.number().int(),
+});
+export type ImportResult = z.output<typeof importResultSchema>;
+
+/**
+ * A rejected import reports each bad value in the error's `fields`, keyed
+ * "row <n>: <column>" with the file's row numbers (the header is row 1).
+ */
+export function rowErrorKey(row: number, field: string): string {
+  return `row ${row}: ${field}`;
+}
+
+export function parseRowErrorKey(key: string): { row: number; field: string } | null {
+  const m = /^row (\d+): (.+)$/.exec(key);
+  return m ? { row: Number(m[1]), field: m[2]! } : null;
+}
+
+const userCountsSchema = z.object({ assigned: z.number().int(), serving: z.number().int(), active: z.number().int() });
+
+const topologyNodeSchema = z.object({
+  id: z.number().int(),
+  hostName: z.string(),
+  state: z.string(),
+  reason: z.string(),
+  /** Users assigned to the node, served by it now, and signed in on it now. */
+  users: userCountsSchema,
+});
+
+export const topologySchema = z.object({
+  mode: z.enum(ASSIGNMENT_MODES),
+  unassignedUsers: z.number().int(),
+  groups: z.array(
+    z.object({
+      id: z.number().int(),
+      name: z.string(),
+      haEnabled: z.boolean(),
+      /** Nodes in Presence Server order. */
+      nodes: z.array(topologyNodeSchema),
+      users: userCountsSchema,
+    }),
+  ),
+  /** Nodes in no group that still hold assigned or served users. */
+  ungroupedNodes: z.array(topologyNodeSchema),
+});
+export type TopologyView = z.output<typeof topologySchema>;

@@ -1,0 +1,199 @@
+import { CsvError } from "csv-parse";
+import { parse } from "csv-parse/sync";
+import { IMPORT_MAX_ROWS, userFieldSchemas, type UserInput } from "../schemas/users.ts";
+
+/**
+ * Reading and checking an end-user import file, before anything touches the
+ * database. The file is the Bulk Administration habit: a header row naming
+ * the columns, then one user per row.
+ */
+
+export const CSV_COLUMNS = ["userId", "firstName", "lastName", "signedIn"] as const;
+type Column = (typeof CSV_COLUMNS)[number];
+const REQUIRED: readonly Column[] = ["userId", "firstName", "lastName"];
+
+export interface RowError {
+  /** The row in the file as a text editor or spreadsheet numbers it; the header is row 1. */
+  row: number;
+  field: string;
+  message: string;
+}
+
+export interface CsvUser extends UserInput {
+  row: number;
+}
+
+export interface CsvResult {
+  /** The rows without errors, in file order. */
+  users: CsvUser[];
+  errors: RowError[];
+  /**
+   * Every row whose User ID is well formed and first in the file, valid or
+   * not: checked against the database too, so one report names every problem.
+   */
+  userIds: { row: number; userId: string }[];
+}
+
+const TRUE = new Set(["true", "yes", "y", "1"]);
+const FALSE = new Set(["false", "no", "n", "0", ""]);
+
+interface Parsed {
+  record: string[];
+  /** The line the record ends on; a quoted value may span lines. */
+  info: { lines: number };
+  raw: string;
+}
+
+function startLine(p: Parsed): number {
+  const breaks = p.raw.replace(/^(\r\n|\n|\r)+/, "").replace(/(\r\n|\n|\r)$/, "").match(/\r\n|\n|\r/g)?.length ?? 0;
+  return p.info.lines - breaks;
+}
+
+function readRecords(text: string): Parsed[] | RowError {
+  let lastLine = 0;
+  try {
+    return parse(text, {
+      bom: true,
+      info: true,
+      raw: true,
+      trim: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      // Files edited on several systems mix line endings; csv-parse would
+      // otherwise keep the first one it sees and treat the others as data.
+      record_delimiter: ["\r\n", "\n", "\r"],
+      on_record: (record, context) => {
+        lastLine = context.lines;
+        return record;
+      },
+    }) as unknown as Parsed[];
+  } catch (err) {
+    if (!(err instanceof CsvError)) throw err;
+    if (err.code === "CSV_QUOTE_NOT_CLOSED") {
+      // csv-parse names the last line; the admin needs the row the quote opens on.
+      const row = firstNonBlankLine(text, lastLine + 1);
+      return { row, field: "csv", message: `The file is not valid CSV: the quoted value that starts on row ${row} is never closed` };
+    }
+    const line = (err as CsvError & { lines?: number }).lines ?? 1;
+    return { row: line, field: "csv", message: `The file is not valid CSV: ${err.message}` };
+  }
+}
+
+function firstNonBlankLine(text: string, from: number): number {
+  const lines = text.split(/\r\n|\n|\r/);
+  let line = from;
+  while (line < lines.length && lines[line - 1]!.trim() === "") line++;
+  return line;
+}
+
+function readHeader(first: Parsed | undefined): Column[] | RowError {
+  if (!first) {
+    return { row: 1, field: "header", message: `The file is empty: the first row must name the columns ${REQUIRED.join(",")} and optionally signedIn` };
+  }
+  const row = startLine(first);
+  const byLower = new Map(CSV_COLUMNS.map((c) => [c.toLowerCase(), c]));
+  const columns: Column[] = [];
+  for (const name of first.record) {
+    const column = byLower.get(name.toLowerCase());
+    if (!column) {
+      return {
+        row,
+        field: "header",
+        message: `Unknown column "${name}": the header row must be ${REQUIRED.join(",")} and optionally signedIn`,
+      };
+    }
+    if (columns.includes(column)) return { row, field: "header", message: `The column ${column} appears twice in the header row` };
+    columns.push(column);
+  }
+  const missing = REQUIRED.filter((c) => !columns.includes(c));
+  if (missing.length) {
+    return { row, field: "header", message: `The header row lacks ${missing.join(", ")}: it must be ${REQUIRED.join(",")} and optionally signedIn` };
+  }
+  return columns;
+}
+
+/**
+ * Parses and checks every row: each value against the same rules as Add New,
+ * and User IDs against each other (case-insensitively, as the product
+ * compares them). Duplicates of users already in the database are the
+ * caller's to find. Every error is reported, not just the first.
+ */
+export function parseUserCsv(text: string): CsvResult {
+  const records = readRecords(text);
+  if (!Array.isArray(records)) return { users: [], errors: [records], userIds: [] };
+  const columns = readHeader(records[0]);
+  if (!Array.isArray(columns)) return { users: [], errors: [columns], userIds: [] };
+
+  const rows = records.slice(1);
+  if (rows.length === 0) {
+    return {
+      users: [],
+      errors: [{ row: startLine(records[0]!), field: "file", message: "The file holds no users: add one row per user below the header" }],
+      userIds: [],
+    };
+  }
+  if (rows.length > IMPORT_MAX_ROWS) {
+    return {
+      users: [],
+      errors: [
+        {
+          row: startLine(rows[IMPORT_MAX_ROWS]!),
+          field: "file",
+          message: `A file may hold at most ${IMPORT_MAX_ROWS.toLocaleString("en-US")} users; this one holds ${rows.length.toLocaleString("en-US")}: split it into several files`,
+        },
+      ],
+      userIds: [],
+    };
+  }
+
+  const users: CsvUser[] = [];
+  const errors: RowError[] = [];
+  const userIds: CsvResult["userIds"] = [];
+  const seen = new Map<string, number>();
+  for (const p of rows) {
+    const row = startLine(p);
+    if (p.record.length !== columns.length) {
+      errors.push({ row, field: "columns", message: `The row has ${p.record.length} values but the header names ${columns.length} columns` });
+      continue;
+    }
+    const value = (c: Column) => {
+      const i = columns.indexOf(c);
+      return i < 0 ? "" : p.record[i]!;
+    };
+    const before = errors.length;
+    let userIdOk = true;
+    for (const c of ["userId", "firstName", "lastName"] as const) {
+      const result = userFieldSchemas[c].safeParse(value(c));
+      if (!result.success) {
+        errors.push({ row, field: c, message: result.error.issues[0]!.message });
+        if (c === "userId") userIdOk = false;
+      }
+    }
+    const signed = value("signedIn").toLowerCase();
+    if (!TRUE.has(signed) && !FALSE.has(signed)) {
+      errors.push({ row, field: "signedIn", message: "Signed In must be true or false (or yes/no, 1/0, or empty for false)" });
+    }
+    const userId = value("userId");
+    const key = userId.toLowerCase();
+    const firstRow = seen.get(key);
+    if (firstRow !== undefined && userId) {
+      errors.push({ row, field: "userId", message: `User ID ${userId} is already on row ${firstRow} (User IDs are compared without regard to case)` });
+    } else if (userId) {
+      seen.set(key, row);
+      if (userIdOk) userIds.push({ row, userId });
+    }
+    if (errors.length === before) {
+      users.push({ row, userId, firstName: value("firstName"), lastName: value("lastName"), signedIn: TRUE.has(signed) });
+    }
+  }
+  return { users, errors, userIds };
+}
+
+/** Errors in file order; for one row, in column order. */
+export function sortRowErrors(errors: RowError[]): RowError[] {
+  const rank = (f: string) => {
+    const i = (CSV_COLUMNS as readonly string[]).indexOf(f);
+    return i < 0 ? -1 : i;
+  };
+  return [...errors].sort((a, b) => a.row - b.row || rank(a.field) - rank(b.field));
+}

@@ -1,0 +1,121 @@
+import type { Db, Tx } from "../db/client.ts";
+import type { HaController } from "../ha/controller.ts";
+import { ASSIGNMENT_MODES, chooseNodes, DEFAULT_ASSIGNMENT_MODE, rebalancePlan, type AssignmentMode, type GroupLoad } from "./assignment.ts";
+
+const SCOPE = "enterprise";
+const MODE_KEY = "userAssignmentMode";
+const PENDING_KEY = "assignmentPendingGroups";
+
+async function readSetting<T>(db: Db | Tx, key: string, fallback: T): Promise<T> {
+  const row = await db.setting.findUnique({ where: { scope_key: { scope: SCOPE, key } } });
+  return row ? (JSON.parse(row.value) as T) : fallback;
+}
+
+async function writeSetting(db: Db | Tx, key: string, value: unknown, updatedBy: string) {
+  await db.setting.upsert({
+    where: { scope_key: { scope: SCOPE, key } },
+    create: { scope: SCOPE, key, value: JSON.stringify(value), updatedBy },
+    update: { value: JSON.stringify(value), updatedBy },
+  });
+}
+
+export async function readAssignmentMode(db: Db | Tx): Promise<AssignmentMode> {
+  const mode = await readSetting<string>(db, MODE_KEY, DEFAULT_ASSIGNMENT_MODE);
+  return (ASSIGNMENT_MODES as readonly string[]).includes(mode) ? (mode as AssignmentMode) : DEFAULT_ASSIGNMENT_MODE;
+}
+
+/** Groups waiting to be re-assigned until they are back to Normal. */
+export function readPendingGroups(db: Db | Tx): Promise<number[]> {
+  return readSetting<number[]>(db, PENDING_KEY, []);
+}
+
+/** Every group's nodes in Presence Server order, with their assigned users. */
+export async function groupLoads(db: Db | Tx): Promise<GroupLoad[]> {
+  const groups = await db.presenceRedundancyGroup.findMany({
+    orderBy: { id: "asc" },
+    include: { nodes: { orderBy: { groupPosition: "asc" }, select: { id: true, _count: { select: { assignedUsers: true } } } } },
+  });
+  return groups.map((g) => ({ groupId: g.id, nodes: g.nodes.map((n) => ({ id: n.id, users: n._count.assignedUsers })) }));
+}
+
+/** Moves assigned users within one group to the mode's distribution; users move home with them. */
+async function rebalance(db: Db, mode: AssignmentMode, load: GroupLoad): Promise<number> {
+  const plan = rebalancePlan(mode, load);
+  if (plan.length === 0) return 0;
+  return db.$transaction(async (tx) => {
+    let moved = 0;
+    for (const move of plan) {
+      const ids = await tx.endUser.findMany({
+        where: { assignedNodeId: move.from },
+        orderBy: { id: "desc" },
+        take: move.count,
+        select: { id: true },
+      });
+      const result = await tx.endUser.updateMany({
+        where: { id: { in: ids.map((u) => u.id) } },
+        data: { assignedNodeId: move.to, servingNodeId: move.to },
+      });
+      moved += result.count;
+    }
+    return moved;
+  });
+}
+
+/**
+ * Sets the mode and re-assigns every group it can now. A group with a node
+ * failed over keeps its users where they are until it is back to Normal;
+ * the Sync Agent then applies the mode (see watchPending).
+ */
+export async function applyAssignmentMode(db: Db, controller: HaController, mode: AssignmentMode, actor: string) {
+  return controller.exclusive(async () => {
+    await writeSetting(db, MODE_KEY, mode, actor);
+    const pending: number[] = [];
+    let moved = 0;
+    for (const load of await groupLoads(db)) {
+      if (controller.groupSettled(load.groupId)) moved += await rebalance(db, mode, load);
+      else pending.push(load.groupId);
+    }
+    await writeSetting(db, PENDING_KEY, pending, actor);
+    await db.haEvent.create({
+      data: {
+        at: new Date(controller.clock.now()),
+        kind: "parameter",
+        actor,
+        message: `User Assignment Mode for Presence Server set to ${mode}: ${moved} users re-assigned${pending.length ? `, ${pending.length} groups waiting to return to Normal` : ""}`,
+      },
+    });
+    return { mode, moved, pendingGroups: pending };
+  });
+}
+
+/** Re-assigns the waiting groups as soon as each is back to Normal. */
+export function watchPending(db: Db, controller: HaController): () => void {
+  return controller.onChange((notice) => {
+    if (notice.groupId === null || !controller.groupSettled(notice.groupId)) return;
+    const groupId = notice.groupId;
+    void controller
+      .exclusive(async () => {
+        const pending = await readPendingGroups(db);
+        if (!pending.includes(groupId) || !controller.groupSettled(groupId)) return;
+        const mode = await readAssignmentMode(db);
+        const load = (await groupLoads(db)).find((g) => g.groupId === groupId);
+        const moved = load ? await rebalance(db, mode, load) : 0;
+        await writeSetting(db, PENDING_KEY, pending.filter((id) => id !== groupId), "Sync Agent");
+        await db.haEvent.create({
+          data: {
+            at: new Date(controller.clock.now()),
+            groupId,
+            kind: "parameter",
+            actor: "Sync Agent",
+            message: `Group back to Normal: User Assignment Mode ${mode} applied, ${moved} users re-assigned`,
+          },
+        });
+      })
+      .catch((err: unknown) => console.error(err));
+  });
+}
+
+/** The nodes the Sync Agent gives `count` new users under the current mode (null: unassigned). */
+export async function nodesForNewUsers(db: Db | Tx, count: number): Promise<(number | null)[]> {
+  return chooseNodes(await readAssignmentMode(db), await groupLoads(db), count);
+}

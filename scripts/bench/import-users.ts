@@ -1,0 +1,108 @@
+// Benchmark (not a test): 100,000 end users imported from one CSV file
+// through importUsers, the function POST /api/users/import runs, into three
+// groups of two nodes under Balanced assignment, on the embedded database
+// and on a PostgreSQL server (a fresh database, dropped afterwards). Prints
+// the time, the per-node distribution, and fails if any user was lost or
+// placed unevenly. Usage:
+//   npm run bench:import                 # embedded, and postgres on 127.0.0.1 if reachable
+//   BENCH_POSTGRES_URL=postgresql://... npm run bench:import
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import type { DatabaseConfig } from "../../lib/db/config.ts";
+import { createGroup } from "../../lib/groups/service.ts";
+import { VirtualClock } from "../../lib/ha/clock.ts";
+import { createNode } from "../../lib/inventory/nodes.ts";
+import { startRuntime } from "../../lib/server/runtime.ts";
+import { parseUserCsv } from "../../lib/users/csv.ts";
+import { importUsers } from "../../lib/users/service.ts";
+import { applyAssignmentMode } from "../../lib/users/sync-agent.ts";
+
+const USERS = Number(process.env.BENCH_USERS ?? 100_000);
+
+function csvFile(): string {
+  const rows = Array.from({ length: USERS }, (_, i) => `bench.user${i}@example.com,First${i},Last${i},${i % 4 === 0}`);
+  return ["userId,firstName,lastName,signedIn", ...rows].join("\n") + "\n";
+}
+
+async function timed<T>(fn: () => Promise<T> | T): Promise<[T, number]> {
+  const start = performance.now();
+  const out = await fn();
+  return [out, performance.now() - start];
+}
+
+function check(ok: boolean, what: string) {
+  if (!ok) throw new Error(`verification failed: ${what}`);
+}
+
+async function bench(label: string, config: DatabaseConfig, csv: string) {
+  const clock = new VirtualClock();
+  const rt = await startRuntime(config, () => {}, { clock });
+  try {
+    const { db, controller } = rt;
+    const node = (host: string) => createNode(db, { hostName: host, softwareVersion: "15.0.1.12900-12", cluster: "bench", replicationState: 2 });
+    for (const g of [1, 2, 3]) {
+      const a = (await node(`bench-${g}a`)).id;
+      const b = (await node(`bench-${g}b`)).id;
+      await controller.changeGroups("bench", () => createGroup(db, { name: `Bench-${g}`, description: "", server1Id: a, server2Id: b, haEnabled: false }));
+    }
+    await applyAssignmentMode(db, controller, "Balanced", "bench");
+    const before = await db.endUser.count();
+
+    const [, parseMs] = await timed(() => parseUserCsv(csv));
+    const [result, importMs] = await timed(() => importUsers(db, controller, csv));
+
+    // Nothing lost: the answer, the table and the per-node counts agree.
+    const total = (await db.endUser.count()) - before;
+    check(result.imported === USERS, `answer says ${result.imported} imported`);
+    check(total === USERS, `${total} rows inserted`);
+    check(result.assignedPerNode.reduce((a, n) => a + n.users, 0) + result.unassigned === USERS, "per-node counts do not add up");
+    check(result.unassigned === 0, `${result.unassigned} unassigned`);
+    const away = await db.endUser.count({ where: { NOT: { servingNodeId: { equals: db.endUser.fields.assignedNodeId } } } });
+    check(away === 0, `${away} users not served by their assigned node`);
+    check((await db.endUser.count({ where: { signedIn: true } })) === Math.ceil(USERS / 4), "signedIn column lost");
+
+    const groups = await db.presenceRedundancyGroup.findMany({
+      orderBy: { name: "asc" },
+      include: { nodes: { orderBy: { groupPosition: "asc" }, select: { id: true, hostName: true, _count: { select: { assignedUsers: true } } } } },
+    });
+    const lines: string[] = [];
+    const perNode: number[] = [];
+    for (const g of groups) {
+      const counts = g.nodes.map((n) => n._count.assignedUsers);
+      check(Math.max(...counts) - Math.min(...counts) <= 1, `${g.name} is not balanced: ${counts.join("/")}`);
+      for (const n of g.nodes) check(result.assignedPerNode.find((x) => x.nodeId === n.id)?.users === n._count.assignedUsers, `${n.hostName} count differs`);
+      perNode.push(...counts);
+      lines.push(`  ${g.name.padEnd(21)} ${g.nodes.map((n) => `${n.hostName} ${n._count.assignedUsers}`).join(", ")}`);
+    }
+    check(Math.max(...perNode) - Math.min(...perNode) <= 1, "nodes of different groups are unevenly loaded");
+
+    console.log(
+      `${label.padEnd(9)} users=${USERS}  import ${(importMs / 1000).toFixed(2)} s (${Math.round(USERS / (importMs / 1000))} users/s; ` +
+        `CSV parse and check alone ${parseMs.toFixed(0)} ms)  verified: none lost, all served by their node, Balanced`,
+    );
+    console.log(lines.join("\n"));
+  } finally {
+    await rt.close();
+  }
+}
+
+const csv = csvFile();
+console.log(`CSV file: ${USERS} rows, ${(csv.length / 1024 / 1024).toFixed(1)} MB; three groups of two nodes, HA off, Balanced`);
+console.log("(the embedded database also holds the demo DefaultCUPSubCluster with imp-pub, a one-node group the Sync Agent fills too)");
+
+await bench("embedded", { kind: "embedded", dataDir: "memory://" }, csv);
+
+const server = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const name = `prg_bench_${randomBytes(4).toString("hex")}`;
+const url = new URL(server);
+url.pathname = `/${name}`;
+try {
+  await bench("postgres", { kind: "postgres", url: url.toString() }, csv);
+} catch (err) {
+  if ((err as Error).message.startsWith("verification failed")) throw err;
+  console.log(`postgres  skipped: ${(err as Error).message}`);
+} finally {
+  const c = new pg.Client({ connectionString: server });
+  await c.connect().then(() => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).catch(() => undefined);
+  await c.end().catch(() => undefined);
+}
