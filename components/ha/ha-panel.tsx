@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/client/api.ts";
 import type { HaStatusView } from "@/lib/schemas/ha.ts";
+import { useLabNow } from "./live.tsx";
 import { NodeStatusTable } from "./node-status-table.tsx";
 
 export function useGroupHa(groupId: number | null) {
@@ -16,7 +17,17 @@ export function useGroupHa(groupId: number | null) {
 /** The High Availability section of the group configuration page. */
 export function HaPanel({ groupId }: { groupId: number }) {
   const ha = useGroupHa(groupId);
+  const { now, speed } = useLabNow();
   if (ha.isError) return <p className="status-error">{ha.error.message}</p>;
   if (!ha.data) return <p>Loading…</p>;
-  return <NodeStatusTable status={ha.data} />;
+  return (
+    <>
+      {now !== null && (
+        <p className="hint" data-testid="lab-time">
+          Lab time {new Date(now).toLocaleString()} · speed {speed}× {speed === 1 ? "(real time)" : "(rehearsal: timers run faster than real time)"}
+        </p>
+      )}
+      <NodeStatusTable status={ha.data} />
+    </>
+  );
 }
