@@ -6,9 +6,11 @@ import { api, ApiClientError } from "@/lib/client/api.ts";
 import { fieldErrors } from "@/lib/http/errors.ts";
 import { signInSchema } from "@/lib/schemas/auth.ts";
 
-/** Only same-site paths may be returned to after sign-in. */
+/** Only pages of this console may be returned to after sign-in. */
 function safeNext(next: string | null): string {
-  return next && next.startsWith("/") && !next.startsWith("//") ? next : "/";
+  if (!next) return "/";
+  const url = new URL(next, window.location.origin);
+  return url.origin === window.location.origin ? url.pathname + url.search : "/";
 }
 
 export function SignInForm() {

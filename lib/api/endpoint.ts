@@ -27,7 +27,7 @@ export interface Endpoint<
   /** Success status; 200 unless given. */
   status?: 200 | 201 | 202 | 204;
   /** Error statuses this operation can answer besides 401/422/500. */
-  errors?: (400 | 403 | 404 | 409)[];
+  errors?: (400 | 403 | 404 | 409 | 429)[];
 }
 
 export function endpoint<

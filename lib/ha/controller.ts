@@ -93,8 +93,12 @@ export class HaController {
     this.units = new Map(fresh.map((u) => [u.key, u]));
   }
 
+  private context(actor: string) {
+    return { now: this.opts.clock.now(), params: this.params, lab: this.lab, actor };
+  }
+
   private machine(sim: GroupSim, actor: string): GroupMachine {
-    return new GroupMachine(cloneGroup(sim), { now: this.opts.clock.now(), params: this.params, lab: this.lab, actor });
+    return new GroupMachine(cloneGroup(sim), this.context(actor));
   }
 
   /**
@@ -106,6 +110,8 @@ export class HaController {
     const before = unit.sim;
     let m = this.machine(before, actor);
     m.observe();
+    // Timers already due come first: they happened before this input.
+    m.advance();
     input(m);
     m.advance();
     if (JSON.stringify(m.g) === JSON.stringify(before) && m.moves.length === 0 && m.events.length === 0) return;
@@ -114,10 +120,9 @@ export class HaController {
     } catch (err) {
       if (m.moves.length === 0) throw err;
       console.error(err);
-      const retry = cloneGroup(before);
-      for (const n of retry.nodes) n.moveFailure = true;
-      m = this.machine(retry, actor);
+      m = new GroupMachine(cloneGroup(before), { ...this.context(actor), failMoves: true });
       m.observe();
+      m.advance();
       input(m);
       m.advance();
       await saveUnit(this.opts.db, unit, before, m.g, m.moves, m.events);
@@ -223,8 +228,18 @@ export class HaController {
 
   /** New SRM parameters apply to the next check of every group, not after a restart. */
   setParameters(params: ClusterParameters, actor = "admin") {
+    return this.updateParameters(async () => params, actor);
+  }
+
+  /**
+   * Reads, checks and writes parameters in the controller's turn, so two
+   * saves cannot each pass a joint rule (interval below timeout) that their
+   * combination breaks, and the values the controller runs with are the
+   * ones stored. `save` returns the cluster values now in force.
+   */
+  updateParameters(save: () => Promise<ClusterParameters>, actor: string): Promise<void> {
     return this.serial(async () => {
-      this.params = params;
+      this.params = await save();
       for (const unit of this.units.values()) await this.apply(unit, actor, () => {});
     });
   }
@@ -249,9 +264,15 @@ export class HaController {
     }
   }
 
-  /** Processes every timer that is due (the real-time loop calls this). */
+  private tickPending: Promise<void> | null = null;
+
+  /** Processes every timer that is due; a check already waiting in the queue covers this one. */
   tick(): Promise<void> {
-    return this.serial(() => this.tickNow());
+    this.tickPending ??= this.serial(() => {
+      this.tickPending = null;
+      return this.tickNow();
+    });
+    return this.tickPending;
   }
 
   /** Virtual time: runs every timer up to `target` in order, at its own moment. */

@@ -13,6 +13,8 @@ export interface MachineContext {
   lab: LabSettings;
   /** Who caused what happens now: an admin's name, or "SRM" for timers. */
   actor: string;
+  /** The database refused the user move of a first attempt: this replay moves no users. */
+  failMoves?: boolean;
 }
 
 /** Thrown when an input is not allowed in the current state; the group is unchanged. */
@@ -410,10 +412,13 @@ export class GroupMachine {
     if (!this.g.haEnabled || !p || !this.active(n) || !this.active(p)) return;
     // The peer took this node's users while it could not be heard, but this
     // node went on believing it served them: the pair cannot agree.
-    if (this.failedOver(n) && n.state === STATE.NORMAL) {
-      this.setState(n, STATE.FAILED_MODE, REASON.UNKNOWN);
-      this.setState(p, STATE.FAILED_MODE, REASON.UNKNOWN);
-    }
+    if (this.failedOver(n) && n.state === STATE.NORMAL) this.disagree(n, p);
+  }
+
+  /** Both nodes enter a failed state; Recover restarts both SRMs, which then agree. */
+  private disagree(a: NodeSim, b: NodeSim) {
+    this.setState(a, STATE.FAILED_MODE, REASON.UNKNOWN);
+    this.setState(b, STATE.FAILED_MODE, REASON.UNKNOWN);
   }
 
   // ---- operations ---------------------------------------------------------
@@ -441,6 +446,10 @@ export class GroupMachine {
 
   /** A user move fails when a node involved carries the injected database error. */
   private moveUsers(move: MoveUsers): boolean {
+    if (this.ctx.failMoves) {
+      this.note("warning", move.to, "moving users failed: the database refused the update");
+      return false;
+    }
     const involved = [this.node(move.from), this.node(move.to)];
     const failing = involved.find((x) => x.moveFailure);
     if (failing) {
@@ -517,7 +526,11 @@ export class GroupMachine {
       return;
     }
     from.homeServedBy = to.id;
+    to.homeServedBy = to.id;
     this.setState(to, STATE.BACKUP, op.reason);
+    // The lost node came back while its users were being taken: it still
+    // believes it serves them, so the pair cannot agree (see afterReconnect).
+    if (this.active(from) && from.state === STATE.NORMAL) this.disagree(from, to);
   }
 
   // ---- the SRM's own checks ----------------------------------------------
@@ -687,6 +700,40 @@ export class GroupMachine {
     if (this.g.haEnabled) this.refreshHeartbeats();
   }
 
+  /**
+   * A failover or fallback needs both nodes: if one is powered off, isolated
+   * or loses its SRM (not a quick SRM restart) mid-way, the transition fails
+   * (Running in Failed Mode) rather than moving users onto a node that
+   * cannot serve them.
+   */
+  private abortLostOperation(): boolean {
+    const op = this.g.op;
+    if (!op || op.kind === "takeover") return false;
+    const parts = [this.node(op.from), this.node(op.to)];
+    const lost = parts.find((n) => !this.active(n));
+    if (!lost) return false;
+    this.g.op = null;
+    this.note("warning", lost.id, `${lost.hostName} was lost during the ${op.kind}`);
+    for (const n of parts) if (this.active(n)) this.setState(n, STATE.FAILED_MODE, REASON.UNKNOWN);
+    return true;
+  }
+
+  /**
+   * Two SRMs that hear each other must agree: a node in Normal serves its own
+   * users, and a node does not stay failed alone while its peer runs on (the
+   * documented cause of row 21: an SRM whose peer's SRM has failed).
+   */
+  private enforceAgreement(): boolean {
+    if (this.g.op) return false;
+    const [a, b] = this.g.nodes as [NodeSim, NodeSim];
+    if (!this.hears(a, b) || a.initUntil !== null || b.initUntil !== null) return false;
+    const normalButAway = [a, b].find((n) => n.state === STATE.NORMAL && this.failedOver(n));
+    const failedAlone = (a.state === STATE.FAILED_MODE) !== (b.state === STATE.FAILED_MODE);
+    if (!normalButAway && !failedAlone) return false;
+    this.disagree(a, b);
+    return true;
+  }
+
   private advanceOnce(): boolean {
     const now = this.ctx.now;
     for (const n of this.g.nodes) {
@@ -697,6 +744,7 @@ export class GroupMachine {
     }
     if (!this.g.haEnabled || this.g.nodes.length < 2) return false;
     this.refreshHeartbeats();
+    if (this.abortLostOperation() || this.enforceAgreement()) return true;
     const { params } = this.ctx;
     for (const n of this.g.nodes) {
       if (!this.active(n)) continue;

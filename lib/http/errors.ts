@@ -8,6 +8,7 @@ export const ERROR_STATUS = {
   not_found: 404,
   conflict: 409,
   validation_failed: 422,
+  too_many_requests: 429,
   internal_error: 500,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -86,6 +87,7 @@ export function toApiError(err: unknown): ApiError {
   const code = (err as { code?: unknown } | null)?.code;
   if (code === "P2002") return new ApiError("conflict", "A record with the same unique value already exists");
   if (code === "P2025") return new ApiError("not_found", "The record does not exist");
+  if (code === "P2020") return new ApiError("validation_failed", "A value is out of the range the database can hold");
   if (code === "P2034") return new ApiError("conflict", "Another change to the same records happened at the same time; try again");
   console.error(err);
   return new ApiError("internal_error", "An internal error occurred");

@@ -29,6 +29,7 @@ export function handle<
 >(ep: Endpoint<P, Q, B, R, A>, fn: (ctx: HandlerContext<P, Q, B, A>) => Promise<z.input<R> | Response>) {
   return async (request: NextRequest, context: { params: Promise<Record<string, string | string[]>> }) => {
     try {
+      refuseCrossOrigin(request);
       const runtime = await getRuntime();
       const user = await findSessionUser(runtime.db, request.cookies.get(SESSION_COOKIE)?.value);
       if (ep.auth && !user) throw new ApiError("unauthorized", "Sign in to use this API");
@@ -63,7 +64,26 @@ export function handle<
   };
 }
 
+/**
+ * Writes must come from the console's own origin. SameSite cookies already
+ * stop other sites; this also stops other origins on the same host (another
+ * port of a lab machine), which count as same-site.
+ */
+function refuseCrossOrigin(request: NextRequest) {
+  if (request.method === "GET" || request.method === "HEAD") return;
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("host") ?? request.nextUrl.host;
+  if (origin && URL.canParse(origin) && new URL(origin).host !== host) {
+    throw new ApiError("forbidden", "Requests from another origin are refused");
+  }
+}
+
 async function readJson(request: NextRequest): Promise<unknown> {
+  // A JSON content type cannot be sent by a plain HTML form, which closes the
+  // last cross-site write path.
+  if (!request.headers.get("content-type")?.toLowerCase().startsWith("application/json")) {
+    throw new ApiError("malformed_request", "The request body must be JSON, sent with Content-Type: application/json");
+  }
   const text = await request.text();
   if (!text.trim()) throw new ApiError("malformed_request", "The request body must be a JSON document");
   try {

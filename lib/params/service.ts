@@ -52,6 +52,11 @@ function describe(def: ParameterDefinition, value: unknown): string {
  * each change is written to the history with who made it.
  */
 export async function updateServiceParameters(db: Db, controller: HaController, patch: ServiceParametersPatch, actor: string) {
+  await controller.updateParameters(() => saveParameters(db, controller, patch, actor), actor);
+  return serviceParametersView(db);
+}
+
+async function saveParameters(db: Db, controller: HaController, patch: ServiceParametersPatch, actor: string): Promise<ClusterParameters> {
   const current = await readClusterParameters(db);
   const cluster = { ...current, ...(patch.cluster ?? {}) };
   const errors: Record<string, string> = {};
@@ -96,6 +101,5 @@ export async function updateServiceParameters(db: Db, controller: HaController, 
     }
   }
   if (events.length) await db.haEvent.createMany({ data: events });
-  if (Object.keys(changedCluster).length) await controller.setParameters(cluster as ClusterParameters, actor);
-  return serviceParametersView(db);
+  return cluster as ClusterParameters;
 }

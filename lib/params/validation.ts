@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordId } from "../schemas/common.ts";
 import { SRM_PARAMETERS, type ClusterParameters, type NodeParameters, type ParameterDefinition } from "./definitions.ts";
 
 /** The zod rule for one parameter, read from its definition. */
@@ -45,7 +46,7 @@ export const nodeParametersSchema = nodeFields.superRefine((p, ctx) => {
 export const serviceParametersPatch = z.object({
   cluster: clusterFields.partial().optional(),
   nodes: z
-    .array(z.object({ nodeId: z.number({ error: "nodeId is required" }).int().positive(), values: nodeFields.partial() }))
+    .array(z.object({ nodeId: recordId("nodeId"), values: nodeFields.partial() }))
     .optional(),
 });
 export type ServiceParametersPatch = z.output<typeof serviceParametersPatch>;

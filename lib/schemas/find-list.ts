@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { searchText } from "./common.ts";
 
 /**
  * The search, paging and sorting habits of Cisco Unified CM's "Find and List"
@@ -45,7 +46,7 @@ export function findListQuery<const F extends string, const S extends string>(
   return z.object({
     field: z.enum(fields).default(fields[0]),
     match: z.enum(matchKeys).default("begins"),
-    q: z.string().max(128, "Search text may be at most 128 characters").default(""),
+    q: searchText.default(""),
     page: pageNumber,
     pageSize: pageSize(25),
     sort: z.enum(sortValues).default(sorts[0] as never),

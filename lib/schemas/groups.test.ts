@@ -135,8 +135,8 @@ describe("groupPatchSchema", () => {
 });
 
 describe("groupDeleteQuery and groupListQuery", () => {
-  it("reads an optional version from the query string", () => {
-    expect(groupDeleteQuery.parse({})).toEqual({});
+  it("needs the version last read, from the query string", () => {
+    expect(Object.keys(errorsOf(groupDeleteQuery, {}))).toEqual(["version"]);
     expect(groupDeleteQuery.parse({ version: "4" })).toEqual({ version: 4 });
     expect(Object.keys(errorsOf(groupDeleteQuery, { version: "abc" }))).toEqual(["version"]);
     expect(Object.keys(errorsOf(groupDeleteQuery, { version: "0" }))).toEqual(["version"]);

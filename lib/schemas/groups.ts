@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_ID } from "./common.ts";
 import { findListQuery, pageOf } from "./find-list.ts";
 
 export const GROUP_NAME_MAX = 128;
@@ -8,7 +9,7 @@ export const GROUP_DESCRIPTION_MAX = 128;
 const DESCRIPTION_FORBIDDEN = /["%&\\<>\p{Cc}]/u;
 
 const nodeId = (missing: string) =>
-  z.number({ error: missing }).int("Choose a node from the list").positive("Choose a node from the list");
+  z.number({ error: missing }).int("Choose a node from the list").positive("Choose a node from the list").max(MAX_ID, "Choose a node from the list");
 
 const groupFields = z.object({
   name: z
@@ -57,7 +58,10 @@ export const groupPatchSchema = groupFields.partial().extend({
 export type GroupPatch = z.output<typeof groupPatchSchema>;
 
 export const groupDeleteQuery = z.object({
-  version: z.coerce.number().int("version must be a whole number").positive().optional(),
+  version: z.coerce
+    .number({ error: "version is required: send the version you last read" })
+    .int("version must be a whole number")
+    .positive("version must be a whole number"),
 });
 
 export const GROUP_SEARCH_FIELDS = { name: "Name", description: "Description" } as const;

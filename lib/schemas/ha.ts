@@ -2,6 +2,7 @@ import { z } from "zod";
 import { labSettingsSchema } from "../ha/lab-settings.ts";
 import { ACTIONS } from "../ha/names.ts";
 import { SERVICE_NAMES } from "../domain/services.ts";
+import { MAX_ID, recordId, searchText } from "./common.ts";
 import { pageNumber, pageOf, pageSize } from "./find-list.ts";
 
 export const FAULTS = [
@@ -40,7 +41,7 @@ export const haActionSchema = z.discriminatedUnion(
   [
     z.object({
       action: z.enum(["failover", "fallback"]),
-      node: z.number({ error: "node (the id of the node to fail over or fall back) is required" }).int().positive(),
+      node: recordId("node (the id of the node to fail over or fall back)"),
     }),
     z.object({ action: z.literal("recover") }),
   ],
@@ -57,7 +58,7 @@ export const serviceActionSchema = z.object({
 });
 
 export const serviceParams = z.object({
-  id: z.coerce.number().int().positive(),
+  id: z.coerce.number().int().positive().max(MAX_ID),
   service: serviceName,
 });
 
@@ -102,10 +103,10 @@ export const haOverviewSchema = z.object({
 });
 
 export const eventsQuery = z.object({
-  group: z.coerce.number().int().positive().optional(),
-  node: z.coerce.number().int().positive().optional(),
+  group: z.coerce.number().pipe(recordId("group")).optional(),
+  node: z.coerce.number().pipe(recordId("node")).optional(),
   kind: z.enum(["state", "action", "fault", "service", "warning", "parameter"]).optional(),
-  q: z.string().max(128).optional(),
+  q: searchText.optional(),
   page: pageNumber,
   pageSize: pageSize(50),
 });

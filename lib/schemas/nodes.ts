@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_ID } from "./common.ts";
 import { findListQuery, pageOf } from "./find-list.ts";
 
 export const NODE_SEARCH_FIELDS = { hostName: "Host Name", softwareVersion: "Software Version" } as const;
@@ -10,7 +11,7 @@ export const nodeListQuery = findListQuery(
 ).extend({
   /** Only nodes a group may choose as Presence Server: in no group, or in group N. */
   assignableTo: z
-    .union([z.literal("new"), z.coerce.number().int().positive()], {
+    .union([z.literal("new"), z.coerce.number().int().positive().max(MAX_ID)], {
       error: "assignableTo must be new or a group id",
     })
     .optional(),

@@ -748,7 +748,7 @@ describe("Delete (DELETE /api/groups/{id})", () => {
     const { group, s1, s2 } = await newGroup({ servers: 2 });
     expect(await nodeAsListed(s1.hostName, "&assignableTo=new")).toBeUndefined();
     const before = (await list()).body.total;
-    const answer = await remove(group.id);
+    const answer = await remove(group.id, group.version);
     expect(answer.status).toBe(204);
     expect(answer.body).toBeNull();
     expectError(await get(group.id), 404, "not_found");
@@ -775,24 +775,24 @@ describe("Delete (DELETE /api/groups/{id})", () => {
 
   it("refuses deleting DefaultCUPSubCluster, which holds the publisher, with 409 naming the publisher, changing nothing", async () => {
     const def = await defaultGroup();
-    const error = expectError(await withoutChange(() => remove(def.id)), 409, "conflict");
+    const error = expectError(await withoutChange(() => remove(def.id, def.version)), 409, "conflict");
     expect(error.message).toContain("imp-pub");
     expect(error.message).toContain("publisher");
-    expectError(await withoutChange(() => remove(def.id, def.version)), 409, "conflict");
   });
 
   it.each(["999999", "abc", "-3"])("answers 404 for unknown id %s", async (id) => {
-    expectError(await withoutChange(() => remove(id)), 404, "not_found");
+    expectError(await withoutChange(() => remove(id, 1)), 404, "not_found");
   });
 
   it("answers 404 when the group was deleted already", async () => {
     const { group } = await newGroup();
-    expect((await remove(group.id)).status).toBe(204);
-    expectError(await remove(group.id), 404, "not_found");
+    expect((await remove(group.id, group.version)).status).toBe(204);
+    expectError(await remove(group.id, group.version), 404, "not_found");
   });
 
-  it("refuses a version that is not a number with 422 on version, changing nothing", async () => {
+  it("refuses a missing version, or one that is not a number, with 422 on version, changing nothing", async () => {
     const { group } = await newGroup();
+    expectError(await withoutChange(() => remove(group.id)), 422, "validation_failed", "version");
     expectError(await withoutChange(() => remove(group.id, "abc")), 422, "validation_failed", "version");
   });
 

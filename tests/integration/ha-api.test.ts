@@ -80,7 +80,7 @@ describe("HA actions over the API", () => {
     const current = await call(group.GET, { path: `/api/groups/${groupId}`, params: { id: String(groupId) }, cookie });
     const disable = await call(group.PATCH, { method: "PATCH", path: `/api/groups/${groupId}`, params: { id: String(groupId) }, cookie, body: { version: current.body.version, haEnabled: false } });
     expect(disable.status).toBe(409);
-    const remove = await call(group.DELETE, { method: "DELETE", path: `/api/groups/${groupId}`, params: { id: String(groupId) }, cookie });
+    const remove = await call(group.DELETE, { method: "DELETE", path: `/api/groups/${groupId}?version=${current.body.version}`, params: { id: String(groupId) }, cookie });
     expect(remove.status).toBe(409);
     expect((await call(group.GET, { path: `/api/groups/${groupId}`, params: { id: String(groupId) }, cookie })).body.haEnabled).toBe(true);
     expect((await act({ action: "fallback", node: b })).status).toBe(202);

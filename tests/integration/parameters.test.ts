@@ -87,6 +87,18 @@ describe("Service parameters", () => {
     await put({ cluster: { keepAliveTimeout: DEFAULT_CLUSTER_PARAMETERS.keepAliveTimeout, enableAutomaticFallback: false } });
   });
 
+  it("two concurrent saves cannot together break a joint rule: one wins, the other is refused", async () => {
+    const [a, b] = await Promise.all([put({ cluster: { keepAliveInterval: 50 } }), put({ cluster: { keepAliveTimeout: 40 } })]);
+    expect([a.status, b.status].sort()).toEqual([200, 422]);
+    const view = (await get()).body;
+    expect((valueOf(view, "keepAliveInterval") as number) < (valueOf(view, "keepAliveTimeout") as number)).toBe(true);
+    expect(runtime().controller.clusterParameters).toMatchObject({
+      keepAliveInterval: valueOf(view, "keepAliveInterval"),
+      keepAliveTimeout: valueOf(view, "keepAliveTimeout"),
+    });
+    await put({ cluster: { keepAliveInterval: 15, keepAliveTimeout: 60 } });
+  });
+
   it("warns, without refusing, where Cisco's guidance is not followed", async () => {
     const view = (await get()).body;
     const pub = view.nodes.find((n: { hostName: string }) => n.hostName === "imp-pub");

@@ -1,13 +1,24 @@
 import { NextResponse } from "next/server";
 import * as endpoints from "@/lib/api/endpoints/session.ts";
 import { signIn, signOut } from "@/lib/auth/sessions.ts";
+import { recordSignInFailure, recordSignInSuccess, signInBlockedFor } from "@/lib/auth/throttle.ts";
 import { ApiError } from "@/lib/http/errors.ts";
 import { handle } from "@/lib/http/route.ts";
+import { clientAddress } from "@/lib/http/client-address.ts";
 import { clearSessionCookie, sessionToken, setSessionCookie } from "@/lib/http/session-cookie.ts";
 
 export const POST = handle(endpoints.signIn, async ({ body, runtime, request }) => {
+  const address = clientAddress(request);
+  const wait = await signInBlockedFor(address, body.username);
+  if (wait > 0) {
+    throw new ApiError("too_many_requests", `Too many sign-in attempts; try again in ${Math.ceil(wait / 60)} minute(s)`);
+  }
   const session = await signIn(runtime.db, body.username, body.password);
-  if (!session) throw new ApiError("unauthorized", "Invalid user ID or password");
+  if (!session) {
+    await recordSignInFailure(address, body.username);
+    throw new ApiError("unauthorized", "Invalid user ID or password");
+  }
+  await recordSignInSuccess(address, body.username);
   const response = NextResponse.json({ user: session.user });
   setSessionCookie(response, request, session.token, session.expiresAt);
   return response;

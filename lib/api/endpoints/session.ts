@@ -10,6 +10,7 @@ export const signIn = endpoint({
   auth: false,
   body: signInSchema,
   response: sessionUserSchema,
+  errors: [429],
 });
 
 export const currentSession = endpoint({
@@ -26,6 +27,6 @@ export const signOut = endpoint({
   path: "/api/session",
   summary: "Sign out; ends the session and clears its cookie",
   tag: "Session",
-  auth: false,
+  auth: true,
   response: okSchema,
 });
