@@ -220,30 +220,17 @@ export function GroupForm({ groupId }: { groupId: number | null }) {
             <input id="description" value={draft.description} maxLength={GROUP_DESCRIPTION_MAX + 10} aria-invalid={!!errors.description} onChange={(e) => set("description", e.target.value)} />
             <FieldError id="description" message={errors.description} />
           </div>
-          <label htmlFor="server1Id">Presence Server 1*</label>
-          <div>
-            <select id="server1Id" value={draft.server1Id} aria-invalid={!!errors.server1Id} onChange={(e) => set("server1Id", e.target.value)}>
-              <option value="">&lt; None &gt;</option>
-              {options.map((n) => (
-                <option key={n.id} value={n.id}>
-                  {n.hostName} ({n.softwareVersion})
-                </option>
-              ))}
-            </select>
-            <FieldError id="server1Id" message={errors.server1Id} />
-          </div>
-          <label htmlFor="server2Id">Presence Server 2</label>
-          <div>
-            <select id="server2Id" value={draft.server2Id} aria-invalid={!!errors.server2Id} onChange={(e) => set("server2Id", e.target.value)}>
-              <option value="">&lt; None &gt;</option>
-              {options.map((n) => (
-                <option key={n.id} value={n.id}>
-                  {n.hostName} ({n.softwareVersion})
-                </option>
-              ))}
-            </select>
-            <FieldError id="server2Id" message={errors.server2Id} />
-          </div>
+          {(["server1Id", "server2Id"] as const).map((field, i) => (
+            <ServerSelect
+              key={field}
+              field={field}
+              label={`Presence Server ${i + 1}${i === 0 ? "*" : ""}`}
+              value={draft[field]}
+              options={options}
+              error={errors[field]}
+              onChange={(v) => set(field, v)}
+            />
+          ))}
         </div>
       </Section>
       <Section title="High Availability">
@@ -269,5 +256,32 @@ export function GroupForm({ groupId }: { groupId: number | null }) {
         </>
       )}
     </form>
+  );
+}
+
+/** A Presence Server drop-down: the nodes this group may choose, by host name and version. */
+function ServerSelect(props: {
+  field: "server1Id" | "server2Id";
+  label: string;
+  value: string;
+  options: { id: number; hostName: string; softwareVersion: string }[];
+  error?: string;
+  onChange(value: string): void;
+}) {
+  return (
+    <>
+      <label htmlFor={props.field}>{props.label}</label>
+      <div>
+        <select id={props.field} value={props.value} aria-invalid={!!props.error} onChange={(e) => props.onChange(e.target.value)}>
+          <option value="">&lt; None &gt;</option>
+          {props.options.map((n) => (
+            <option key={n.id} value={n.id}>
+              {n.hostName} ({n.softwareVersion})
+            </option>
+          ))}
+        </select>
+        <FieldError id={props.field} message={props.error} />
+      </div>
+    </>
   );
 }

@@ -6,11 +6,12 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { StatusLine, type Status } from "@/components/forms/status-line.tsx";
 import { Pager } from "@/components/find-list/pager.tsx";
+import { deleteEach, SelectionButtons, useSelection } from "@/components/find-list/selection.tsx";
 import { SearchBar } from "@/components/find-list/search-bar.tsx";
 import { SortHeader } from "@/components/find-list/sort-header.tsx";
 import { useListParams } from "@/components/find-list/use-list-params.ts";
 import { PageTitle, Section } from "@/components/shell/page-title.tsx";
-import { api, ApiClientError } from "@/lib/client/api.ts";
+import { api } from "@/lib/client/api.ts";
 import { deleteWarnings } from "@/lib/domain/groups.ts";
 import type { Page } from "@/lib/schemas/find-list.ts";
 import { GROUP_SEARCH_FIELDS, groupListQuery, type GroupListItem } from "@/lib/schemas/groups.ts";
@@ -34,27 +35,23 @@ export function GroupList() {
     queryFn: () => api<Page<GroupListItem>>(`/api/groups?${queryString}`),
     placeholderData: keepPreviousData,
   });
-  const [selected, setSelected] = useState<Set<number>>(new Set());
   const deleted = search.get("deleted");
   const [status, setStatus] = useState<Status>(deleted ? { kind: "ok", text: `Delete successful: ${deleted}` } : null);
   const items = groups.data?.items ?? [];
+  const selection = useSelection(items);
   const onSort = (sort: typeof params.sort) => update({ sort, page: 1 });
 
   async function deleteSelected() {
-    const chosen = items.filter((g) => selected.has(g.id));
+    const chosen = selection.chosen;
     if (chosen.length === 0 || !window.confirm(confirmText(chosen))) return;
-    const failures: string[] = [];
-    for (const g of chosen) {
-      try {
-        await api(`/api/groups/${g.id}?version=${g.version}`, { method: "DELETE" });
-      } catch (err) {
-        failures.push(err instanceof ApiClientError ? err.message : `${g.name}: delete failed`);
-      }
-    }
-    setSelected(new Set());
+    const { done, failures } = await deleteEach(
+      chosen,
+      (g) => api(`/api/groups/${g.id}?version=${g.version}`, { method: "DELETE" }),
+      (g) => g.name,
+    );
+    selection.clear();
     await queryClient.invalidateQueries({ queryKey: ["groups"] });
     await queryClient.invalidateQueries({ queryKey: ["nodes"] });
-    const done = chosen.length - failures.length;
     setStatus(
       failures.length
         ? { kind: "error", text: `${done} deleted; not deleted: ${failures.join("; ")}` }
@@ -62,27 +59,12 @@ export function GroupList() {
     );
   }
 
-  const toggle = (id: number) =>
-    setSelected((s) => {
-      const next = new Set(s);
-      if (!next.delete(id)) next.add(id);
-      return next;
-    });
-
   const toolbar = (
     <>
       <button type="button" onClick={() => router.push(`${BASE}/new`)}>
         Add New
       </button>
-      <button type="button" onClick={() => setSelected(new Set(items.map((g) => g.id)))} disabled={items.length === 0}>
-        Select All
-      </button>
-      <button type="button" onClick={() => setSelected(new Set())} disabled={selected.size === 0}>
-        Clear All
-      </button>
-      <button type="button" className="danger" onClick={deleteSelected} disabled={selected.size === 0}>
-        Delete Selected
-      </button>
+      <SelectionButtons selection={selection} empty={items.length === 0} onDelete={deleteSelected} />
     </>
   );
 
@@ -105,7 +87,7 @@ export function GroupList() {
           match={params.match}
           q={params.q}
           onFind={(s) => {
-            setSelected(new Set());
+            selection.clear();
             update({ ...s, page: 1 });
           }}
         />
@@ -130,7 +112,7 @@ export function GroupList() {
               {items.map((g) => (
                 <tr key={g.id}>
                   <td>
-                    <input type="checkbox" aria-label={`Select ${g.name}`} checked={selected.has(g.id)} onChange={() => toggle(g.id)} />
+                    <input type="checkbox" aria-label={`Select ${g.name}`} checked={selection.has(g.id)} onChange={() => selection.toggle(g.id)} />
                   </td>
                   <td>
                     <Link href={`${BASE}/${g.id}`}>{g.name}</Link>

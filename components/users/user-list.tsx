@@ -4,12 +4,13 @@ import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-quer
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Pager } from "@/components/find-list/pager.tsx";
+import { deleteEach, SelectionButtons, useSelection } from "@/components/find-list/selection.tsx";
 import { SearchBar } from "@/components/find-list/search-bar.tsx";
 import { SortHeader } from "@/components/find-list/sort-header.tsx";
 import { useListParams } from "@/components/find-list/use-list-params.ts";
 import { StatusLine, type Status } from "@/components/forms/status-line.tsx";
 import { PageTitle, Section } from "@/components/shell/page-title.tsx";
-import { api, ApiClientError } from "@/lib/client/api.ts";
+import { api } from "@/lib/client/api.ts";
 import type { Page } from "@/lib/schemas/find-list.ts";
 import { USER_SEARCH_FIELDS, userListQuery, type UserView } from "@/lib/schemas/users.ts";
 
@@ -32,38 +33,23 @@ export function UserList() {
     queryFn: () => api<Page<UserView>>(`/api/users?${queryString}`),
     placeholderData: keepPreviousData,
   });
-  const [selected, setSelected] = useState<Set<number>>(new Set());
   const [status, setStatus] = useState<Status>(null);
   const items = users.data?.items ?? [];
+  const selection = useSelection(items);
   const onSort = (sort: typeof params.sort) => update({ sort, page: 1 });
 
   async function deleteSelected() {
-    const chosen = items.filter((u) => selected.has(u.id));
+    const chosen = selection.chosen;
     if (chosen.length === 0 || !window.confirm(confirmText(chosen))) return;
-    const failures: string[] = [];
-    for (const u of chosen) {
-      try {
-        await api(`/api/users/${u.id}`, { method: "DELETE" });
-      } catch (err) {
-        failures.push(err instanceof ApiClientError ? `${u.userId}: ${err.message}` : `${u.userId}: delete failed`);
-      }
-    }
-    setSelected(new Set());
+    const { done, failures } = await deleteEach(chosen, (u) => api(`/api/users/${u.id}`, { method: "DELETE" }), (u) => u.userId);
+    selection.clear();
     await queryClient.invalidateQueries({ queryKey: ["users"] });
-    const done = chosen.length - failures.length;
     setStatus(
       failures.length
         ? { kind: "error", text: `${done} deleted; not deleted: ${failures.join("; ")}` }
         : { kind: "ok", text: `Delete successful: ${done} end user${done === 1 ? "" : "s"} deleted` },
     );
   }
-
-  const toggle = (id: number) =>
-    setSelected((s) => {
-      const next = new Set(s);
-      if (!next.delete(id)) next.add(id);
-      return next;
-    });
 
   const toolbar = (
     <>
@@ -73,15 +59,7 @@ export function UserList() {
       <button type="button" onClick={() => router.push(`${USERS_BASE}/import`)}>
         Import Users
       </button>
-      <button type="button" onClick={() => setSelected(new Set(items.map((u) => u.id)))} disabled={items.length === 0}>
-        Select All
-      </button>
-      <button type="button" onClick={() => setSelected(new Set())} disabled={selected.size === 0}>
-        Clear All
-      </button>
-      <button type="button" className="danger" onClick={deleteSelected} disabled={selected.size === 0}>
-        Delete Selected
-      </button>
+      <SelectionButtons selection={selection} empty={items.length === 0} onDelete={deleteSelected} />
     </>
   );
 
@@ -104,7 +82,7 @@ export function UserList() {
           match={params.match}
           q={params.q}
           onFind={(s) => {
-            setSelected(new Set());
+            selection.clear();
             update({ ...s, page: 1 });
           }}
         />
@@ -129,7 +107,7 @@ export function UserList() {
               {items.map((u) => (
                 <tr key={u.id} data-testid={`user-row-${u.userId}`}>
                   <td>
-                    <input type="checkbox" aria-label={`Select ${u.userId}`} checked={selected.has(u.id)} onChange={() => toggle(u.id)} />
+                    <input type="checkbox" aria-label={`Select ${u.userId}`} checked={selection.has(u.id)} onChange={() => selection.toggle(u.id)} />
                   </td>
                   <td>{u.userId}</td>
                   <td>{u.firstName}</td>

@@ -1,0 +1,60 @@
+"use client";
+
+import { useState } from "react";
+import { ApiClientError } from "@/lib/client/api.ts";
+
+/** The rows ticked on a Find and List page. */
+export function useSelection<T extends { id: number }>(items: T[]) {
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  return {
+    has: (id: number) => selected.has(id),
+    count: selected.size,
+    chosen: items.filter((item) => selected.has(item.id)),
+    toggle: (id: number) =>
+      setSelected((s) => {
+        const next = new Set(s);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      }),
+    selectAll: () => setSelected(new Set(items.map((item) => item.id))),
+    clear: () => setSelected(new Set()),
+  };
+}
+
+/** Deletes the chosen rows one by one; one refusal does not stop the others. */
+export async function deleteEach<T>(rows: T[], remove: (row: T) => Promise<unknown>, name: (row: T) => string) {
+  const failures: string[] = [];
+  for (const row of rows) {
+    try {
+      await remove(row);
+    } catch (err) {
+      failures.push(err instanceof ApiClientError ? `${name(row)}: ${err.message}` : `${name(row)}: delete failed`);
+    }
+  }
+  return { done: rows.length - failures.length, failures };
+}
+
+/** Select All, Clear All and Delete Selected, as on the product's list pages. */
+export function SelectionButtons({
+  selection,
+  empty,
+  onDelete,
+}: {
+  selection: ReturnType<typeof useSelection>;
+  empty: boolean;
+  onDelete(): void;
+}) {
+  return (
+    <>
+      <button type="button" onClick={selection.selectAll} disabled={empty}>
+        Select All
+      </button>
+      <button type="button" onClick={selection.clear} disabled={selection.count === 0}>
+        Clear All
+      </button>
+      <button type="button" className="danger" onClick={onDelete} disabled={selection.count === 0}>
+        Delete Selected
+      </button>
+    </>
+  );
+}
