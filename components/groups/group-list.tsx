@@ -4,7 +4,8 @@ import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-quer
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
-import { StatusLine, type Status } from "@/components/forms/status-line.tsx";
+import type { Status } from "@/components/forms/status-line.tsx";
+import { ListStatus } from "@/components/find-list/list-status.tsx";
 import { Pager } from "@/components/find-list/pager.tsx";
 import { deleteEach, SelectionButtons, useSelection } from "@/components/find-list/selection.tsx";
 import { SearchBar } from "@/components/find-list/search-bar.tsx";
@@ -71,14 +72,7 @@ export function GroupList() {
   return (
     <>
       <PageTitle title="Find and List Presence Redundancy Groups" toolbar={toolbar} />
-      <Section title="Status">
-        <StatusLine status={status} />
-        {groups.isError ? (
-          <p role="alert" className="status-error">{groups.error.message}</p>
-        ) : (
-          <p data-testid="record-count">{groups.data ? `${groups.data.total} records found` : "Loading…"}</p>
-        )}
-      </Section>
+      <ListStatus status={status} list={groups} />
       <Section title="Presence Redundancy Group">
         <SearchBar
           title="Presence Redundancy Groups"

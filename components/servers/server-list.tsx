@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { SearchBar } from "@/components/find-list/search-bar.tsx";
+import { ListStatus } from "@/components/find-list/list-status.tsx";
 import { Pager } from "@/components/find-list/pager.tsx";
 import { SortHeader } from "@/components/find-list/sort-header.tsx";
 import { useListParams } from "@/components/find-list/use-list-params.ts";
@@ -32,15 +33,7 @@ export function ServerList() {
           </button>
         }
       />
-      <Section title="Status">
-        {nodes.isError ? (
-          <p role="alert" className="status-error">{nodes.error.message}</p>
-        ) : (
-          <p role="status" data-testid="record-count">
-            {nodes.data ? `${nodes.data.total} records found` : "Loading…"}
-          </p>
-        )}
-      </Section>
+      <ListStatus list={nodes} />
       <Section title="Server">
         <SearchBar
           title="Servers"

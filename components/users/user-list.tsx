@@ -3,12 +3,13 @@
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ListStatus } from "@/components/find-list/list-status.tsx";
 import { Pager } from "@/components/find-list/pager.tsx";
 import { deleteEach, SelectionButtons, useSelection } from "@/components/find-list/selection.tsx";
 import { SearchBar } from "@/components/find-list/search-bar.tsx";
 import { SortHeader } from "@/components/find-list/sort-header.tsx";
 import { useListParams } from "@/components/find-list/use-list-params.ts";
-import { StatusLine, type Status } from "@/components/forms/status-line.tsx";
+import type { Status } from "@/components/forms/status-line.tsx";
 import { PageTitle, Section } from "@/components/shell/page-title.tsx";
 import { api } from "@/lib/client/api.ts";
 import type { Page } from "@/lib/schemas/find-list.ts";
@@ -66,14 +67,7 @@ export function UserList() {
   return (
     <>
       <PageTitle title="Find and List Users" toolbar={toolbar} />
-      <Section title="Status">
-        <StatusLine status={status} />
-        {users.isError ? (
-          <p role="alert" className="status-error">{users.error.message}</p>
-        ) : (
-          <p data-testid="record-count">{users.data ? `${users.data.total} records found` : "Loading…"}</p>
-        )}
-      </Section>
+      <ListStatus status={status} list={users} />
       <Section title="User">
         <SearchBar
           title="users"
