@@ -4,12 +4,12 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useState, type FormEvent } from "react";
-import { FieldError, StatusLine, type Status } from "@/components/forms/status-line.tsx";
+import { FieldError, StatusLine } from "@/components/forms/status-line.tsx";
+import { useFormFeedback } from "@/components/forms/use-form-feedback.ts";
 import { PageTitle, Section } from "@/components/shell/page-title.tsx";
-import { api, ApiClientError } from "@/lib/client/api.ts";
+import { api } from "@/lib/client/api.ts";
 import { deleteWarnings } from "@/lib/domain/groups.ts";
 import { summarizeHa } from "@/lib/ha/summary.ts";
-import { fieldErrors } from "@/lib/http/errors.ts";
 import { GROUP_DESCRIPTION_MAX, GROUP_NAME_MAX, groupInputSchema, type GroupView } from "@/lib/schemas/groups.ts";
 import { EventHistory } from "@/components/ha/event-history.tsx";
 import { HaPanel, useGroupHa } from "@/components/ha/ha-panel.tsx";
@@ -66,11 +66,8 @@ export function GroupForm({ groupId }: { groupId: number | null }) {
 
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [version, setVersion] = useState<number | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [status, setStatus] = useState<Status>(() => {
-    const s = search.get("status");
-    return s === "added" ? { kind: "ok", text: "Add successful" } : null;
-  });
+  const feedback = useFormFeedback(search.get("status") === "added" ? { kind: "ok", text: "Add successful" } : null);
+  const { errors } = feedback;
   const [conflict, setConflict] = useState<GroupView | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -94,42 +91,35 @@ export function GroupForm({ groupId }: { groupId: number | null }) {
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    const parsed = groupInputSchema.safeParse({
+    const input = feedback.validate(groupInputSchema, {
       name: draft.name,
       description: draft.description,
       server1Id: draft.server1Id ? Number(draft.server1Id) : undefined,
       server2Id: draft.server2Id ? Number(draft.server2Id) : null,
       haEnabled: draft.haEnabled,
     });
-    if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error));
-      setStatus({ kind: "error", text: "Please correct the fields marked below" });
-      return;
-    }
-    setErrors({});
+    if (!input) return;
     setConflict(null);
     setBusy(true);
     try {
       if (groupId === null) {
-        const created = await api<GroupView>("/api/groups", { method: "POST", body: parsed.data });
+        const created = await api<GroupView>("/api/groups", { method: "POST", body: input });
         await queryClient.invalidateQueries({ queryKey: ["nodes"] });
         router.replace(`${LIST}/${created.id}?status=added`);
         return;
       }
       const updated = await api<GroupView>(`/api/groups/${groupId}`, {
         method: "PATCH",
-        body: { ...parsed.data, version },
+        body: { ...input, version },
       });
       queryClient.setQueryData(["group", groupId], updated);
       await queryClient.invalidateQueries({ queryKey: ["nodes"] });
       setDraft(draftOf(updated));
       setVersion(updated.version);
-      setStatus({ kind: "ok", text: "Update successful" });
+      feedback.report("ok", "Update successful");
     } catch (err) {
-      if (!(err instanceof ApiClientError)) throw err;
-      setErrors(err.body.fields ?? {});
-      setStatus({ kind: "error", text: err.message });
-      if (err.body.fields?.version && err.body.current) setConflict(err.body.current as GroupView);
+      const refused = feedback.fail(err);
+      if (refused.body.fields?.version && refused.body.current) setConflict(refused.body.current as GroupView);
     } finally {
       setBusy(false);
     }
@@ -145,9 +135,8 @@ export function GroupForm({ groupId }: { groupId: number | null }) {
       await queryClient.invalidateQueries({ queryKey: ["groups"] });
       router.push(`${LIST}?deleted=${encodeURIComponent(source.data.name)}`);
     } catch (err) {
-      if (!(err instanceof ApiClientError)) throw err;
-      setStatus({ kind: "error", text: err.message });
-      if (err.body.current) setConflict(err.body.current as GroupView);
+      const refused = feedback.fail(err);
+      if (refused.body.current) setConflict(refused.body.current as GroupView);
     }
   }
 
@@ -157,8 +146,7 @@ export function GroupForm({ groupId }: { groupId: number | null }) {
     setVersion(conflict.version);
     queryClient.setQueryData(["group", groupId], conflict);
     setConflict(null);
-    setErrors({});
-    setStatus({ kind: "warn", text: "Loaded the current values; make your changes again and Save" });
+    feedback.report("warn", "Loaded the current values; make your changes again and Save");
   }
 
   const options = nodes.data?.items ?? [];
@@ -192,7 +180,7 @@ export function GroupForm({ groupId }: { groupId: number | null }) {
         }
       />
       <Section title="Status">
-        <StatusLine status={status} />
+        <StatusLine status={feedback.status} />
         {source.isError && <p className="status-error">{source.error.message}</p>}
         {changedElsewhere && (
           <p className="status-warn" data-testid="changed-elsewhere">

@@ -3,9 +3,9 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
 import { FieldError } from "@/components/forms/status-line.tsx";
-import { api, ApiClientError } from "@/lib/client/api.ts";
+import { useFormFeedback } from "@/components/forms/use-form-feedback.ts";
+import { api } from "@/lib/client/api.ts";
 import { labSettingsSchema, type LabSettings } from "@/lib/ha/lab-settings.ts";
-import { fieldErrors } from "@/lib/http/errors.ts";
 
 const FIELDS: { key: keyof LabSettings; label: string; step: string }[] = [
   { key: "speed", label: "Lab speed (× real time)", step: "0.1" },
@@ -19,8 +19,7 @@ export function LabSettingsForm() {
   const queryClient = useQueryClient();
   const lab = useQuery({ queryKey: ["lab"], queryFn: () => api<LabSettings & { labNow: number }>("/api/lab") });
   const [draft, setDraft] = useState<Record<keyof LabSettings, string> | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [status, setStatus] = useState<string | null>(null);
+  const feedback = useFormFeedback();
 
   useEffect(() => {
     if (lab.data && !draft) {
@@ -31,20 +30,14 @@ export function LabSettingsForm() {
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    const parsed = labSettingsSchema.safeParse(Object.fromEntries(Object.entries(draft!).map(([k, v]) => [k, Number(v)])));
-    if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error));
-      return;
-    }
+    const input = feedback.validate(labSettingsSchema, Object.fromEntries(Object.entries(draft!).map(([k, v]) => [k, Number(v)])));
+    if (!input) return;
     try {
-      await api("/api/lab", { method: "PUT", body: parsed.data });
-      setErrors({});
-      setStatus("Lab settings saved");
+      await api("/api/lab", { method: "PUT", body: input });
+      feedback.report("ok", "Lab settings saved");
       await queryClient.invalidateQueries({ queryKey: ["lab"] });
     } catch (err) {
-      if (!(err instanceof ApiClientError)) throw err;
-      setErrors(err.body.fields ?? {});
-      setStatus(err.message);
+      feedback.fail(err);
     }
   }
 
@@ -54,11 +47,15 @@ export function LabSettingsForm() {
         <label key={f.key}>
           {f.label}{" "}
           <input type="number" step={f.step} value={draft[f.key]} onChange={(e) => setDraft({ ...draft, [f.key]: e.target.value })} />
-          <FieldError id={f.key} message={errors[f.key]} />
+          <FieldError id={f.key} message={feedback.errors[f.key]} />
         </label>
       ))}
       <button type="submit">Save</button>
-      {status && <span role="status">{status}</span>}
+      {feedback.status && (
+        <span role={feedback.status.kind === "error" ? "alert" : "status"} className={`status-${feedback.status.kind}`}>
+          {feedback.status.text}
+        </span>
+      )}
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { api, ApiClientError } from "@/lib/client/api.ts";
+import { STATE_KIND, type NodeState } from "@/lib/ha/names.ts";
 import type { HaStatusView } from "@/lib/schemas/ha.ts";
 import { LIVE_KEYS } from "./live.tsx";
 import { Countdowns } from "./timers.tsx";
@@ -83,7 +84,9 @@ export function NodeStatusTable({ status }: { status: HaStatusView }) {
                   <Link href={`/system/server/${n.id}`}>{n.hostName}</Link>
                   {condition && <div className="bad">{condition}</div>}
                 </td>
-                <td data-testid="node-state">{n.state}</td>
+                <td data-testid="node-state" className={`state-${STATE_KIND[n.state as NodeState] ?? "error"}`}>
+                  {n.state}
+                </td>
                 <td data-testid="node-reason">{n.reason}</td>
                 <td>{n.users.assigned}</td>
                 <td>{n.users.active}</td>

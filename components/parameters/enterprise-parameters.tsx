@@ -2,9 +2,10 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
-import { StatusLine, type Status } from "@/components/forms/status-line.tsx";
+import { StatusLine } from "@/components/forms/status-line.tsx";
+import { useFormFeedback } from "@/components/forms/use-form-feedback.ts";
 import { PageTitle, Section } from "@/components/shell/page-title.tsx";
-import { api, ApiClientError } from "@/lib/client/api.ts";
+import { api } from "@/lib/client/api.ts";
 import type { EnterpriseParametersView } from "@/lib/schemas/parameters.ts";
 
 /** System > Enterprise Parameters: User Management Parameters. */
@@ -12,7 +13,7 @@ export function EnterpriseParameters() {
   const queryClient = useQueryClient();
   const data = useQuery({ queryKey: ["enterprise-parameters"], queryFn: () => api<EnterpriseParametersView>("/api/enterprise-parameters") });
   const [mode, setMode] = useState<string | null>(null);
-  const [status, setStatus] = useState<Status>(null);
+  const feedback = useFormFeedback();
 
   useEffect(() => {
     if (data.data && mode === null) setMode(data.data.userAssignmentMode);
@@ -26,13 +27,12 @@ export function EnterpriseParameters() {
       const updated = await api<EnterpriseParametersView>("/api/enterprise-parameters", { method: "PUT", body: { userAssignmentMode: mode } });
       queryClient.setQueryData(["enterprise-parameters"], updated);
       await queryClient.invalidateQueries({ queryKey: ["users"] });
-      setStatus({
-        kind: "ok",
-        text: `Update successful: ${updated.moved ?? 0} users re-assigned${updated.pendingGroups.length ? `; ${updated.pendingGroups.map((g) => g.name).join(", ")} will follow when back to Normal` : ""}`,
-      });
+      feedback.report(
+        "ok",
+        `Update successful: ${updated.moved ?? 0} users re-assigned${updated.pendingGroups.length ? `; ${updated.pendingGroups.map((g) => g.name).join(", ")} will follow when back to Normal` : ""}`,
+      );
     } catch (err) {
-      if (!(err instanceof ApiClientError)) throw err;
-      setStatus({ kind: "error", text: err.message });
+      feedback.fail(err);
     }
   }
 
@@ -50,7 +50,7 @@ export function EnterpriseParameters() {
         }
       />
       <Section title="Status">
-        <StatusLine status={status} />
+        <StatusLine status={feedback.status} />
         {view.pendingGroups.length > 0 && (
           <p className="status-warn" data-testid="assignment-pending">
             A node of {view.pendingGroups.map((g) => g.name).join(", ")} is failed over: the assignment mode applies to{" "}

@@ -2,9 +2,10 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent, type ReactNode } from "react";
-import { StatusLine, type Status } from "@/components/forms/status-line.tsx";
+import { StatusLine } from "@/components/forms/status-line.tsx";
+import { useFormFeedback } from "@/components/forms/use-form-feedback.ts";
 import { PageTitle, Section } from "@/components/shell/page-title.tsx";
-import { api, ApiClientError } from "@/lib/client/api.ts";
+import { api } from "@/lib/client/api.ts";
 import type { ServiceParametersView } from "@/lib/schemas/parameters.ts";
 import { fromDraft, ParameterRow, toDraft, type Draft } from "./parameter-row.tsx";
 
@@ -15,8 +16,8 @@ export function ServiceParameters() {
   const [nodeId, setNodeId] = useState<number | null>(null);
   const [cluster, setCluster] = useState<Draft | null>(null);
   const [nodes, setNodes] = useState<Record<number, Draft>>({});
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [status, setStatus] = useState<Status>(null);
+  const feedback = useFormFeedback();
+  const { errors } = feedback;
 
   useEffect(() => {
     if (!data.data) return;
@@ -57,12 +58,9 @@ export function ServiceParameters() {
       queryClient.setQueryData(["service-parameters"], updated);
       setCluster(toDraft(updated.cluster));
       setNodes({});
-      setErrors({});
-      setStatus({ kind: "ok", text: "Update successful" });
+      feedback.report("ok", "Update successful");
     } catch (err) {
-      if (!(err instanceof ApiClientError)) throw err;
-      setErrors(err.body.fields ?? {});
-      setStatus({ kind: "error", text: err.message });
+      feedback.fail(err);
     }
   }
 
@@ -80,7 +78,7 @@ export function ServiceParameters() {
         }
       />
       <Section title="Status">
-        <StatusLine status={status} />
+        <StatusLine status={feedback.status} />
         {view.warnings.length > 0 && (
           <ul className="status-warn" data-testid="parameter-warnings">
             {view.warnings.map((w) => (

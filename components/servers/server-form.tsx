@@ -4,11 +4,11 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { FieldError, StatusLine, type Status } from "@/components/forms/status-line.tsx";
+import { FieldError, StatusLine } from "@/components/forms/status-line.tsx";
+import { useFormFeedback } from "@/components/forms/use-form-feedback.ts";
 import { PageTitle, Section } from "@/components/shell/page-title.tsx";
-import { api, ApiClientError } from "@/lib/client/api.ts";
+import { api } from "@/lib/client/api.ts";
 import { REPLICATION_STATES } from "@/lib/domain/replication.ts";
-import { fieldErrors } from "@/lib/http/errors.ts";
 import { nodeCreateSchema, type NodeDetailView } from "@/lib/schemas/nodes.ts";
 
 type Clusters = { items: { id: number; name: string; publisher: string | null }[] };
@@ -18,27 +18,21 @@ export function ServerForm() {
   const queryClient = useQueryClient();
   const clusters = useQuery({ queryKey: ["clusters"], queryFn: () => api<Clusters>("/api/clusters") });
   const [draft, setDraft] = useState({ hostName: "", softwareVersion: "", cluster: "", replicationState: "2" });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [status, setStatus] = useState<Status>(null);
+  const feedback = useFormFeedback();
+  const { errors } = feedback;
   const set = (key: keyof typeof draft, value: string) => setDraft((d) => ({ ...d, [key]: value }));
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    const parsed = nodeCreateSchema.safeParse({ ...draft, replicationState: Number(draft.replicationState) });
-    if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error));
-      setStatus({ kind: "error", text: "Please correct the fields marked below" });
-      return;
-    }
+    const input = feedback.validate(nodeCreateSchema, { ...draft, replicationState: Number(draft.replicationState) });
+    if (!input) return;
     try {
-      const node = await api<NodeDetailView>("/api/nodes", { method: "POST", body: parsed.data });
+      const node = await api<NodeDetailView>("/api/nodes", { method: "POST", body: input });
       await queryClient.invalidateQueries({ queryKey: ["nodes"] });
       await queryClient.invalidateQueries({ queryKey: ["clusters"] });
       router.replace(`/system/server/${node.id}?status=added`);
     } catch (err) {
-      if (!(err instanceof ApiClientError)) throw err;
-      setErrors(err.body.fields ?? {});
-      setStatus({ kind: "error", text: err.message });
+      feedback.fail(err);
     }
   }
 
@@ -54,7 +48,7 @@ export function ServerForm() {
         }
       />
       <Section title="Status">
-        <StatusLine status={status} />
+        <StatusLine status={feedback.status} />
       </Section>
       <Section title="Server Information">
         <div className="form-grid">

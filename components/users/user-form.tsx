@@ -3,10 +3,10 @@
 import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
-import { FieldError, StatusLine, type Status } from "@/components/forms/status-line.tsx";
+import { FieldError, StatusLine } from "@/components/forms/status-line.tsx";
+import { useFormFeedback } from "@/components/forms/use-form-feedback.ts";
 import { PageTitle, Section } from "@/components/shell/page-title.tsx";
-import { api, ApiClientError } from "@/lib/client/api.ts";
-import { fieldErrors } from "@/lib/http/errors.ts";
+import { api } from "@/lib/client/api.ts";
 import { USER_ID_MAX, USER_ID_RULE, USER_NAME_MAX, userInputSchema, type UserView } from "@/lib/schemas/users.ts";
 import { USERS_BASE } from "./user-list.tsx";
 
@@ -21,33 +21,26 @@ function placement(u: UserView): string {
 export function UserForm() {
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState(EMPTY);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [status, setStatus] = useState<Status>(null);
+  const feedback = useFormFeedback();
+  const { errors } = feedback;
   const [added, setAdded] = useState<UserView | null>(null);
   const [busy, setBusy] = useState(false);
   const set = <K extends keyof typeof EMPTY>(key: K, value: (typeof EMPTY)[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    const parsed = userInputSchema.safeParse(draft);
-    if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error));
-      setStatus({ kind: "error", text: "Please correct the fields marked below" });
-      return;
-    }
-    setErrors({});
+    const input = feedback.validate(userInputSchema, draft);
+    if (!input) return;
     setBusy(true);
     try {
-      const user = await api<UserView>("/api/users", { method: "POST", body: parsed.data });
+      const user = await api<UserView>("/api/users", { method: "POST", body: input });
       await queryClient.invalidateQueries({ queryKey: ["users"] });
       setAdded(user);
       setDraft(EMPTY);
-      setStatus({ kind: "ok", text: "Add successful" });
+      feedback.report("ok", "Add successful");
     } catch (err) {
-      if (!(err instanceof ApiClientError)) throw err;
+      feedback.fail(err);
       setAdded(null);
-      setErrors(err.body.fields ?? {});
-      setStatus({ kind: "error", text: err.message });
     } finally {
       setBusy(false);
     }
@@ -68,7 +61,7 @@ export function UserForm() {
         }
       />
       <Section title="Status">
-        <StatusLine status={status} />
+        <StatusLine status={feedback.status} />
         {added && (
           <p data-testid="added-user">
             {placement(added)}. <Link href={`${USERS_BASE}?match=exact&q=${encodeURIComponent(added.userId)}`}>Show in Find and List</Link>

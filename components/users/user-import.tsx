@@ -3,9 +3,10 @@
 import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRef, useState, type FormEvent } from "react";
-import { StatusLine, type Status } from "@/components/forms/status-line.tsx";
+import { StatusLine } from "@/components/forms/status-line.tsx";
+import { useFormFeedback } from "@/components/forms/use-form-feedback.ts";
 import { PageTitle, Section } from "@/components/shell/page-title.tsx";
-import { api, ApiClientError } from "@/lib/client/api.ts";
+import { api } from "@/lib/client/api.ts";
 import { IMPORT_MAX_CHARS, IMPORT_MAX_ROWS, parseRowErrorKey, type ImportResult } from "@/lib/schemas/users.ts";
 import { USERS_BASE } from "./user-list.tsx";
 
@@ -39,7 +40,8 @@ function problemsOf(fields: Record<string, string> | undefined): RowProblem[] {
 export function UserImport() {
   const queryClient = useQueryClient();
   const input = useRef<HTMLInputElement>(null);
-  const [status, setStatus] = useState<Status>(null);
+  const feedback = useFormFeedback();
+  const { setStatus } = feedback;
   const [problems, setProblems] = useState<RowProblem[]>([]);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [busy, setBusy] = useState(false);
@@ -67,9 +69,7 @@ export function UserImport() {
       setStatus({ kind: "ok", text: `${imported.imported} user${imported.imported === 1 ? "" : "s"} imported` });
       if (input.current) input.current.value = "";
     } catch (err) {
-      if (!(err instanceof ApiClientError)) throw err;
-      setProblems(problemsOf(err.body.fields));
-      setStatus({ kind: "error", text: err.message });
+      setProblems(problemsOf(feedback.fail(err).body.fields));
     } finally {
       setBusy(false);
     }
@@ -89,7 +89,7 @@ export function UserImport() {
         }
       />
       <Section title="Status">
-        <StatusLine status={status} />
+        <StatusLine status={feedback.status} />
       </Section>
       <Section title="File">
         <div className="form-grid">

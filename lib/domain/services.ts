@@ -17,7 +17,3 @@ export const SERVICES = [
 
 export type ServiceName = (typeof SERVICES)[number]["name"];
 export const SERVICE_NAMES: readonly ServiceName[] = SERVICES.map((s) => s.name);
-
-export function isServiceName(value: string): value is ServiceName {
-  return (SERVICE_NAMES as readonly string[]).includes(value);
-}

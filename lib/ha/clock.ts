@@ -1,6 +1,8 @@
 /** Lab time in milliseconds since the epoch. */
 export interface Clock {
   now(): number;
+  /** Lab speed, for clocks that follow real time; a virtual clock moves only when told. */
+  setSpeed?(speed: number): void;
 }
 
 /** Tests move time by hand, so a 30-minute rule runs in milliseconds. */

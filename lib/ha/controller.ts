@@ -101,6 +101,11 @@ export class HaController {
     return new GroupMachine(cloneGroup(sim), this.context(actor));
   }
 
+  /** Reads the timers of a unit without copying it: the timer loop runs this four times a second. */
+  private timersOf(sim: GroupSim): GroupMachine {
+    return new GroupMachine(sim, this.context("SRM"));
+  }
+
   /**
    * Runs one input on a unit and everything it makes due now, persists the
    * result, and only then makes it the unit's state. If the database refuses
@@ -247,8 +252,7 @@ export class HaController {
   setLabSettings(lab: LabSettings) {
     return this.serial(async () => {
       this.lab = lab;
-      const clock = this.opts.clock as { setSpeed?: (s: number) => void };
-      clock.setSpeed?.(lab.speed);
+      this.opts.clock.setSpeed?.(lab.speed);
       this.emitter.emit("change", { groupId: null, nodeIds: [], at: this.opts.clock.now() } satisfies ChangeNotice);
     });
   }
@@ -258,8 +262,7 @@ export class HaController {
   private async tickNow() {
     const now = this.opts.clock.now();
     for (const unit of this.units.values()) {
-      const m = this.machine(unit.sim, "SRM");
-      const due = m.timers().some((t) => t.at <= now);
+      const due = this.timersOf(unit.sim).timers().some((t) => t.at <= now);
       if (due) await this.apply(unit, "SRM", () => {});
     }
   }
@@ -280,7 +283,7 @@ export class HaController {
     for (let guard = 0; guard < 10_000; guard++) {
       const now = this.opts.clock.now();
       const next = Math.min(
-        ...[...this.units.values()].map((u) => this.machine(u.sim, "SRM").nextDeadline() ?? Infinity),
+        ...[...this.units.values()].map((u) => this.timersOf(u.sim).nextDeadline() ?? Infinity),
       );
       if (!(next <= target)) break;
       setClock(Math.max(next, now));

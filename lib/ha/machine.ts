@@ -1,3 +1,4 @@
+import { GOOD_REPLICATION_STATE, replicationMeaning } from "../domain/replication.ts";
 import { SERVICES } from "../domain/services.ts";
 import { AUTOMATIC_FALLBACK_DELAY_SECONDS, type ClusterParameters } from "../params/definitions.ts";
 import type { LabSettings } from "./lab-settings.ts";
@@ -211,6 +212,15 @@ export class GroupMachine {
       n.resumeState = null;
     }
     this.note("action", null, `High Availability enabled`);
+    for (const n of this.g.nodes) {
+      if (n.replicationState !== GOOD_REPLICATION_STATE) {
+        this.note(
+          "warning",
+          n.id,
+          `Database replication on ${n.hostName} is ${n.replicationState} (${replicationMeaning(n.replicationState)}), not 2: High Availability without replication set up can fail over at once`,
+        );
+      }
+    }
     if (!this.active(a) || !this.active(b)) {
       for (const n of this.g.nodes) {
         n.awaitingSrmRestart = true;

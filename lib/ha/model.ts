@@ -7,6 +7,8 @@ export type ServiceStatus = "STARTED" | "STOPPED";
 export interface NodeSim {
   id: number;
   hostName: string;
+  /** `utils dbreplication runtimestate` value; the controller reads it, never writes it. */
+  replicationState: number;
   power: Power;
   bootUntil: number | null;
   /** Cut off from its peer and from the database: its SRM can neither be heard nor act. */

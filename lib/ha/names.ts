@@ -62,14 +62,5 @@ export const STATE_KIND: Record<NodeState, StateKind> = {
   [STATE.FAILOVER_AFFECTED]: "auto-recovery",
 };
 
-/** States in which a node's users are being served by its peer. */
-export const FAILED_OVER_STATES: readonly NodeState[] = [
-  STATE.IDLE,
-  STATE.FAILED_OVER,
-  STATE.FAILED_OVER_CSNR,
-  STATE.FAILING_OVER,
-  STATE.FAILOVER_AFFECTED,
-];
-
 export const ACTIONS = ["failover", "fallback", "recover"] as const;
 export type HaAction = (typeof ACTIONS)[number];

@@ -22,6 +22,7 @@ function toSim(row: NodeRow): NodeSim {
   return {
     id: row.id,
     hostName: row.hostName,
+    replicationState: row.replicationState,
     power: row.power as Power,
     bootUntil: num(row.bootUntil),
     isolated: row.isolated,
@@ -143,4 +144,17 @@ export async function saveUnit(
       });
     }
   });
+}
+
+export interface HistoryNote {
+  kind: HaEventRecord["kind"];
+  actor: string;
+  message: string;
+  groupId?: number | null;
+  nodeId?: number | null;
+}
+
+/** History rows written outside the state machine (parameter and assignment changes), at lab time `at`. */
+export async function writeHistory(db: Db | Tx, at: number, notes: HistoryNote[]): Promise<void> {
+  if (notes.length) await db.haEvent.createMany({ data: notes.map((n) => ({ ...n, at: new Date(at) })) });
 }

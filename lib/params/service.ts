@@ -1,5 +1,6 @@
 import type { Db } from "../db/client.ts";
 import type { HaController } from "../ha/controller.ts";
+import { writeHistory, type HistoryNote } from "../ha/repository.ts";
 import { ApiError, fieldErrors } from "../http/errors.ts";
 import { DEFAULT_NODE_PARAMETERS, SRM_PARAMETERS, type ClusterParameters, type NodeParameters, type ParameterDefinition } from "./definitions.ts";
 import { readClusterParameters, writeScope } from "./store.ts";
@@ -80,15 +81,14 @@ async function saveParameters(db: Db, controller: HaController, patch: ServicePa
   const first = Object.values(errors)[0];
   if (first) throw new ApiError("validation_failed", first, errors);
 
-  const at = new Date(controller.clock.now());
-  const events: { at: Date; kind: string; actor: string; message: string; nodeId?: number }[] = [];
+  const events: HistoryNote[] = [];
   const byKey = new Map<string, ParameterDefinition>(SRM_PARAMETERS.map((p) => [p.key, p]));
   const changedCluster = Object.fromEntries(
     Object.entries(patch.cluster ?? {}).filter(([k, v]) => current[k as keyof ClusterParameters] !== v),
   );
   for (const [k, v] of Object.entries(changedCluster)) {
     const def = byKey.get(k)!;
-    events.push({ at, kind: "parameter", actor, message: `${def.name} changed from ${describe(def, current[k as keyof ClusterParameters])} to ${describe(def, v)}` });
+    events.push({ kind: "parameter", actor, message: `${def.name} changed from ${describe(def, current[k as keyof ClusterParameters])} to ${describe(def, v)}` });
   }
   if (Object.keys(changedCluster).length) await writeScope(db, "srm", changedCluster, actor);
   for (const u of nodeUpdates) {
@@ -97,9 +97,9 @@ async function saveParameters(db: Db, controller: HaController, patch: ServicePa
     await writeScope(db, nodeScope(u.nodeId), changed, actor);
     for (const [k, v] of Object.entries(changed)) {
       const def = byKey.get(k)!;
-      events.push({ at, kind: "parameter", actor, nodeId: u.nodeId, message: `${def.name} of ${hostNames.get(u.nodeId)} changed from ${describe(def, u.before[k as keyof NodeParameters])} to ${describe(def, v)}` });
+      events.push({ kind: "parameter", actor, nodeId: u.nodeId, message: `${def.name} of ${hostNames.get(u.nodeId)} changed from ${describe(def, u.before[k as keyof NodeParameters])} to ${describe(def, v)}` });
     }
   }
-  if (events.length) await db.haEvent.createMany({ data: events });
+  await writeHistory(db, controller.clock.now(), events);
   return cluster as ClusterParameters;
 }

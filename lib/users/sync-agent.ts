@@ -1,5 +1,6 @@
 import type { Db, Tx } from "../db/client.ts";
 import type { HaController } from "../ha/controller.ts";
+import { writeHistory } from "../ha/repository.ts";
 import { ASSIGNMENT_MODES, chooseNodes, DEFAULT_ASSIGNMENT_MODE, rebalancePlan, type AssignmentMode, type GroupLoad } from "./assignment.ts";
 
 const SCOPE = "enterprise";
@@ -76,14 +77,13 @@ export async function applyAssignmentMode(db: Db, controller: HaController, mode
       else pending.push(load.groupId);
     }
     await writeSetting(db, PENDING_KEY, pending, actor);
-    await db.haEvent.create({
-      data: {
-        at: new Date(controller.clock.now()),
+    await writeHistory(db, controller.clock.now(), [
+      {
         kind: "parameter",
         actor,
         message: `User Assignment Mode for Presence Server set to ${mode}: ${moved} users re-assigned${pending.length ? `, ${pending.length} groups waiting to return to Normal` : ""}`,
       },
-    });
+    ]);
     return { mode, moved, pendingGroups: pending };
   });
 }
@@ -101,15 +101,14 @@ export function watchPending(db: Db, controller: HaController): () => void {
         const load = (await groupLoads(db)).find((g) => g.groupId === groupId);
         const moved = load ? await rebalance(db, mode, load) : 0;
         await writeSetting(db, PENDING_KEY, pending.filter((id) => id !== groupId), "Sync Agent");
-        await db.haEvent.create({
-          data: {
-            at: new Date(controller.clock.now()),
+        await writeHistory(db, controller.clock.now(), [
+          {
             groupId,
             kind: "parameter",
             actor: "Sync Agent",
             message: `Group back to Normal: User Assignment Mode ${mode} applied, ${moved} users re-assigned`,
           },
-        });
+        ]);
       })
       .catch((err: unknown) => console.error(err));
   });

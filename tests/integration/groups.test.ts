@@ -8,6 +8,7 @@ import * as inventory from "@/lib/inventory/nodes.ts";
 import { DEMO_CLUSTER, DEMO_OTHER_VERSION, DEMO_VERSION } from "@/lib/inventory/demo-seed.ts";
 import type { GroupView } from "@/lib/schemas/groups.ts";
 import { call, type Answer } from "./support/call.ts";
+import { expectError as expectErrorShape, leavesUnchanged } from "./support/expect.ts";
 import { signInAsAdmin } from "./support/sign-in.ts";
 import { useTestRuntime } from "./support/test-runtime.ts";
 
@@ -93,28 +94,11 @@ async function snapshot() {
   return { groups, nodes, clusters };
 }
 
-async function withoutChange(act: () => Promise<Answer>): Promise<Answer> {
-  const before = await snapshot();
-  const answer = await act();
-  expect(await snapshot()).toEqual(before);
-  return answer;
-}
+const withoutChange = (act: () => Promise<Answer>) => leavesUnchanged(snapshot, act);
 
-/** The API's one error shape, with the named field among `fields`. */
-function expectError(answer: Answer, status: number, code: string, field?: string) {
-  expect(answer.status, JSON.stringify(answer.body)).toBe(status);
-  expect(Object.keys(answer.body)).toEqual(["error"]);
-  const error = answer.body.error;
-  expect(error.code).toBe(code);
-  expect(typeof error.message).toBe("string");
-  expect(error.message.length).toBeGreaterThan(0);
-  for (const key of Object.keys(error)) expect(["code", "message", "fields", "current"]).toContain(key);
-  if (field) {
-    expect(error.fields, `fields of ${JSON.stringify(error)}`).toBeDefined();
-    expect(typeof error.fields[field], `field ${field} in ${JSON.stringify(error.fields)}`).toBe("string");
-  }
-  return error as { code: string; message: string; fields?: Record<string, string>; current?: GroupView };
-}
+/** Group conflicts carry the group as it is now in `current`. */
+const expectError = (answer: Answer, status: number, code: string, field?: string) =>
+  expectErrorShape(answer, status, code, field, { allowCurrent: true }) as ReturnType<typeof expectErrorShape> & { current?: GroupView };
 
 // ---------------------------------------------------------------------------
 // Find and List runs first, on a known inventory: DefaultCUPSubCluster plus

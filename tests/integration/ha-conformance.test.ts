@@ -467,6 +467,16 @@ describe("enabling High Availability (documented consequences)", () => {
     await lab.expectStates(p, NORMAL, NORMAL);
   });
 
+  it("warns in the history when replication is not set up (state 2) on a node", async () => {
+    const p = await lab.pair([1, 1], true, [2, 3]);
+    const warnings = await lab.runtime().db.haEvent.findMany({ where: { groupId: p.groupId, kind: "warning" } });
+    expect(warnings.map((w) => [w.nodeId, w.message])).toEqual([
+      [p.n2, expect.stringContaining("Database replication on ha-")],
+    ]);
+    expect(warnings[0]!.message).toContain("is 3 (Replication is bad in the cluster), not 2");
+    await lab.expectStates(p, NORMAL, NORMAL);
+  });
+
   it("XCP Authentication Service counts as critical only while its monitoring parameter is on", async () => {
     const p = await lab.pair([2, 2]);
     await lab.fault(p, "n1", "service-crash", "Cisco XCP Authentication Service");

@@ -6,6 +6,7 @@ import * as groupsRoute from "@/app/api/groups/route.ts";
 import { SERVICE_NAMES } from "@/lib/domain/services.ts";
 import { DEMO_CLUSTER, DEMO_VERSION } from "@/lib/inventory/demo-seed.ts";
 import { call, type Answer } from "./support/call.ts";
+import { expectError, leavesUnchanged } from "./support/expect.ts";
 import { signInAsAdmin } from "./support/sign-in.ts";
 import { useTestRuntime } from "./support/test-runtime.ts";
 
@@ -44,24 +45,7 @@ async function snapshot() {
   return { nodes, clusterRows, services, groups };
 }
 
-async function withoutChange(act: () => Promise<Answer>): Promise<Answer> {
-  const before = await snapshot();
-  const answer = await act();
-  expect(await snapshot()).toEqual(before);
-  return answer;
-}
-
-function expectError(answer: Answer, status: number, code: string, field?: string) {
-  expect(answer.status, JSON.stringify(answer.body)).toBe(status);
-  expect(Object.keys(answer.body)).toEqual(["error"]);
-  const error = answer.body.error;
-  expect(error.code).toBe(code);
-  expect(typeof error.message).toBe("string");
-  expect(error.message.length).toBeGreaterThan(0);
-  for (const key of Object.keys(error)) expect(["code", "message", "fields"]).toContain(key);
-  if (field) expect(typeof error.fields?.[field], JSON.stringify(error)).toBe("string");
-  return error as { code: string; message: string; fields?: Record<string, string> };
-}
+const withoutChange = (act: () => Promise<Answer>) => leavesUnchanged(snapshot, act);
 
 describe("Server Add New (POST /api/nodes)", () => {
   it.each([

@@ -3,6 +3,7 @@ import * as enterprise from "@/app/api/enterprise-parameters/route.ts";
 import * as params from "@/app/api/service-parameters/route.ts";
 import { DEFAULT_CLUSTER_PARAMETERS, SRM_PARAMETERS } from "@/lib/params/definitions.ts";
 import { call } from "./support/call.ts";
+import { leavesUnchanged } from "./support/expect.ts";
 import { signInAsAdmin } from "./support/sign-in.ts";
 import { useTestRuntime } from "./support/test-runtime.ts";
 
@@ -16,14 +17,8 @@ const get = () => call(params.GET, { path: "/api/service-parameters", cookie });
 const put = (body: unknown) => call(params.PUT, { method: "PUT", path: "/api/service-parameters", cookie, body });
 const valueOf = (view: { cluster: { key: string; value: unknown }[] }, key: string) => view.cluster.find((p) => p.key === key)?.value;
 
-async function unchanged(fn: () => Promise<{ status: number; body: any }>) {
-  const before = (await get()).body;
-  const settings = await runtime().db.setting.count();
-  const answer = await fn();
-  expect((await get()).body).toEqual(before);
-  expect(await runtime().db.setting.count()).toBe(settings);
-  return answer;
-}
+const unchanged = <T>(fn: () => Promise<T>) =>
+  leavesUnchanged(async () => [(await get()).body, await runtime().db.setting.count()], fn);
 
 describe("Service parameters", () => {
   it("lists every parameter once with value, default, range, unit and help", async () => {

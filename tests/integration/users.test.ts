@@ -8,11 +8,11 @@ import * as topologyRoute from "@/app/api/topology/route.ts";
 import * as userRoute from "@/app/api/users/[id]/route.ts";
 import * as importRoute from "@/app/api/users/import/route.ts";
 import * as usersRoute from "@/app/api/users/route.ts";
-import { errorBodySchema } from "@/lib/http/errors.ts";
 import type { AssignmentMode } from "@/lib/users/assignment.ts";
 import { applyAssignmentMode } from "@/lib/users/sync-agent.ts";
 import { parseRowErrorKey, type TopologyView, type UserView } from "@/lib/schemas/users.ts";
 import { call, type Answer } from "./support/call.ts";
+import { expectError, leavesUnchanged } from "./support/expect.ts";
 import { signInAsAdmin } from "./support/sign-in.ts";
 import { useTestRuntime } from "./support/test-runtime.ts";
 
@@ -47,19 +47,7 @@ async function snapshot() {
   return { count: agg._count._all, maxId: agg._max.id, assigned };
 }
 
-async function unchangedBy<T>(fn: () => Promise<T>): Promise<T> {
-  const before = await snapshot();
-  const out = await fn();
-  expect(await snapshot()).toEqual(before);
-  return out;
-}
-
-function expectError(answer: Answer, status: number, code: string) {
-  expect(answer.status, JSON.stringify(answer.body)).toBe(status);
-  expect(errorBodySchema.safeParse(answer.body).success).toBe(true);
-  expect(answer.body.error.code).toBe(code);
-  expect(answer.body.error.message).toEqual(expect.any(String));
-}
+const unchangedBy = <T>(fn: () => Promise<T>) => leavesUnchanged(snapshot, fn);
 
 /** The 422 report of an import as { "row n: column": message }. */
 async function rejectedImport(csv: string): Promise<{ message: string; fields: Record<string, string> }> {

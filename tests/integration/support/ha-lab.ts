@@ -70,11 +70,13 @@ export function useHaLab() {
     controller,
 
     /** Two fresh nodes in a new group with HA enabled and users on both. */
-    async pair(users: [number, number] = [30, 20], enableHa = true): Promise<Pair> {
+    async pair(users: [number, number] = [30, 20], enableHa = true, replication: [number, number] = [2, 2]): Promise<Pair> {
       const tag = `${++counter}`.padStart(3, "0");
       const db = rt().db;
-      const n1 = (await createNode(db, { hostName: `ha-${tag}-a`, softwareVersion: "15.0.1.12900-12", cluster: "ha-lab", replicationState: 2 })).id;
-      const n2 = (await createNode(db, { hostName: `ha-${tag}-b`, softwareVersion: "15.0.1.12900-12", cluster: "ha-lab", replicationState: 2 })).id;
+      const node = (suffix: string, replicationState: number) =>
+        createNode(db, { hostName: `ha-${tag}-${suffix}`, softwareVersion: "15.0.1.12900-12", cluster: "ha-lab", replicationState });
+      const n1 = (await node("a", replication[0])).id;
+      const n2 = (await node("b", replication[1])).id;
       await insertUsers(db, [
         ...Array.from({ length: users[0] }, (_, i) => ({ userId: `u${tag}a${i}`, assignedNodeId: n1, signedIn: i % 2 === 0 })),
         ...Array.from({ length: users[1] }, (_, i) => ({ userId: `u${tag}b${i}`, assignedNodeId: n2, signedIn: true })),
