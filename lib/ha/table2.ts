@@ -1,0 +1,85 @@
+import { REASON as R, STATE as S, type NodeState, type Reason } from "./names.ts";
+
+/**
+ * Table 2 of the Cisco chapter (../shared/spec/domain.md §4) as data: the
+ * documented state pairs, what causes each, and what the administrator should
+ * do. Node 1 is the node whose users move; node 2 its peer. Pages show the
+ * recommended action beside the buttons; tests and the property test check
+ * settled pairs against these rows.
+ */
+export interface NodeSide {
+  states: readonly NodeState[];
+  reasons: readonly Reason[];
+  /** The node is unreachable (rows 16–17): its peer shows the state it last knew. */
+  unreachable?: boolean;
+}
+
+export interface Table2Row {
+  row: number;
+  node1: NodeSide;
+  node2: NodeSide;
+  cause: string;
+  recommendedAction: string;
+}
+
+const side = (states: NodeState | readonly NodeState[], reasons: Reason | readonly Reason[], unreachable?: boolean): NodeSide => ({
+  states: typeof states === "string" ? [states] : states,
+  reasons: typeof reasons === "string" ? [reasons] : reasons,
+  ...(unreachable ? { unreachable } : {}),
+});
+
+const ANY_STATE = Object.values(S) as NodeState[];
+const ANY_REASON = Object.values(R) as Reason[];
+
+export const TABLE2: readonly Table2Row[] = [
+  { row: 1, node1: side(S.NORMAL, R.NORMAL), node2: side(S.NORMAL, R.NORMAL), cause: "Normal operation", recommendedAction: "None: both nodes are working normally." },
+  { row: 2, node1: side(S.FAILING_OVER, R.ADMIN), node2: side(S.TAKING_OVER, R.ADMIN), cause: "Manual failover in progress", recommendedAction: "Wait for the failover to complete." },
+  { row: 3, node1: side(S.IDLE, R.ADMIN), node2: side(S.BACKUP, R.ADMIN), cause: "Manual failover complete", recommendedAction: "Click Fallback on the idle node when it should serve its users again." },
+  { row: 4, node1: side(S.TAKING_BACK, R.ADMIN), node2: side(S.FALLING_BACK, R.ADMIN), cause: "Manual fallback in progress", recommendedAction: "Wait for the fallback to complete." },
+  { row: 5, node1: side(S.IDLE, R.INITIALIZATION), node2: side(S.BACKUP, R.ADMIN), cause: "The Server Recovery Manager restarted on the idle node", recommendedAction: "Click Fallback on the idle node when it should serve its users again." },
+  { row: 6, node1: side(S.IDLE, R.INITIALIZATION), node2: side(S.BACKUP, R.INITIALIZATION), cause: "Both nodes (or both Server Recovery Managers) restarted during a manual failover", recommendedAction: "Click Fallback on the idle node when it should serve its users again." },
+  { row: 7, node1: side(S.IDLE, R.ADMIN), node2: side(S.BACKUP, R.INITIALIZATION), cause: "The Server Recovery Manager restarted on the backup node", recommendedAction: "Click Fallback on the idle node when it should serve its users again." },
+  { row: 8, node1: side(S.FAILING_OVER, R.ADMIN), node2: side(S.TAKING_OVER, R.INITIALIZATION), cause: "The Server Recovery Manager restarted on the node taking over", recommendedAction: "Wait for the take-over to complete." },
+  { row: 9, node1: side(S.TAKING_BACK, R.INITIALIZATION), node2: side(S.FALLING_BACK, R.ADMIN), cause: "The Server Recovery Manager restarted on the node taking back", recommendedAction: "Wait for the take-back to complete; both nodes then return to Normal." },
+  { row: 10, node1: side(S.TAKING_BACK, R.AUTO_FALLBACK), node2: side(S.FALLING_BACK, R.AUTO_FALLBACK), cause: "Automatic fallback in progress", recommendedAction: "Wait for the automatic fallback to complete." },
+  { row: 11, node1: side(S.FAILED_OVER, [R.INITIALIZATION, R.CRITICAL_SERVICES_DOWN]), node2: side(S.BACKUP, R.CRITICAL_SERVICES_DOWN), cause: "The failed-over node's critical services are running again", recommendedAction: "Click Fallback on the failed-over node." },
+  { row: 12, node1: side(S.FAILED_OVER_CSNR, R.CRITICAL_SERVICES_DOWN), node2: side(S.BACKUP, R.CRITICAL_SERVICES_DOWN), cause: "A critical service went down: automatic failover", recommendedAction: "Start the stopped critical services (Control Center) or reboot the node, then click Fallback." },
+  { row: 13, node1: side(S.FAILED_OVER_CSNR, R.DATABASE_FAILURE), node2: side(S.BACKUP, R.DATABASE_FAILURE), cause: "The database service failed: automatic failover", recommendedAction: "Reboot the failed-over node, then click Fallback." },
+  { row: 14, node1: side(S.FAILED_MODE, R.START_FAILED), node2: side(S.FAILED_MODE, R.START_FAILED), cause: "Critical services failed to start during take-back", recommendedAction: "Click Recover; reboot the nodes if the problem persists, then click Fallback." },
+  { row: 15, node1: side(S.FAILED_MODE, R.CRITICAL_SERVICES_DOWN), node2: side(S.FAILED_MODE, R.CRITICAL_SERVICES_DOWN), cause: "A critical service went down on the backup node", recommendedAction: "Click Recover." },
+  { row: 16, node1: side(ANY_STATE, ANY_REASON, true), node2: side(S.BACKUP, R.PEER_DOWN), cause: "The peer's heartbeat was lost (network or Server Recovery Manager down): automatic failover", recommendedAction: "Restore the network or start the Server Recovery Manager on the failed node, then click Fallback; if both nodes enter a failed state, click Recover." },
+  { row: 17, node1: side(ANY_STATE, ANY_REASON, true), node2: side(S.BACKUP, R.PEER_REBOOT), cause: "The peer went down (power, hardware, shutdown or reboot): automatic failover", recommendedAction: "Repair or power on the failed node, then click Fallback." },
+  { row: 18, node1: side([S.FAILED_OVER_CSNR, S.FAILED_OVER], R.INITIALIZATION), node2: side(S.BACKUP, R.PEER_DOWN_INIT), cause: "The peer was not seen while this node's Server Recovery Manager started", recommendedAction: "When the failed-over node is up, click Fallback." },
+  { row: 19, node1: side(S.FAILED_MODE, R.TAKE_OVER_FAILED), node2: side(S.FAILED_MODE, R.TAKE_OVER_FAILED), cause: "Moving users during take-over failed (likely a database error)", recommendedAction: "Click Recover; reboot the nodes if the problem persists." },
+  { row: 20, node1: side(S.FAILED_MODE, R.TAKE_BACK_FAILED), node2: side(S.FAILED_MODE, R.TAKE_BACK_FAILED), cause: "Moving users during fallback failed", recommendedAction: "Click Recover; reboot the nodes if the problem persists." },
+  { row: 21, node1: side(S.FAILED_MODE, R.UNKNOWN), node2: side(S.FAILED_MODE, R.UNKNOWN), cause: "A Server Recovery Manager restarted because its peer's was failed, or an internal error", recommendedAction: "Click Recover." },
+  { row: 22, node1: side(S.BACKUP_ACTIVATED, R.AUTO_RECOVER_DB), node2: side(S.FAILOVER_AFFECTED, R.AUTO_RECOVER_DB), cause: "The database went down on the backup node: automatic recovery moves every user to the healthy node", recommendedAction: "Wait for the automatic recovery to complete, then repair the affected node." },
+  { row: 23, node1: side(S.BACKUP_ACTIVATED, [R.AUTO_RECOVER_DB, R.AUTO_RECOVER_CSD]), node2: side(S.FAILOVER_AFFECTED, R.AUTO_RECOVER_CSD), cause: "A critical service went down on the backup node: automatic recovery moves every user to the healthy node", recommendedAction: "Wait for the automatic recovery to complete, then start the affected services." },
+  { row: 24, node1: side(S.UNKNOWN, [R.NONE, R.UNKNOWN]), node2: side(S.UNKNOWN, [R.NONE, R.UNKNOWN]), cause: "High Availability not enabled correctly", recommendedAction: "Restart the Server Recovery Manager on both nodes (Recover)." },
+];
+
+/** Shown for a group whose HA is off; not a row of Table 2 but the CLI's documented output. */
+export const HA_OFF_ACTION = "High Availability is not enabled: enable it on the group to protect its users.";
+
+export interface PairNode {
+  state: string;
+  reason: string;
+  unreachable?: boolean;
+}
+
+const matches = (s: NodeSide, n: PairNode) =>
+  (s.unreachable ? n.unreachable === true : !n.unreachable) &&
+  (s.states as readonly string[]).includes(n.state) &&
+  (s.reasons as readonly string[]).includes(n.reason);
+
+/**
+ * The row a pair of nodes is in, whichever of the two is Table 2's node 1;
+ * `swapped` says the second node given is the row's node 1.
+ */
+export function findRow(a: PairNode, b: PairNode): { row: Table2Row; swapped: boolean } | null {
+  for (const row of TABLE2) {
+    if (matches(row.node1, a) && matches(row.node2, b)) return { row, swapped: false };
+    if (matches(row.node1, b) && matches(row.node2, a)) return { row, swapped: true };
+  }
+  return null;
+}
