@@ -6,6 +6,7 @@ import { GROUP_SORTS, groupInputSchema, type GroupInput, type GroupListQuery, ty
 import { loadCandidates } from "./candidates.ts";
 
 const groupInclude = {
+  cluster: { select: { id: true, name: true } },
   nodes: {
     select: {
       id: true,
@@ -31,6 +32,7 @@ function toView(row: GroupRow): GroupView {
   return {
     id: row.id,
     name: row.name,
+    cluster: row.cluster,
     description: row.description,
     haEnabled: row.haEnabled,
     version: row.version,
@@ -65,7 +67,9 @@ export async function listGroups(db: Db, query: GroupListQuery): Promise<Page<Gr
   });
   const { key, direction } = parseSort<SortKey>(query.sort);
   const sign = direction === "asc" ? 1 : -1;
-  const byName = (a: GroupView, b: GroupView) => a.name.localeCompare(b.name, "en", { sensitivity: "base" });
+  // Each cluster has its own DefaultCUPSubCluster: equal names are ordered by cluster.
+  const byName = (a: GroupView, b: GroupView) =>
+    a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || a.cluster.name.localeCompare(b.cluster.name);
   const views = rows.map(toView).sort((a, b) => sign * (compareBy[key](a, b) || byName(a, b)));
   const start = (query.page - 1) * query.pageSize;
   return { items: views.slice(start, start + query.pageSize), total: views.length, page: query.page, pageSize: query.pageSize };
@@ -90,9 +94,9 @@ function staleVersion(current: GroupView): ApiError {
   );
 }
 
-function nameTaken(name: string): ApiError {
-  return new ApiError("conflict", `A Presence Redundancy Group named ${name} already exists`, {
-    name: "Name must be unique (names are compared without regard to case)",
+function nameTaken(name: string, cluster: string): ApiError {
+  return new ApiError("conflict", `A Presence Redundancy Group named ${name} already exists in ${cluster}`, {
+    name: "Name must be unique within the cluster (names are compared without regard to case)",
   });
 }
 
@@ -101,8 +105,16 @@ function throwIf(code: "validation_failed" | "conflict", errors: FieldErrors) {
   if (first) throw new ApiError(code, first, errors);
 }
 
-/** Checks the chosen servers against the rules that need the inventory. */
-async function checkServers(db: Db | Tx, groupId: number | null, input: GroupInput): Promise<CandidateNode[]> {
+/**
+ * Checks the chosen servers against the rules that need the inventory. A
+ * group stays in its cluster: its users are that cluster's end users.
+ */
+async function checkServers(
+  db: Db | Tx,
+  group: { id: number; cluster: { id: number; name: string } } | null,
+  input: GroupInput,
+): Promise<CandidateNode[]> {
+  const groupId = group?.id ?? null;
   const ids = [input.server1Id, ...(input.server2Id ? [input.server2Id] : [])];
   const nodes = await loadCandidates(db, ids);
   const missing: FieldErrors = {};
@@ -119,6 +131,11 @@ async function checkServers(db: Db | Tx, groupId: number | null, input: GroupInp
     ]),
   );
   throwIf("validation_failed", serverPairErrors(server1, server2));
+  if (group && server1.clusterId !== group.cluster.id) {
+    throwIf("validation_failed", {
+      server1Id: `Presence Server 1 (${server1.hostName}) is in cluster ${server1.clusterName}, but this group belongs to cluster ${group.cluster.name}`,
+    });
+  }
   return server2 ? [server1, server2] : [server1];
 }
 
@@ -152,29 +169,40 @@ async function assignServers(tx: Tx, groupId: number, input: GroupInput) {
   }
 }
 
-async function ensureNameFree(db: Db | Tx, name: string, exceptId: number | null) {
-  const other = await db.presenceRedundancyGroup.findUnique({ where: { nameKey: name.toLowerCase() } });
-  if (other && other.id !== exceptId) throw nameTaken(name);
+async function ensureNameFree(db: Db | Tx, name: string, cluster: { id: number; name: string }, exceptId: number | null) {
+  const other = await db.presenceRedundancyGroup.findUnique({
+    where: { clusterId_nameKey: { clusterId: cluster.id, nameKey: name.toLowerCase() } },
+  });
+  if (other && other.id !== exceptId) throw nameTaken(name, cluster.name);
 }
 
 function isUniqueViolation(err: unknown): boolean {
   return (err as { code?: string } | null)?.code === "P2002";
 }
 
+/** A new group belongs to the cluster of its Presence Server 1. */
 export async function createGroup(db: Db, input: GroupInput): Promise<GroupView> {
-  await ensureNameFree(db, input.name, null);
+  const server1 = (await loadCandidates(db, [input.server1Id])).get(input.server1Id);
+  const cluster = server1 ? { id: server1.clusterId, name: server1.clusterName } : null;
+  if (cluster) await ensureNameFree(db, input.name, cluster, null);
   await checkServers(db, null, input);
   try {
     const id = await db.$transaction(async (tx) => {
       const group = await tx.presenceRedundancyGroup.create({
-        data: { name: input.name, nameKey: input.name.toLowerCase(), description: input.description, haEnabled: input.haEnabled },
+        data: {
+          name: input.name,
+          nameKey: input.name.toLowerCase(),
+          clusterId: cluster!.id,
+          description: input.description,
+          haEnabled: input.haEnabled,
+        },
       });
       await assignServers(tx, group.id, input);
       return group.id;
     });
     return getGroup(db, id);
   } catch (err) {
-    if (isUniqueViolation(err)) throw nameTaken(input.name);
+    if (isUniqueViolation(err)) throw nameTaken(input.name, cluster!.name);
     throw err;
   }
 }
@@ -200,11 +228,11 @@ export async function updateGroup(db: Db, id: number, patch: GroupPatch): Promis
       haEnabled: "High Availability is enabled: disable it before changing the Presence Servers",
     });
   }
-  await ensureNameFree(db, input.name, id);
+  await ensureNameFree(db, input.name, current.cluster, id);
   if (serversChanged) {
     const before = await loadCandidates(db, [current.server1?.id, current.server2?.id].filter((x): x is number => !!x));
     throwIf("validation_failed", publisherKept([...before.values()], [input.server1Id, input.server2Id]));
-    await checkServers(db, id, input);
+    await checkServers(db, current, input);
   }
 
   try {
@@ -223,7 +251,7 @@ export async function updateGroup(db: Db, id: number, patch: GroupPatch): Promis
       if (serversChanged) await assignServers(tx, id, input);
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw nameTaken(input.name);
+    if (isUniqueViolation(err)) throw nameTaken(input.name, current.cluster.name);
     throw err;
   }
   return getGroup(db, id);

@@ -27,7 +27,7 @@ export async function seedDemoInventory(db: Db): Promise<boolean> {
     if ((await tx.cluster.count()) > 0) return false;
     const cluster = await tx.cluster.create({ data: { name: DEMO_CLUSTER } });
     const group = await tx.presenceRedundancyGroup.create({
-      data: { name: DEFAULT_GROUP_NAME, nameKey: DEFAULT_GROUP_NAME.toLowerCase(), description: "" },
+      data: { name: DEFAULT_GROUP_NAME, nameKey: DEFAULT_GROUP_NAME.toLowerCase(), description: "", clusterId: cluster.id },
     });
     for (const node of DEMO_NODES) {
       await tx.node.create({

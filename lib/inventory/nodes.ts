@@ -1,6 +1,7 @@
 import type { Db, Prisma, Tx } from "../db/client.ts";
 import { replicationMeaning } from "../domain/replication.ts";
 import { SERVICE_NAMES } from "../domain/services.ts";
+import { DEFAULT_GROUP_NAME } from "../domain/groups.ts";
 import { parseSort, stringMatchFilter, type Page } from "../schemas/find-list.ts";
 import { ApiError } from "../http/errors.ts";
 import type { NodeCreateInput, NodeDetailView, NodeListQuery, NodeView } from "../schemas/nodes.ts";
@@ -91,7 +92,9 @@ async function lockInventory(tx: Tx) {
 
 /**
  * Adds an IM and Presence node with every service started. A node naming a
- * new cluster becomes that cluster's database publisher.
+ * new cluster becomes that cluster's database publisher, in a new
+ * DefaultCUPSubCluster of that cluster, as the product creates it when the
+ * publisher is installed (group names are unique per cluster).
  */
 export async function createNode(db: Db, input: NodeCreateInput): Promise<NodeDetailView> {
   const id = await db.$transaction(async (tx) => {
@@ -116,6 +119,12 @@ export async function createNode(db: Db, input: NodeCreateInput): Promise<NodeDe
         services: { create: SERVICE_NAMES.map((name) => ({ name })) },
       },
     });
+    if (!hasPublisher) {
+      const group = await tx.presenceRedundancyGroup.create({
+        data: { name: DEFAULT_GROUP_NAME, nameKey: DEFAULT_GROUP_NAME.toLowerCase(), clusterId: cluster.id },
+      });
+      await tx.node.update({ where: { id: node.id }, data: { groupId: group.id, groupPosition: 1 } });
+    }
     return node.id;
   });
   return getNode(db, id);
@@ -123,30 +132,44 @@ export async function createNode(db: Db, input: NodeCreateInput): Promise<NodeDe
 
 /**
  * Deletes a node that is in no group. A publisher goes only with the last
- * node of its cluster, and takes the emptied cluster with it.
+ * node of its cluster, and takes the emptied cluster and its default group
+ * with it, unless end users still belong to the cluster.
  */
 export async function deleteNode(db: Db, id: number): Promise<void> {
   await db.$transaction(async (tx) => {
     await lockInventory(tx);
-    const node = await tx.node.findUnique({ where: { id }, include: { group: true, cluster: { include: { _count: { select: { nodes: true } } } } } });
+    const node = await tx.node.findUnique({
+      where: { id },
+      include: {
+        group: { include: { _count: { select: { nodes: true } } } },
+        cluster: { include: { _count: { select: { nodes: true, users: true } } } },
+      },
+    });
     if (!node) throw new ApiError("not_found", `No IM and Presence node with id ${id}`);
-    if (node.group) {
+    const { cluster, group } = node;
+    if (node.isPublisher && cluster._count.nodes > 1) {
       throw new ApiError(
         "conflict",
-        `${node.hostName} is in the Presence Redundancy Group ${node.group.name}; remove it from the group before deleting it`,
+        `${node.hostName} is the database publisher of ${cluster.name}${group ? ` (in ${group.name})` : ""}; delete the cluster's other nodes first`,
       );
     }
-    if (node.isPublisher && node.cluster._count.nodes > 1) {
+    const lastOfCluster = cluster._count.nodes === 1;
+    if (group && !(lastOfCluster && group._count.nodes === 1)) {
       throw new ApiError(
         "conflict",
-        `${node.hostName} is the database publisher of ${node.cluster.name}; delete the cluster's other nodes first`,
+        `${node.hostName} is in the Presence Redundancy Group ${group.name}; remove it from the group before deleting it`,
       );
     }
-    const deleted = await tx.node.deleteMany({ where: { id, groupId: null } });
+    if (lastOfCluster && cluster._count.users > 0) {
+      throw new ApiError(
+        "conflict",
+        `${cluster._count.users} end user${cluster._count.users === 1 ? " belongs" : "s belong"} to ${cluster.name}, the cluster of its last node ${node.hostName}; delete them first`,
+      );
+    }
+    const deleted = await tx.node.deleteMany({ where: { id, groupId: node.groupId } });
     if (deleted.count !== 1) throw new ApiError("conflict", `${node.hostName} was just added to a group`);
-    if ((await tx.node.count({ where: { clusterId: node.clusterId } })) === 0) {
-      await tx.cluster.delete({ where: { id: node.clusterId } });
-    }
+    if (group) await tx.presenceRedundancyGroup.delete({ where: { id: group.id } });
+    if (lastOfCluster) await tx.cluster.delete({ where: { id: node.clusterId } });
   });
 }
 

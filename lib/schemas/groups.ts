@@ -80,6 +80,8 @@ const groupServerSchema = z.object({
 export const groupSchema = z.object({
   id: z.number().int(),
   name: z.string(),
+  /** The cluster of its Presence Servers: names are unique within a cluster. */
+  cluster: z.object({ id: z.number().int(), name: z.string() }),
   description: z.string(),
   haEnabled: z.boolean(),
   version: z.number().int(),

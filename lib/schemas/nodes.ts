@@ -51,6 +51,13 @@ export const nodeServicesSchema = z.object({
   services: z.array(nodeServiceSchema),
 });
 
+export const CLUSTER_NAME_MAX = 64;
+export const clusterNameSchema = z
+  .string({ error: "Cluster is required" })
+  .min(1, "Cluster is required")
+  .max(CLUSTER_NAME_MAX, `Cluster may be at most ${CLUSTER_NAME_MAX} characters`)
+  .regex(/^[A-Za-z0-9_.-]+$/, "Cluster may contain only letters, digits, _, - and .");
+
 const HOST_LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
 const HOST_NAME = new RegExp(`^${HOST_LABEL}(?:\\.${HOST_LABEL})*$`);
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
@@ -67,11 +74,7 @@ export const nodeCreateSchema = z.object({
   softwareVersion: z
     .string({ error: "Software Version is required" })
     .regex(/^\d+(\.\d+){2,3}(-\d+)?$/, "Software Version must look like 15.0.1.12900-12"),
-  cluster: z
-    .string({ error: "Cluster is required" })
-    .min(1, "Cluster is required")
-    .max(64, "Cluster may be at most 64 characters")
-    .regex(/^[A-Za-z0-9_.-]+$/, "Cluster may contain only letters, digits, _, - and ."),
+  cluster: clusterNameSchema,
   replicationState: z
     .number({ error: "Replication State must be a number from 0 to 4" })
     .int("Replication State must be a number from 0 to 4")

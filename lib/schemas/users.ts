@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ASSIGNMENT_MODES } from "../users/assignment.ts";
 import { findListQuery, pageOf } from "./find-list.ts";
+import { clusterNameSchema } from "./nodes.ts";
 
 export const USER_ID_MAX = 128;
 /** Unified CM's limit for an end user's first and last name. */
@@ -33,11 +34,17 @@ export const userFieldSchemas = {
   firstName: nameSchema("First Name"),
   lastName: nameSchema("Last Name"),
   signedIn: z.boolean({ error: "Signed In must be true or false" }),
+  cluster: clusterNameSchema,
 };
 
-/** An end user as Add New submits it; the Sync Agent chooses the node. */
+/**
+ * An end user as Add New submits it; the Sync Agent chooses the node among
+ * the groups of the user's home cluster. The cluster may be left out (or
+ * empty) while the console has one cluster only.
+ */
 export const userInputSchema = z.object({
   userId: userFieldSchemas.userId,
+  cluster: z.preprocess((v) => (v === "" ? undefined : v), userFieldSchemas.cluster.optional()),
   firstName: userFieldSchemas.firstName.default(""),
   lastName: userFieldSchemas.lastName.default(""),
   signedIn: userFieldSchemas.signedIn.default(false),
@@ -56,6 +63,8 @@ export const userSchema = z.object({
   userId: z.string(),
   firstName: z.string(),
   lastName: z.string(),
+  /** The home cluster. */
+  cluster: z.object({ id: z.number().int(), name: z.string() }),
   assignedNode: nodeRef.nullable(),
   servingNode: nodeRef.nullable(),
   signedIn: z.boolean(),

@@ -4,6 +4,8 @@ export interface NewUser {
   userId: string;
   firstName?: string;
   lastName?: string;
+  /** The home cluster; by default the assigned node's cluster. */
+  clusterId?: number;
   assignedNodeId: number | null;
   signedIn?: boolean;
 }
@@ -16,17 +18,24 @@ export interface NewUser {
  */
 export async function insertUsers(db: Db | Tx, users: NewUser[], chunk = 20_000): Promise<void> {
   const nodeIds = [...new Set(users.map((u) => u.assignedNodeId).filter((id): id is number => id !== null))];
-  const nodes = await db.node.findMany({ where: { id: { in: nodeIds } }, select: { id: true, homeServedById: true } });
+  const nodes = await db.node.findMany({ where: { id: { in: nodeIds } }, select: { id: true, homeServedById: true, clusterId: true } });
   const servedBy = new Map(nodes.map((n) => [n.id, n.homeServedById ?? n.id]));
+  const clusterOf = new Map(nodes.map((n) => [n.id, n.clusterId]));
+  const homeCluster = (u: NewUser): number => {
+    const id = u.clusterId ?? (u.assignedNodeId === null ? undefined : clusterOf.get(u.assignedNodeId));
+    if (id === undefined) throw new Error(`insertUsers: ${u.userId} has neither a cluster nor an assigned node`);
+    return id;
+  };
   for (let i = 0; i < users.length; i += chunk) {
     const part = users.slice(i, i + chunk);
     await db.$executeRaw`
-      INSERT INTO "EndUser" ("userId", "userKey", "firstName", "lastName", "assignedNodeId", "servingNodeId", "signedIn")
+      INSERT INTO "EndUser" ("userId", "userKey", "firstName", "lastName", "clusterId", "assignedNodeId", "servingNodeId", "signedIn")
       SELECT * FROM unnest(
         ${part.map((u) => u.userId)}::text[],
         ${part.map((u) => u.userId.toLowerCase())}::text[],
         ${part.map((u) => u.firstName ?? "")}::text[],
         ${part.map((u) => u.lastName ?? "")}::text[],
+        ${part.map(homeCluster)}::int[],
         ${part.map((u) => u.assignedNodeId)}::int[],
         ${part.map((u) => (u.assignedNodeId === null ? null : (servedBy.get(u.assignedNodeId) ?? null)))}::int[],
         ${part.map((u) => u.signedIn ?? false)}::bool[]

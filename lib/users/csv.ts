@@ -8,9 +8,10 @@ import { IMPORT_MAX_ROWS, userFieldSchemas, type UserInput } from "../schemas/us
  * the columns, then one user per row.
  */
 
-export const CSV_COLUMNS = ["userId", "firstName", "lastName", "signedIn"] as const;
+export const CSV_COLUMNS = ["userId", "firstName", "lastName", "signedIn", "cluster"] as const;
 type Column = (typeof CSV_COLUMNS)[number];
 const REQUIRED: readonly Column[] = ["userId", "firstName", "lastName"];
+const OPTIONAL = "optionally signedIn and cluster";
 
 export interface RowError {
   /** The row in the file as a text editor or spreadsheet numbers it; the header is row 1. */
@@ -21,6 +22,8 @@ export interface RowError {
 
 export interface CsvUser extends UserInput {
   row: number;
+  /** The home cluster's name, or empty: which cluster that means is the caller's to decide. */
+  cluster: string;
 }
 
 export interface CsvResult {
@@ -88,7 +91,7 @@ function firstNonBlankLine(text: string, from: number): number {
 
 function readHeader(first: Parsed | undefined): Column[] | RowError {
   if (!first) {
-    return { row: 1, field: "header", message: `The file is empty: the first row must name the columns ${REQUIRED.join(",")} and optionally signedIn` };
+    return { row: 1, field: "header", message: `The file is empty: the first row must name the columns ${REQUIRED.join(",")} and ${OPTIONAL}` };
   }
   const row = startLine(first);
   const byLower = new Map(CSV_COLUMNS.map((c) => [c.toLowerCase(), c]));
@@ -99,7 +102,7 @@ function readHeader(first: Parsed | undefined): Column[] | RowError {
       return {
         row,
         field: "header",
-        message: `Unknown column "${name}": the header row must be ${REQUIRED.join(",")} and optionally signedIn`,
+        message: `Unknown column "${name}": the header row must be ${REQUIRED.join(",")} and ${OPTIONAL}`,
       };
     }
     if (columns.includes(column)) return { row, field: "header", message: `The column ${column} appears twice in the header row` };
@@ -107,7 +110,7 @@ function readHeader(first: Parsed | undefined): Column[] | RowError {
   }
   const missing = REQUIRED.filter((c) => !columns.includes(c));
   if (missing.length) {
-    return { row, field: "header", message: `The header row lacks ${missing.join(", ")}: it must be ${REQUIRED.join(",")} and optionally signedIn` };
+    return { row, field: "header", message: `The header row lacks ${missing.join(", ")}: it must be ${REQUIRED.join(",")} and ${OPTIONAL}` };
   }
   return columns;
 }
@@ -169,6 +172,11 @@ export function parseUserCsv(text: string): CsvResult {
         if (c === "userId") userIdOk = false;
       }
     }
+    const cluster = value("cluster");
+    if (cluster) {
+      const result = userFieldSchemas.cluster.safeParse(cluster);
+      if (!result.success) errors.push({ row, field: "cluster", message: result.error.issues[0]!.message });
+    }
     const signed = value("signedIn").toLowerCase();
     if (!TRUE.has(signed) && !FALSE.has(signed)) {
       errors.push({ row, field: "signedIn", message: "Signed In must be true or false (or yes/no, 1/0, or empty for false)" });
@@ -183,7 +191,7 @@ export function parseUserCsv(text: string): CsvResult {
       if (userIdOk) userIds.push({ row, userId });
     }
     if (errors.length === before) {
-      users.push({ row, userId, firstName: value("firstName"), lastName: value("lastName"), signedIn: TRUE.has(signed) });
+      users.push({ row, userId, firstName: value("firstName"), lastName: value("lastName"), signedIn: TRUE.has(signed), cluster });
     }
   }
   return { users, errors, userIds };

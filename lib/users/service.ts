@@ -12,14 +12,17 @@ import {
   type UserListQuery,
   type UserView,
 } from "../schemas/users.ts";
+import { addUsersBlocker } from "./add-blocker.ts";
 import { insertUsers } from "./bulk.ts";
 import { parseUserCsv, sortRowErrors, type RowError } from "./csv.ts";
+import { homeClusterOf, type ClusterRef } from "./home-cluster.ts";
 import { nodesForNewUsers, readAssignmentMode } from "./sync-agent.ts";
 
 /** What adding users needs of the HA controller. */
-export type UserGate = Pick<HaController, "exclusive" | "failoverBlocker">;
+export type UserGate = Pick<HaController, "exclusive" | "allStatuses">;
 
 const userInclude = {
+  cluster: { select: { id: true, name: true } },
   assignedNode: { select: { id: true, hostName: true } },
   servingNode: { select: { id: true, hostName: true } },
 } as const;
@@ -31,6 +34,7 @@ function toView(row: UserRow): UserView {
     userId: row.userId,
     firstName: row.firstName,
     lastName: row.lastName,
+    cluster: row.cluster,
     assignedNode: row.assignedNode,
     servingNode: row.servingNode,
     signedIn: row.signedIn,
@@ -95,9 +99,26 @@ export async function getUser(db: Db, id: number): Promise<UserView> {
   return toView(row);
 }
 
-function refuseWhileFailedOver(gate: UserGate) {
-  const blocker = gate.failoverBlocker();
-  if (blocker) throw new ApiError("conflict", blocker);
+function listClusters(db: Db): Promise<ClusterRef[]> {
+  return db.cluster.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
+}
+
+/** Refuses adding users of these clusters while a node of one of them is in a failover state. */
+async function refuseWhileFailedOver(db: Db, gate: UserGate, clusters: readonly ClusterRef[]) {
+  if (clusters.length === 0) return;
+  const nodes = await db.node.findMany({ where: { clusterId: { in: clusters.map((c) => c.id) } }, select: { id: true, clusterId: true } });
+  const statuses = gate.allStatuses();
+  for (const cluster of clusters) {
+    const nodeIds = new Set(nodes.filter((n) => n.clusterId === cluster.id).map((n) => n.id));
+    const blocker = addUsersBlocker({ name: cluster.name, nodeIds }, statuses);
+    if (blocker) throw new ApiError("conflict", blocker);
+  }
+}
+
+async function homeClusterFor(db: Db, name: string | undefined): Promise<ClusterRef> {
+  const cluster = homeClusterOf(await listClusters(db), name);
+  if ("error" in cluster) throw new ApiError("validation_failed", cluster.error, { cluster: cluster.error });
+  return cluster;
 }
 
 function userIdTaken(userId: string, existing: string): ApiError {
@@ -108,21 +129,23 @@ function userIdTaken(userId: string, existing: string): ApiError {
 }
 
 /**
- * Adds one end user on the node the Sync Agent chooses under the User
- * Assignment Mode. Refused while any node is in a failover state, as the
- * product does. The check and the insert run in the controller's turn, so no
- * failover can start between them and no user move sees half an insert.
+ * Adds one end user of its home cluster on the node the Sync Agent chooses
+ * among that cluster's groups under the User Assignment Mode. Refused while
+ * a node of that cluster is in a failover state, as the product does. The
+ * check and the insert run in the controller's turn, so no failover can
+ * start between them and no user move sees half an insert.
  */
 export async function createUser(db: Db, gate: UserGate, input: UserInput): Promise<UserView> {
-  refuseWhileFailedOver(gate);
+  const cluster = await homeClusterFor(db, input.cluster);
+  await refuseWhileFailedOver(db, gate, [cluster]);
   const id = await gate.exclusive(async () => {
-    refuseWhileFailedOver(gate);
+    await refuseWhileFailedOver(db, gate, [cluster]);
     // userKey (the lower-cased ID) is unique in the schema; checking first gives the friendlier message.
     const taken = await db.endUser.findUnique({ where: { userKey: input.userId.toLowerCase() }, select: { userId: true } });
     if (taken) throw userIdTaken(input.userId, taken.userId);
-    const [assignedNodeId] = await nodesForNewUsers(db, 1);
+    const [assignedNodeId] = await nodesForNewUsers(db, cluster.id, 1);
     try {
-      await insertUsers(db, [{ ...input, assignedNodeId: assignedNodeId ?? null }]);
+      await insertUsers(db, [{ ...input, clusterId: cluster.id, assignedNodeId: assignedNodeId ?? null }]);
     } catch (err) {
       // Another process (a seed script, a second server) added it meanwhile.
       if ((err as { code?: string } | null)?.code === "P2002") throw userIdTaken(input.userId, input.userId);
@@ -178,22 +201,27 @@ const IMPORT_TRANSACTION = { maxWait: 30_000, timeout: 10 * 60_000 };
 
 /**
  * Imports a CSV file of end users (see lib/users/csv.ts): every row is
- * checked first, against the rules, the rest of the file and the users that
- * exist, and any error rejects the whole file. Otherwise the Sync Agent
- * places them all and they are inserted in one transaction, in the
- * controller's turn. Refused while any node is in a failover state.
+ * checked first, against the rules, the rest of the file, the clusters and
+ * the users that exist, and any error rejects the whole file. Otherwise the
+ * Sync Agent places each user among its home cluster's groups and they are
+ * inserted in one transaction, in the controller's turn. Refused while a
+ * node of a cluster the file adds users to is in a failover state.
  */
 export async function importUsers(db: Db, gate: UserGate, csv: string): Promise<ImportResult> {
-  // Refuse before reading a large file that could not be imported anyway.
-  refuseWhileFailedOver(gate);
+  const clusters = await listClusters(db);
+  // With one cluster every row is its user: refuse before reading a large file that could not be imported anyway.
+  if (clusters.length === 1) await refuseWhileFailedOver(db, gate, clusters);
   const parsed = parseUserCsv(csv);
+  const homes = parsed.users.map((u) => ({ row: u.row, home: homeClusterOf(clusters, u.cluster || undefined) }));
+  const rowClusters = [...new Map(homes.flatMap(({ home }) => ("error" in home ? [] : [[home.id, home] as const]))).values()];
   return gate.exclusive(async () => {
-    refuseWhileFailedOver(gate);
+    await refuseWhileFailedOver(db, gate, rowClusters);
     const existing = await existingUserIds(
       db,
       parsed.userIds.map((u) => u.userId),
     );
     const errors = [...parsed.errors];
+    for (const { row, home } of homes) if ("error" in home) errors.push({ row, field: "cluster", message: home.error });
     for (const { row, userId } of parsed.userIds) {
       const stored = existing.get(userId.toLowerCase());
       if (stored) {
@@ -202,12 +230,19 @@ export async function importUsers(db: Db, gate: UserGate, csv: string): Promise<
     }
     if (errors.length) throw importRejected(errors);
 
-    const nodes = await nodesForNewUsers(db, parsed.users.length);
+    const clusterIds = homes.map(({ home }) => (home as ClusterRef).id);
+    const nodes: (number | null)[] = new Array(parsed.users.length).fill(null);
+    for (const cluster of rowClusters) {
+      const members = clusterIds.flatMap((id, i) => (id === cluster.id ? [i] : []));
+      const chosen = await nodesForNewUsers(db, cluster.id, members.length);
+      members.forEach((i, k) => (nodes[i] = chosen[k] ?? null));
+    }
     const rows = parsed.users.map((u, i) => ({
       userId: u.userId,
       firstName: u.firstName,
       lastName: u.lastName,
       signedIn: u.signedIn,
+      clusterId: clusterIds[i]!,
       assignedNodeId: nodes[i] ?? null,
     }));
     // insertUsers writes in chunks; one transaction makes the file all or nothing.

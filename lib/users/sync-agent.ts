@@ -30,9 +30,10 @@ export function readPendingGroups(db: Db | Tx): Promise<number[]> {
   return readSetting<number[]>(db, PENDING_KEY, []);
 }
 
-/** Every group's nodes in Presence Server order, with their assigned users. */
-export async function groupLoads(db: Db | Tx): Promise<GroupLoad[]> {
+/** Every group's nodes (or one cluster's groups') in Presence Server order, with their assigned users. */
+export async function groupLoads(db: Db | Tx, clusterId?: number): Promise<GroupLoad[]> {
   const groups = await db.presenceRedundancyGroup.findMany({
+    where: clusterId === undefined ? {} : { clusterId },
     orderBy: { id: "asc" },
     include: { nodes: { orderBy: { groupPosition: "asc" }, select: { id: true, _count: { select: { assignedUsers: true } } } } },
   });
@@ -114,7 +115,10 @@ export function watchPending(db: Db, controller: HaController): () => void {
   });
 }
 
-/** The nodes the Sync Agent gives `count` new users under the current mode (null: unassigned). */
-export async function nodesForNewUsers(db: Db | Tx, count: number): Promise<(number | null)[]> {
-  return chooseNodes(await readAssignmentMode(db), await groupLoads(db), count);
+/**
+ * The nodes the Sync Agent gives `count` new users of one home cluster under
+ * the current mode (null: unassigned): only that cluster's groups serve them.
+ */
+export async function nodesForNewUsers(db: Db | Tx, clusterId: number, count: number): Promise<(number | null)[]> {
+  return chooseNodes(await readAssignmentMode(db), await groupLoads(db, clusterId), count);
 }

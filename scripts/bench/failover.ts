@@ -30,6 +30,7 @@ async function bench(label: string, config: DatabaseConfig) {
   try {
     await rt.controller.setLabSettings({ speed: 1, stepSeconds: 0, srmStartSeconds: 0, bootSeconds: 0 });
     const node = (host: string) => createNode(rt.db, { hostName: host, softwareVersion: "15.0.1.12900-12", cluster: "bench", replicationState: 2 });
+    await node("bench-pub"); // the cluster's publisher, alone in its DefaultCUPSubCluster
     const a = (await node("bench-a")).id;
     const b = (await node("bench-b")).id;
     await insertUsers(rt.db, Array.from({ length: USERS }, (_, i) => ({ userId: `bench${i}`, assignedNodeId: a, signedIn: true })));

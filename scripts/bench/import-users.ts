@@ -9,7 +9,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import type { DatabaseConfig } from "../../lib/db/config.ts";
-import { createGroup } from "../../lib/groups/service.ts";
+import { createGroup, updateGroup } from "../../lib/groups/service.ts";
 import { VirtualClock } from "../../lib/ha/clock.ts";
 import { createNode } from "../../lib/inventory/nodes.ts";
 import { startRuntime } from "../../lib/server/runtime.ts";
@@ -20,8 +20,8 @@ import { applyAssignmentMode } from "../../lib/users/sync-agent.ts";
 const USERS = Number(process.env.BENCH_USERS ?? 100_000);
 
 function csvFile(): string {
-  const rows = Array.from({ length: USERS }, (_, i) => `bench.user${i}@example.com,First${i},Last${i},${i % 4 === 0}`);
-  return ["userId,firstName,lastName,signedIn", ...rows].join("\n") + "\n";
+  const rows = Array.from({ length: USERS }, (_, i) => `bench.user${i}@example.com,First${i},Last${i},${i % 4 === 0},bench`);
+  return ["userId,firstName,lastName,signedIn,cluster", ...rows].join("\n") + "\n";
 }
 
 async function timed<T>(fn: () => Promise<T> | T): Promise<[T, number]> {
@@ -43,7 +43,13 @@ async function bench(label: string, config: DatabaseConfig, csv: string) {
     for (const g of [1, 2, 3]) {
       const a = (await node(`bench-${g}a`)).id;
       const b = (await node(`bench-${g}b`)).id;
-      await controller.changeGroups("bench", () => createGroup(db, { name: `Bench-${g}`, description: "", server1Id: a, server2Id: b, haEnabled: false }));
+      // The cluster's first node is its publisher, already in the cluster's DefaultCUPSubCluster: that group is Bench-1.
+      const own = (await db.node.findUniqueOrThrow({ where: { id: a } })).groupId;
+      await controller.changeGroups("bench", () =>
+        own
+          ? updateGroup(db, own, { version: 1, name: `Bench-${g}`, server2Id: b })
+          : createGroup(db, { name: `Bench-${g}`, description: "", server1Id: a, server2Id: b, haEnabled: false }),
+      );
     }
     await applyAssignmentMode(db, controller, "Balanced", "bench");
     const before = await db.endUser.count();

@@ -332,6 +332,7 @@ describe("Add (POST /api/groups)", () => {
     expect(answer.body).toEqual({
       id: expect.any(Number),
       name: "Add-Pair_1",
+      cluster: { id: expect.any(Number), name: DEMO_CLUSTER },
       description: "Rack 4, east (A/B) ü",
       haEnabled: false,
       version: 1,
@@ -450,18 +451,41 @@ describe("Add (POST /api/groups)", () => {
   });
 
   it("refuses two nodes of different clusters: 422 on server2Id", async () => {
-    const created = await call(nodesRoute.POST, {
-      method: "POST",
-      path: "/api/nodes",
-      body: { hostName: "imp-b-pub", softwareVersion: DEMO_VERSION, cluster: "imp-cluster-02" },
-      cookie,
-    });
-    expect(created.status).toBe(201);
+    const addOther = async (hostName: string) => {
+      const created = await call(nodesRoute.POST, {
+        method: "POST",
+        path: "/api/nodes",
+        body: { hostName, softwareVersion: DEMO_VERSION, cluster: "imp-cluster-02" },
+        cookie,
+      });
+      expect(created.status).toBe(201);
+      return created.body;
+    };
+    await addOther("imp-b-pub");
+    const other = await addOther("imp-b-sub1");
     const sub1 = await idOf("imp-sub1");
-    const answer = await withoutChange(() => add({ name: "two-clusters", server1Id: sub1, server2Id: created.body.id }));
+    const answer = await withoutChange(() => add({ name: "two-clusters", server1Id: sub1, server2Id: other.id }));
     expect(expectError(answer, 422, "validation_failed", "server2Id").fields!.server2Id).toContain("imp-cluster-02");
-    const reversed = await withoutChange(() => add({ name: "two-clusters", server1Id: created.body.id, server2Id: sub1 }));
+    const reversed = await withoutChange(() => add({ name: "two-clusters", server1Id: other.id, server2Id: sub1 }));
     expectError(reversed, 422, "validation_failed", "server2Id");
+  });
+
+  it("gives each cluster its own DefaultCUPSubCluster: names are unique within a cluster, not across clusters", async () => {
+    const pub = await runtime().db.node.findUniqueOrThrow({ where: { hostName: "imp-b-pub" }, include: { group: { include: { cluster: true } } } });
+    expect(pub.group).toMatchObject({ name: "DefaultCUPSubCluster", cluster: { name: "imp-cluster-02" } });
+    const defaults = (await list("field=name&match=exact&q=DefaultCUPSubCluster")).body.items as GroupView[];
+    expect(defaults.map((g) => [g.name, g.cluster.name, g.server1?.hostName])).toEqual([
+      ["DefaultCUPSubCluster", DEMO_CLUSTER, "imp-pub"],
+      ["DefaultCUPSubCluster", "imp-cluster-02", "imp-b-pub"],
+    ]);
+    const sub = await idOf("imp-b-sub1");
+    const sameNameElsewhere = await add({ name: "LAB-PRG-01", server1Id: sub });
+    expect(sameNameElsewhere.status).toBe(201);
+    expect(sameNameElsewhere.body.cluster.name).toBe("imp-cluster-02");
+    const another = await freeNode({ cluster: "imp-cluster-02" });
+    const taken = expectError(await withoutChange(() => add({ name: "lab-prg-01", server1Id: another.id })), 409, "conflict", "name");
+    expect(taken.message).toBe("A Presence Redundancy Group named lab-prg-01 already exists in imp-cluster-02");
+    expect((await remove(sameNameElsewhere.body.id, 1)).status).toBe(204);
   });
 
   it("refuses High Availability with one Presence Server: 422 on haEnabled", async () => {
@@ -674,7 +698,8 @@ describe("Edit (PATCH /api/groups/{id})", () => {
       ["High Availability with one Presence Server", () => ({ haEnabled: true }), 422, "haEnabled"],
       ["the same node twice", (g: GroupView) => ({ server2Id: g.server1!.id }), 422, "server2Id"],
       ["a node on another software version", async () => ({ server2Id: await idOf("imp-sub5") }), 422, "server2Id"],
-      ["a node of another cluster", async () => ({ server2Id: await idOf("imp-b-pub") }), 422, "server2Id"],
+      ["a node of another cluster", async () => ({ server2Id: await idOf("imp-b-sub1") }), 422, "server2Id"],
+      ["Presence Server 1 of another cluster", async () => ({ server1Id: (await freeNode({ cluster: "imp-cluster-02" })).id }), 422, "server1Id"],
       ["a node in another group as Presence Server 2", async () => ({ server2Id: await idOf("imp-pub") }), 409, "server2Id"],
       ["a node in another group as Presence Server 1", async () => ({ server1Id: await idOf("lab-node-001") }), 409, "server1Id"],
       ["an unknown node", () => ({ server2Id: 999999 }), 422, "server2Id"],

@@ -36,13 +36,15 @@ beforeAll(async () => {
   // Zero-length steps make every transition complete within the request.
   const put = await call(lab.PUT, { method: "PUT", path: "/api/lab", cookie, body: { speed: 1, stepSeconds: 0, srmStartSeconds: 0, bootSeconds: 0 } });
   expect(put.status).toBe(200);
+  await addNode("api-ha-pub"); // the cluster's publisher, in its own DefaultCUPSubCluster
   a = await addNode("api-ha-a");
   b = await addNode("api-ha-b");
   const created = await call(groups.POST, { method: "POST", path: "/api/groups", cookie, body: { name: "API-HA", server1Id: a, server2Id: b, haEnabled: true } });
   expect(created.status).toBe(201);
   groupId = created.body.id;
+  const { clusterId: cluster } = await runtime().db.node.findUniqueOrThrow({ where: { id: a } });
   await runtime().db.endUser.createMany({
-    data: Array.from({ length: 10 }, (_, i) => ({ userId: `api-u${i}`, userKey: `api-u${i}`, assignedNodeId: i < 6 ? a : b, servingNodeId: i < 6 ? a : b, signedIn: i % 2 === 0 })),
+    data: Array.from({ length: 10 }, (_, i) => ({ userId: `api-u${i}`, userKey: `api-u${i}`, clusterId: cluster, assignedNodeId: i < 6 ? a : b, servingNodeId: i < 6 ? a : b, signedIn: i % 2 === 0 })),
   });
 });
 

@@ -62,6 +62,7 @@ describe("server restart", () => {
   it("resumes a completed manual failover as both SRMs restarting: Idle / Initialization, Running in Backup Mode / Initialization", async () => {
     const clock = new VirtualClock();
     const first = await boot(clock);
+    await createNode(first.db, { hostName: "rs-pub", softwareVersion: "15.0.1.12900-12", cluster: "rs", replicationState: 2 });
     n1 = (await createNode(first.db, { hostName: "rs-a", softwareVersion: "15.0.1.12900-12", cluster: "rs", replicationState: 2 })).id;
     n2 = (await createNode(first.db, { hostName: "rs-b", softwareVersion: "15.0.1.12900-12", cluster: "rs", replicationState: 2 })).id;
     await insertUsers(first.db, Array.from({ length: 8 }, (_, i) => ({ userId: `rs${i}`, assignedNodeId: i < 5 ? n1 : n2 })));

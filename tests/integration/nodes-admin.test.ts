@@ -136,15 +136,17 @@ describe("Server Add New (POST /api/nodes)", () => {
     expectError(answer, 422, "validation_failed", field);
   });
 
-  it("makes the first node of a new cluster its database publisher, and later nodes subscribers", async () => {
+  it("makes the first node of a new cluster its database publisher, in the cluster's own DefaultCUPSubCluster, and later nodes subscribers", async () => {
     const first = await addNode(node("imp-c3-pub", { cluster: "imp-cluster-03" }));
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ isPublisher: true, cluster: { name: "imp-cluster-03" }, group: null });
+    expect(first.body).toMatchObject({ isPublisher: true, cluster: { name: "imp-cluster-03" }, group: { name: "DefaultCUPSubCluster", position: 1 } });
+    const group = await runtime().db.presenceRedundancyGroup.findUniqueOrThrow({ where: { id: first.body.group.id }, include: { cluster: true } });
+    expect(group.cluster.name).toBe("imp-cluster-03");
     expect((await clusters()).find((c) => c.name === "imp-cluster-03")).toMatchObject({ publisher: "imp-c3-pub", nodeCount: 1 });
 
     const second = await addNode(node("imp-c3-sub1", { cluster: "imp-cluster-03" }));
     expect(second.status).toBe(201);
-    expect(second.body.isPublisher).toBe(false);
+    expect(second.body).toMatchObject({ isPublisher: false, group: null });
     expect((await clusters()).find((c) => c.name === "imp-cluster-03")).toMatchObject({ publisher: "imp-c3-pub", nodeCount: 2 });
     // The demo cluster keeps its own publisher.
     expect((await clusters()).find((c) => c.name === DEMO_CLUSTER)?.publisher).toBe("imp-pub");
@@ -239,7 +241,7 @@ describe("Server Delete (DELETE /api/nodes/{id})", () => {
     expect(error.message).toContain("DefaultCUPSubCluster");
   });
 
-  it("refuses deleting a publisher while its cluster has other nodes; the last node takes its cluster with it", async () => {
+  it("refuses deleting a publisher while its cluster has other nodes; the last node takes its cluster and its DefaultCUPSubCluster with it", async () => {
     const pub = (await addNode(node("imp-c4-pub", { cluster: "imp-cluster-04" }))).body;
     const sub = (await addNode(node("imp-c4-sub", { cluster: "imp-cluster-04" }))).body;
     expect(pub.isPublisher).toBe(true);
@@ -252,6 +254,17 @@ describe("Server Delete (DELETE /api/nodes/{id})", () => {
     expect((await clusters()).find((c) => c.name === "imp-cluster-04")).toMatchObject({ publisher: "imp-c4-pub", nodeCount: 1 });
     expect((await deleteNode(pub.id)).status).toBe(204);
     expect((await clusters()).map((c) => c.name)).not.toContain("imp-cluster-04");
+    expect(await runtime().db.presenceRedundancyGroup.count({ where: { id: pub.group.id } })).toBe(0);
+  });
+
+  it("refuses deleting the last node of a cluster while end users belong to the cluster, changing nothing", async () => {
+    const pub = (await addNode(node("imp-c6-pub", { cluster: "imp-cluster-06" }))).body;
+    const db = runtime().db;
+    await db.endUser.create({ data: { userId: "c6.user", userKey: "c6.user", clusterId: pub.cluster.id } });
+    const error = expectError(await withoutChange(() => deleteNode(pub.id)), 409, "conflict");
+    expect(error.message).toBe("1 end user belongs to imp-cluster-06, the cluster of its last node imp-c6-pub; delete them first");
+    await db.endUser.deleteMany({ where: { userId: "c6.user" } });
+    expect((await deleteNode(pub.id)).status).toBe(204);
   });
 
   it.each(["999999", "abc", "0"])("answers 404 for unknown id %s", async (id) => {

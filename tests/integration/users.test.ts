@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as actionsRoute from "@/app/api/groups/[id]/actions/route.ts";
 import * as groupsRoute from "@/app/api/groups/route.ts";
 import * as labRoute from "@/app/api/lab/route.ts";
+import * as faultsRoute from "@/app/api/nodes/[id]/faults/route.ts";
 import * as nodesRoute from "@/app/api/nodes/route.ts";
 import * as openapiRoute from "@/app/api/openapi.json/route.ts";
 import * as topologyRoute from "@/app/api/topology/route.ts";
@@ -10,6 +11,7 @@ import * as importRoute from "@/app/api/users/import/route.ts";
 import * as usersRoute from "@/app/api/users/route.ts";
 import type { AssignmentMode } from "@/lib/users/assignment.ts";
 import { applyAssignmentMode } from "@/lib/users/sync-agent.ts";
+import { DEMO_CLUSTER } from "@/lib/inventory/demo-seed.ts";
 import { parseRowErrorKey, type TopologyView, type UserView } from "@/lib/schemas/users.ts";
 import { call, type Answer } from "./support/call.ts";
 import { expectError, leavesUnchanged } from "./support/expect.ts";
@@ -59,6 +61,7 @@ async function rejectedImport(csv: string): Promise<{ message: string; fields: R
 
 const csvOf = (header: string, rows: string[]) => [header, ...rows].join("\n") + "\n";
 
+/** A node of the users-lab cluster, whose publisher (users-lab-pub) the "home cluster" tests add first. */
 async function addNode(hostName: string): Promise<number> {
   const answer = await call(nodesRoute.POST, {
     method: "POST",
@@ -167,13 +170,14 @@ describe("Find and List", () => {
     const db = runtime().db;
     nodeA = (await db.node.findUniqueOrThrow({ where: { hostName: "imp-sub1" } })).id;
     nodeB = (await db.node.findUniqueOrThrow({ where: { hostName: "imp-sub2" } })).id;
+    const clusterId = (await db.cluster.findUniqueOrThrow({ where: { name: DEMO_CLUSTER } })).id;
     // Placed by hand: the list must show whatever the database holds.
     await db.endUser.createMany({
       data: [
-        { userId: "list-carol", userKey: "list-carol", firstName: "Carol", lastName: "Zeta", assignedNodeId: nodeB, servingNodeId: nodeA, signedIn: true },
-        { userId: "list-alice", userKey: "list-alice", firstName: "Alice", lastName: "Young", assignedNodeId: nodeA, servingNodeId: nodeA },
-        { userId: "list-bob", userKey: "list-bob", firstName: "Bob", lastName: "Xavier", assignedNodeId: null, servingNodeId: null },
-        { userId: "list_dave", userKey: "list_dave", firstName: "Dave", lastName: "Walker", assignedNodeId: nodeB, servingNodeId: nodeB, signedIn: true },
+        { userId: "list-carol", userKey: "list-carol", firstName: "Carol", lastName: "Zeta", clusterId, assignedNodeId: nodeB, servingNodeId: nodeA, signedIn: true },
+        { userId: "list-alice", userKey: "list-alice", firstName: "Alice", lastName: "Young", clusterId, assignedNodeId: nodeA, servingNodeId: nodeA },
+        { userId: "list-bob", userKey: "list-bob", firstName: "Bob", lastName: "Xavier", clusterId, assignedNodeId: null, servingNodeId: null },
+        { userId: "list_dave", userKey: "list_dave", firstName: "Dave", lastName: "Walker", clusterId, assignedNodeId: nodeB, servingNodeId: nodeB, signedIn: true },
       ],
     });
   });
@@ -200,12 +204,13 @@ describe("Find and List", () => {
     expect((none.body.items as UserView[]).every((u) => u.assignedNode === null)).toBe(true);
   });
 
-  it("answers each user with its assigned and serving node", async () => {
+  it("answers each user with its home cluster, assigned and serving node", async () => {
     const [carol] = (await list("match=exact&q=list-carol")).body.items as UserView[];
     expect(carol).toMatchObject({
       userId: "list-carol",
       firstName: "Carol",
       lastName: "Zeta",
+      cluster: { name: DEMO_CLUSTER },
       assignedNode: { id: nodeB, hostName: "imp-sub2" },
       servingNode: { id: nodeA, hostName: "imp-sub1" },
       signedIn: true,
@@ -382,6 +387,72 @@ describe("Import Users from a CSV file: every rule, and nothing imported on any 
   });
 });
 
+describe("home cluster", () => {
+  it("with one cluster, gives a user without a cluster that cluster", async () => {
+    expect(await runtime().db.cluster.count()).toBe(1);
+    const answer = await add({ userId: "one.cluster" });
+    expect(answer.status).toBe(201);
+    expect(answer.body.cluster).toMatchObject({ name: DEMO_CLUSTER });
+    expect(answer.body.assignedNode).toMatchObject({ hostName: "imp-pub" });
+    const imported = await importCsv(csvOf("userId,firstName,lastName", ["one.cluster.csv,A,B"]));
+    expect(imported.status).toBe(201);
+    const row = await runtime().db.endUser.findUniqueOrThrow({ where: { userId: "one.cluster.csv" }, include: { cluster: true } });
+    expect(row.cluster.name).toBe(DEMO_CLUSTER);
+  });
+
+  it("gives a new cluster's publisher a DefaultCUPSubCluster of its own", async () => {
+    const pub = await addNode("users-lab-pub");
+    const node = await runtime().db.node.findUniqueOrThrow({ where: { id: pub }, include: { group: { include: { cluster: true } } } });
+    expect(node.isPublisher).toBe(true);
+    expect(node.group).toMatchObject({ name: "DefaultCUPSubCluster", cluster: { name: "users-lab" } });
+    expect(node.groupPosition).toBe(1);
+    expect(await runtime().db.presenceRedundancyGroup.count({ where: { nameKey: "defaultcupsubcluster" } })).toBe(2);
+  });
+
+  it("with two clusters, needs the cluster: 422 on cluster naming them, adding nothing", async () => {
+    const missing = await unchangedBy(() => add({ userId: "which.cluster" }));
+    expectError(missing, 422, "validation_failed");
+    expect(missing.body.error.fields.cluster).toBe(`Cluster is required: there are 2 clusters (${DEMO_CLUSTER}, users-lab)`);
+    const unknown = await unchangedBy(() => add({ userId: "which.cluster", cluster: "no-such" }));
+    expectError(unknown, 422, "validation_failed");
+    expect(unknown.body.error.fields.cluster).toMatch(/^No cluster named no-such/);
+    const bad = await unchangedBy(() => add({ userId: "which.cluster", cluster: "no such" }));
+    expectError(bad, 422, "validation_failed");
+    expect(bad.body.error.fields.cluster).toMatch(/only letters, digits/);
+  });
+
+  it("assigns each user only to a group of its own cluster, in Add New and in an import", async () => {
+    await setMode("Balanced");
+    const labUser = await add({ userId: "lab.home", cluster: "users-lab" });
+    expect(labUser.status).toBe(201);
+    expect(labUser.body).toMatchObject({ cluster: { name: "users-lab" }, assignedNode: { hostName: "users-lab-pub" } });
+    const demoUser = await add({ userId: "demo.home", cluster: DEMO_CLUSTER });
+    expect(demoUser.status).toBe(201);
+    expect(demoUser.body).toMatchObject({ cluster: { name: DEMO_CLUSTER }, assignedNode: { hostName: "imp-pub" } });
+
+    const rows = Array.from({ length: 20 }, (_, i) => `mixed${i},M,X,,${i % 2 ? "users-lab" : DEMO_CLUSTER}`);
+    const imported = await importCsv(csvOf("userId,firstName,lastName,signedIn,cluster", rows));
+    expect(imported.status, JSON.stringify(imported.body)).toBe(201);
+    expect(imported.body.assignedPerNode).toEqual([
+      expect.objectContaining({ hostName: "imp-pub", users: 10 }),
+      expect.objectContaining({ hostName: "users-lab-pub", users: 10 }),
+    ]);
+    const placed = await runtime().db.endUser.findMany({
+      where: { userId: { startsWith: "mixed" } },
+      select: { cluster: { select: { name: true } }, assignedNode: { select: { cluster: { select: { name: true } } } } },
+    });
+    expect(placed.every((u) => u.assignedNode?.cluster.name === u.cluster.name)).toBe(true);
+  });
+
+  it("refuses import rows without a cluster, or of an unknown one, when there are two clusters", async () => {
+    const { fields } = await rejectedImport(csvOf("userId,firstName,lastName,cluster", ["nc.one,A,B,", "nc.two,A,B,nowhere", "nc.three,A,B,users-lab"]));
+    expect(fields).toEqual({
+      "row 2: cluster": `Cluster is required: there are 2 clusters (${DEMO_CLUSTER}, users-lab)`,
+      "row 3: cluster": expect.stringMatching(/^No cluster named nowhere/),
+    });
+  });
+});
+
 describe("assignment under each User Assignment Mode", () => {
   let g1: { groupId: number; n1: number; n2: number };
   let g2: { groupId: number; n1: number; n2: number };
@@ -392,7 +463,7 @@ describe("assignment under each User Assignment Mode", () => {
 
   it("Balanced spreads each group's users evenly over its nodes, and fills the emptiest groups first", async () => {
     await setMode("Balanced");
-    const answer = await importCsv(csvOf("userId,firstName,lastName", Array.from({ length: 301 }, (_, i) => `bal${i},B,L`)));
+    const answer = await importCsv(csvOf("userId,firstName,lastName,cluster", Array.from({ length: 301 }, (_, i) => `bal${i},B,L,users-lab`)));
     expect(answer.status).toBe(201);
     for (const g of [g1, g2]) {
       const [a, b] = [await assignedTo(g.n1), await assignedTo(g.n2)];
@@ -403,7 +474,7 @@ describe("assignment under each User Assignment Mode", () => {
     const fresh = (await assignedTo(g1.n1, "bal")) + (await assignedTo(g1.n2, "bal"));
     expect(fresh).toBeGreaterThan(301 / 5);
 
-    const single = await add({ userId: "bal.single" });
+    const single = await add({ userId: "bal.single", cluster: "users-lab" });
     expect(single.body.assignedNode).not.toBeNull();
   });
 
@@ -411,9 +482,9 @@ describe("assignment under each User Assignment Mode", () => {
     await setMode("Active-Standby");
     expect(await assignedTo(g1.n2)).toBe(0);
     expect(await assignedTo(g2.n2)).toBe(0);
-    const answer = await importCsv(csvOf("userId,firstName,lastName", Array.from({ length: 120 }, (_, i) => `as${i},A,S`)));
+    const answer = await importCsv(csvOf("userId,firstName,lastName,cluster", Array.from({ length: 120 }, (_, i) => `as${i},A,S,users-lab`)));
     expect(answer.status).toBe(201);
-    const single = await add({ userId: "as.single" });
+    const single = await add({ userId: "as.single", cluster: "users-lab" });
     expect(single.status).toBe(201);
     const placed = await runtime().db.endUser.findMany({
       where: { userId: { startsWith: "as" } },
@@ -428,10 +499,10 @@ describe("assignment under each User Assignment Mode", () => {
 
   it("None leaves new users unassigned", async () => {
     await setMode("None");
-    const answer = await importCsv(csvOf("userId,firstName,lastName", Array.from({ length: 40 }, (_, i) => `none${i},N,O`)));
+    const answer = await importCsv(csvOf("userId,firstName,lastName,cluster", Array.from({ length: 40 }, (_, i) => `none${i},N,O,users-lab`)));
     expect(answer.status).toBe(201);
     expect(answer.body).toEqual({ imported: 40, assignedPerNode: [], unassigned: 40 });
-    const single = await add({ userId: "none.single" });
+    const single = await add({ userId: "none.single", cluster: "users-lab" });
     expect(single.status).toBe(201);
     expect(single.body.assignedNode).toBeNull();
     expect(single.body.servingNode).toBeNull();
@@ -452,25 +523,38 @@ describe("refused while a node is in a failover state", () => {
     expect(lab.status).toBe(200);
     ha = await addGroup("Users-HA", ["uf-a", "uf-b"], true);
     await setMode("Balanced");
-    expect((await importCsv(csvOf("userId,firstName,lastName,signedIn", Array.from({ length: 200 }, (_, i) => `ha${i},H,A,${i % 2 === 0}`)))).status).toBe(201);
+    expect((await importCsv(csvOf("userId,firstName,lastName,signedIn,cluster", Array.from({ length: 200 }, (_, i) => `ha${i},H,A,${i % 2 === 0},users-lab`)))).status).toBe(201);
     expect((await assignedTo(ha.n1)) + (await assignedTo(ha.n2))).toBeGreaterThan(0);
   });
 
-  it("refuses Add New and Import with 409 and the reason, and adds nothing; allowed again after Fallback", async () => {
+  it("refuses Add New and Import of the cluster's users with 409 naming the node and its state, and adds nothing; allowed again after Fallback", async () => {
     const failover = await act("failover", ha.n1);
     expect(failover.status).toBe(202);
     expect(failover.body.nodes.map((n: { state: string }) => n.state)).toEqual(["Idle", "Running in Backup Mode"]);
 
-    const refused = await unchangedBy(() => add({ userId: "during.failover" }));
+    const refused = await unchangedBy(() => add({ userId: "during.failover", cluster: "users-lab" }));
     expectError(refused, 409, "conflict");
-    expect(refused.body.error.message).toBe(runtime().controller.failoverBlocker());
-    expect(refused.body.error.message).toMatch(/End users cannot be added while a node of the cluster is in a failover state: uf-a is Idle/);
+    expect(refused.body.error.message).toBe(
+      "End users of users-lab cannot be added while a node of that cluster is in a failover state: uf-a is Idle (On Admin Request)",
+    );
 
-    const refusedImport = await unchangedBy(() => importCsv(csvOf("userId,firstName,lastName", ["during.import,A,B", "also.during,C,D"])));
+    const refusedImport = await unchangedBy(() => importCsv(csvOf("userId,firstName,lastName,cluster", ["during.import,A,B,users-lab", "also.during,C,D,users-lab"])));
     expectError(refusedImport, 409, "conflict");
-    expect(refusedImport.body.error.message).toMatch(/failover state/);
+    expect(refusedImport.body.error.message).toBe(refused.body.error.message);
     // Even a file with errors is refused for the failover first: it could not be imported anyway.
-    expectError(await unchangedBy(() => importCsv("nonsense")), 409, "conflict");
+    expectError(await unchangedBy(() => importCsv(csvOf("userId,firstName,lastName,cluster", ["ok.row,A,B,users-lab", "bad row,C,D,users-lab"]))), 409, "conflict");
+    // A file adding users to both clusters is refused as a whole.
+    expectError(
+      await unchangedBy(() => importCsv(csvOf("userId,firstName,lastName,cluster", [`both.demo,A,B,${DEMO_CLUSTER}`, "both.lab,C,D,users-lab"]))),
+      409,
+      "conflict",
+    );
+
+    // The failover is in users-lab: the other cluster's users are added as usual.
+    const other = await add({ userId: "other.cluster", cluster: DEMO_CLUSTER });
+    expect(other.status).toBe(201);
+    expect(other.body.cluster).toMatchObject({ name: DEMO_CLUSTER });
+    expect((await importCsv(csvOf("userId,firstName,lastName,cluster", [`other.import,A,B,${DEMO_CLUSTER}`]))).status).toBe(201);
 
     // Deleting and listing stay possible.
     expect((await list("q=ha")).status).toBe(200);
@@ -486,10 +570,27 @@ describe("refused while a node is in a failover state", () => {
     const fallback = await act("fallback", ha.n1);
     expect(fallback.status).toBe(202);
     expect(fallback.body.nodes.map((n: { state: string }) => n.state)).toEqual(["Normal", "Normal"]);
-    expect(runtime().controller.failoverBlocker()).toBeNull();
-    expect((await add({ userId: "after.fallback" })).status).toBe(201);
-    const imported = await importCsv(csvOf("userId,firstName,lastName", ["after.import,A,B"]));
+    expect((await add({ userId: "after.fallback", cluster: "users-lab" })).status).toBe(201);
+    const imported = await importCsv(csvOf("userId,firstName,lastName,cluster", ["after.import,A,B,users-lab"]));
     expect(imported.status).toBe(201);
+  });
+
+  it("does not refuse while a node of the cluster is only Initializing (its SRM starting)", async () => {
+    const slow = await call(labRoute.PUT, { method: "PUT", path: "/api/lab", cookie, body: { speed: 1, stepSeconds: 0, srmStartSeconds: 600, bootSeconds: 0 } });
+    expect(slow.status).toBe(200);
+    try {
+      const starting = await addGroup("Users-Init", ["ui-a", "ui-b"], true);
+      const fault = (fault: string) =>
+        call(faultsRoute.POST, { method: "POST", path: `/api/nodes/${starting.n1}/faults`, params: { id: String(starting.n1) }, cookie, body: { fault } });
+      expect((await fault("stop-srm")).status).toBe(202);
+      const restarted = await fault("start-srm");
+      expect(restarted.status).toBe(202);
+      expect(restarted.body.nodes.map((n: { state: string }) => n.state)).toEqual(["Initializing", "Normal"]);
+      expect((await add({ userId: "during.init", cluster: "users-lab" })).status).toBe(201);
+      expect((await importCsv(csvOf("userId,firstName,lastName,cluster", ["during.init.csv,A,B,users-lab"]))).status).toBe(201);
+    } finally {
+      expect((await call(labRoute.PUT, { method: "PUT", path: "/api/lab", cookie, body: { speed: 1, stepSeconds: 0, srmStartSeconds: 0, bootSeconds: 0 } })).status).toBe(200);
+    }
   });
 });
 

@@ -51,6 +51,8 @@ export function useHaLab() {
     }
     runtime = await startRuntime(config, () => {}, { clock });
     await runtime.controller.setLabSettings({ speed: 1, ...LAB });
+    // The cluster's first node is its publisher, kept in its DefaultCUPSubCluster; the pairs are subscribers.
+    await createNode(runtime.db, { hostName: "ha-lab-pub", softwareVersion: "15.0.1.12900-12", cluster: "ha-lab", replicationState: 2 });
   });
 
   afterAll(async () => {
