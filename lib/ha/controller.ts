@@ -307,21 +307,6 @@ export class HaController {
     return !unit.sim.haEnabled || (!unit.sim.op && unit.sim.nodes.every((n) => n.state === STATE.NORMAL));
   }
 
-  /**
-   * Why end users cannot be added now, or null: the product refuses it while
-   * any node of the cluster is in a failover state.
-   */
-  failoverBlocker(): string | null {
-    for (const unit of this.units.values()) {
-      if (!unit.sim.haEnabled) continue;
-      const node = unit.sim.nodes.find((n) => n.state !== STATE.NORMAL);
-      if (node) {
-        return `End users cannot be added while a node of the cluster is in a failover state: ${node.hostName} is ${node.state}${node.reason ? ` (${node.reason})` : ""}`;
-      }
-    }
-    return null;
-  }
-
   knowsGroup(groupId: number): boolean {
     return this.units.has(`g${groupId}`);
   }
