@@ -1,11 +1,18 @@
-// Gives a real PostgreSQL server's empty inventory the demo cluster (the
-// embedded database gets it automatically on first start).
-import { startRuntime } from "../lib/server/runtime.ts";
-import { seedDemoInventory } from "../lib/inventory/demo-seed.ts";
+// `npm run db:seed`: gives an empty inventory the demo cluster (the embedded
+// database gets it on first start) and the admin account its password
+// (ADMIN_PASSWORD, or a generated one printed framed). See lib/auth/admin-commands.ts.
+import { seedDatabase } from "../lib/auth/admin-commands.ts";
+import { databaseConfigFromEnv } from "../lib/db/config.ts";
+import { openShellDatabase } from "../lib/server/shell-database.ts";
 
-const runtime = await startRuntime();
 try {
-  console.log((await seedDemoInventory(runtime.db)) ? "demo cluster created" : "inventory not empty: nothing seeded");
-} finally {
-  await runtime.close();
+  const { db, close } = await openShellDatabase(databaseConfigFromEnv());
+  try {
+    for (const line of await seedDatabase(db)) console.log(line);
+  } finally {
+    await close();
+  }
+} catch (err) {
+  console.error(err instanceof Error ? err.message : err);
+  process.exitCode = 1;
 }

@@ -1,8 +1,25 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "../db/client.ts";
+import { signInSchema } from "../schemas/auth.ts";
 import { hashPassword } from "./password.ts";
 
 export const ADMIN_USERNAME = "admin";
+
+export function generatePassword(): string {
+  return randomBytes(12).toString("base64url");
+}
+
+/**
+ * ADMIN_PASSWORD, if set: checked against the sign-in form's rules, so the
+ * password set is one that can be typed there.
+ */
+export function adminPasswordFromEnv(env: Record<string, string | undefined>): string | undefined {
+  const given = env.ADMIN_PASSWORD;
+  if (given === undefined || given === "") return undefined;
+  const checked = signInSchema.shape.password.safeParse(given);
+  if (!checked.success) throw new Error(`ADMIN_PASSWORD: ${checked.error.issues[0]!.message}`);
+  return given;
+}
 
 /**
  * Creates the `admin` account on first start. The password comes from
@@ -14,8 +31,8 @@ export async function ensureAdminAccount(
   env: Record<string, string | undefined> = process.env,
 ): Promise<{ created: false } | { created: true; generatedPassword?: string }> {
   if (await db.adminUser.findUnique({ where: { username: ADMIN_USERNAME } })) return { created: false };
-  const given = env.ADMIN_PASSWORD;
-  const password = given || randomBytes(12).toString("base64url");
+  const given = adminPasswordFromEnv(env);
+  const password = given ?? generatePassword();
   try {
     await db.adminUser.create({
       data: { username: ADMIN_USERNAME, passwordHash: await hashPassword(password) },
@@ -26,4 +43,31 @@ export async function ensureAdminAccount(
     throw err;
   }
   return given ? { created: true } : { created: true, generatedPassword: password };
+}
+
+/**
+ * Sets the `admin` password from the shell (the account is created if
+ * missing) and signs out every session of it, since whoever held the old
+ * password may hold one.
+ */
+export async function setAdminPassword(db: Db, password: string): Promise<{ created: boolean; sessionsEnded: number }> {
+  const passwordHash = await hashPassword(password);
+  return db.$transaction(async (tx) => {
+    const existing = await tx.adminUser.findUnique({ where: { username: ADMIN_USERNAME } });
+    if (!existing) {
+      await tx.adminUser.create({ data: { username: ADMIN_USERNAME, passwordHash } });
+      return { created: true, sessionsEnded: 0 };
+    }
+    await tx.adminUser.update({ where: { id: existing.id }, data: { passwordHash } });
+    const ended = await tx.session.deleteMany({ where: { userId: existing.id } });
+    return { created: false, sessionsEnded: ended.count };
+  });
+}
+
+/** A generated password framed so it stands out in a terminal or a server log. */
+export function passwordNotice(password: string, what = `The password of "${ADMIN_USERNAME}"`): string[] {
+  const lines = [`${what} is:`, "", `    ${password}`, "", "It is shown only this once: keep it somewhere safe."];
+  const width = Math.max(...lines.map((l) => l.length));
+  const rule = `+${"-".repeat(width + 2)}+`;
+  return [rule, ...lines.map((l) => `| ${l.padEnd(width)} |`), rule];
 }

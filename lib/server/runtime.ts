@@ -1,4 +1,4 @@
-import { ensureAdminAccount } from "../auth/bootstrap-admin.ts";
+import { ensureAdminAccount, passwordNotice } from "../auth/bootstrap-admin.ts";
 import { openDatabase } from "../db/adapter.ts";
 import { createPrismaClient, type Db } from "../db/client.ts";
 import { databaseConfigFromEnv, type DatabaseConfig } from "../db/config.ts";
@@ -53,8 +53,8 @@ export async function startRuntime(
 
   const admin = await ensureAdminAccount(db);
   if (admin.created && admin.generatedPassword) {
-    log(`[prg-console] created user "admin" with the generated password: ${admin.generatedPassword}`);
-    log("[prg-console] this password is shown once; set ADMIN_PASSWORD before the first start to choose it");
+    log(`[prg-console] created user "admin" with a generated password (set ADMIN_PASSWORD before the first start to choose it, or run npm run admin:reset-password):`);
+    for (const line of passwordNotice(admin.generatedPassword)) log(`[prg-console] ${line}`);
   }
   if (config.kind === "embedded" && (await seedDemoInventory(db))) {
     log("[prg-console] the empty embedded database was given the demo cluster");

@@ -2,6 +2,7 @@
 -- data steps a new NOT NULL column needs on a database that has rows: the
 -- columns are added nullable, filled, then made NOT NULL. The resulting
 -- schema is exactly the generated one (lib/db/migrate/migrations.test.ts).
+-- No semicolons in comments: the pg driver adapter splits the script at each.
 
 -- DropIndex
 DROP INDEX "PresenceRedundancyGroup_nameKey_key";
@@ -17,7 +18,7 @@ INSERT INTO "Cluster" ("name")
 SELECT 'imp-cluster-01'
 WHERE NOT EXISTS (SELECT 1 FROM "Cluster") AND EXISTS (SELECT 1 FROM "EndUser");
 
--- Data: a group is in the cluster of its Presence Servers; a user's home
+-- Data: a group is in the cluster of its Presence Servers, a user's home
 -- cluster is the cluster of its assigned node, else the first publisher's
 -- cluster, else the first cluster.
 UPDATE "PresenceRedundancyGroup" g SET "clusterId" = COALESCE(
