@@ -2,16 +2,18 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { NoGroupFlag } from "@/components/inventory/no-group-flag.tsx";
 import { PageTitle, Section } from "@/components/shell/page-title.tsx";
 import { api } from "@/lib/client/api.ts";
 import type { haOverviewSchema } from "@/lib/schemas/ha.ts";
+import type { NodeInNoGroup } from "@/lib/schemas/nodes.ts";
 import type { z } from "zod";
 import { EventHistory } from "./event-history.tsx";
 import { LabSettingsForm } from "./lab-settings-form.tsx";
 import { useLabNow, useLiveConnected } from "./live.tsx";
 import { NodeStatusTable } from "./node-status-table.tsx";
 
-type Overview = z.infer<typeof haOverviewSchema>;
+type Overview = z.infer<typeof haOverviewSchema> & { nodesInNoGroup: NodeInNoGroup[] };
 
 function counters(groups: Overview["groups"]) {
   const nodes = groups.flatMap((g) => g.nodes);
@@ -62,6 +64,18 @@ export function HaOverview() {
           <NodeStatusTable status={g} />
         </Section>
       ))}
+      {overview.data && overview.data.nodesInNoGroup.length > 0 && (
+        <Section title="Nodes in no Presence Redundancy Group">
+          <ul data-testid="ha-nodes-in-no-group">
+            {overview.data.nodesInNoGroup.map((n) => (
+              <li key={n.id}>
+                <Link href={`/system/server/${n.id}`}>{n.hostName}</Link> ({n.cluster}):
+                <NoGroupFlag />
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
       <Section title="Latest Events">
         <EventHistory pageSize={25} />
       </Section>

@@ -7,6 +7,7 @@ import { SearchBar } from "@/components/find-list/search-bar.tsx";
 import { ListStatus } from "@/components/find-list/list-status.tsx";
 import { Pager } from "@/components/find-list/pager.tsx";
 import { SortHeader } from "@/components/find-list/sort-header.tsx";
+import { NoGroupFlag } from "@/components/inventory/no-group-flag.tsx";
 import { useListParams } from "@/components/find-list/use-list-params.ts";
 import { PageTitle, Section } from "@/components/shell/page-title.tsx";
 import { api } from "@/lib/client/api.ts";
@@ -69,7 +70,7 @@ export function ServerList() {
                   <td title={node.replicationMeaning}>
                     {node.replicationState} ({node.replicationMeaning})
                   </td>
-                  <td>{node.group?.name ?? ""}</td>
+                  <td>{node.inGroup ? node.group?.name : <NoGroupFlag />}</td>
                 </tr>
               ))}
             </tbody>

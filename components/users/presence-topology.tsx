@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { NoGroupFlag } from "@/components/inventory/no-group-flag.tsx";
 import { PageTitle, Section } from "@/components/shell/page-title.tsx";
 import { api } from "@/lib/client/api.ts";
 import type { TopologyView } from "@/lib/schemas/users.ts";
@@ -14,7 +15,10 @@ function NodeRows({ nodes, positions }: { nodes: NodeRow[]; positions: boolean }
       {nodes.map((n, i) => (
         <tr key={n.id} data-testid={`topology-node-${n.hostName}`}>
           {positions && <td>Presence Server {i + 1}</td>}
-          <td>{n.hostName}</td>
+          <td>
+            {n.hostName}
+            {!n.inGroup && <NoGroupFlag />}
+          </td>
           <td data-testid="node-state">
             {n.state}
             {n.reason && n.state !== "Normal" ? ` (${n.reason})` : ""}

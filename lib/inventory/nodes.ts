@@ -4,7 +4,7 @@ import { SERVICE_NAMES } from "../domain/services.ts";
 import { DEFAULT_GROUP_NAME } from "../domain/groups.ts";
 import { parseSort, stringMatchFilter, type Page } from "../schemas/find-list.ts";
 import { ApiError } from "../http/errors.ts";
-import type { NodeCreateInput, NodeDetailView, NodeListQuery, NodeView } from "../schemas/nodes.ts";
+import type { NodeCreateInput, NodeDetailView, NodeInNoGroup, NodeListQuery, NodeView } from "../schemas/nodes.ts";
 
 const nodeInclude = {
   cluster: { select: { id: true, name: true } },
@@ -23,6 +23,7 @@ function toView(row: NodeRow): NodeView {
     replicationState: row.replicationState,
     replicationMeaning: replicationMeaning(row.replicationState),
     group: row.group ? { ...row.group, position: row.groupPosition ?? 1 } : null,
+    inGroup: row.group !== null,
   };
 }
 
@@ -171,6 +172,16 @@ export async function deleteNode(db: Db, id: number): Promise<void> {
     if (group) await tx.presenceRedundancyGroup.delete({ where: { id: group.id } });
     if (lastOfCluster) await tx.cluster.delete({ where: { id: node.clusterId } });
   });
+}
+
+/** The nodes outside every group, by host name. */
+export async function listNodesInNoGroup(db: Db): Promise<NodeInNoGroup[]> {
+  const rows = await db.node.findMany({
+    where: { groupId: null },
+    orderBy: { hostName: "asc" },
+    select: { id: true, hostName: true, cluster: { select: { name: true } } },
+  });
+  return rows.map((n) => ({ id: n.id, hostName: n.hostName, cluster: n.cluster.name }));
 }
 
 export async function listClusters(db: Db) {

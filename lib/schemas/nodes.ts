@@ -29,6 +29,8 @@ export const nodeSchema = z.object({
   replicationState: z.number().int().min(0).max(4),
   replicationMeaning: z.string(),
   group: z.object({ id: z.number().int(), name: z.string(), position: z.number().int() }).nullable(),
+  /** False for a node in the pool outside every group: it serves no users and has no High Availability. */
+  inGroup: z.boolean(),
 });
 export type NodeView = z.infer<typeof nodeSchema>;
 
@@ -83,6 +85,10 @@ export const nodeCreateSchema = z.object({
     .default(2),
 });
 export type NodeCreateInput = z.output<typeof nodeCreateSchema>;
+
+/** A node in no group, as the High Availability status lists it. */
+export const nodeInNoGroupSchema = z.object({ id: z.number().int(), hostName: z.string(), cluster: z.string() });
+export type NodeInNoGroup = z.infer<typeof nodeInNoGroupSchema>;
 
 export const clusterListSchema = z.object({
   items: z.array(z.object({ id: z.number().int(), name: z.string(), publisher: z.string().nullable(), nodeCount: z.number().int() })),

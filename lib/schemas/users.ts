@@ -109,6 +109,8 @@ const topologyNodeSchema = z.object({
   reason: z.string(),
   /** Users assigned to the node, served by it now, and signed in on it now. */
   users: userCountsSchema,
+  /** False for a node outside every group: it serves no users and has no High Availability. */
+  inGroup: z.boolean(),
 });
 
 export const topologySchema = z.object({
@@ -124,7 +126,7 @@ export const topologySchema = z.object({
       users: userCountsSchema,
     }),
   ),
-  /** Nodes in no group that still hold assigned or served users. */
+  /** Every node outside every group (the users they hold were assigned before their group was deleted). */
   ungroupedNodes: z.array(topologyNodeSchema),
 });
 export type TopologyView = z.output<typeof topologySchema>;

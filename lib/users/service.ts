@@ -265,7 +265,14 @@ export async function importUsers(db: Db, gate: UserGate, csv: string): Promise<
 export async function topology(db: Db, controller: HaController): Promise<TopologyView> {
   const statuses = await withUserCounts(db, controller.allStatuses());
   const [mode, unassignedUsers] = await Promise.all([readAssignmentMode(db), db.endUser.count({ where: { assignedNodeId: null } })]);
-  const node = (n: (typeof statuses)[number]["nodes"][number]) => ({ id: n.id, hostName: n.hostName, state: n.state, reason: n.reason, users: n.users });
+  const node = (n: (typeof statuses)[number]["nodes"][number], inGroup: boolean) => ({
+    id: n.id,
+    hostName: n.hostName,
+    state: n.state,
+    reason: n.reason,
+    users: n.users,
+    inGroup,
+  });
   const sum = (nodes: { users: { assigned: number; serving: number; active: number } }[]) => ({
     assigned: nodes.reduce((a, n) => a + n.users.assigned, 0),
     serving: nodes.reduce((a, n) => a + n.users.serving, 0),
@@ -276,13 +283,12 @@ export async function topology(db: Db, controller: HaController): Promise<Topolo
     unassignedUsers,
     groups: statuses
       .filter((s) => s.groupId !== null)
-      .map((s) => ({ id: s.groupId!, name: s.groupName, haEnabled: s.haEnabled, nodes: s.nodes.map(node), users: sum(s.nodes) }))
+      .map((s) => ({ id: s.groupId!, name: s.groupName, haEnabled: s.haEnabled, nodes: s.nodes.map((n) => node(n, true)), users: sum(s.nodes) }))
       .sort((a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" })),
     ungroupedNodes: statuses
       .filter((s) => s.groupId === null)
       .flatMap((s) => s.nodes)
-      .filter((n) => n.users.assigned > 0 || n.users.serving > 0)
-      .map(node)
+      .map((n) => node(n, false))
       .sort((a, b) => a.hostName.localeCompare(b.hostName)),
   };
 }

@@ -617,8 +617,11 @@ describe("Presence Topology", () => {
       ["uf-a", "Normal"],
       ["uf-b", "Normal"],
     ]);
-    // imp-sub1 and imp-sub2 are in no group but hold the hand-placed users.
-    expect(topo.ungroupedNodes.map((n) => n.hostName)).toEqual(["imp-sub1", "imp-sub2"]);
+    // Every node in no group is listed and flagged; imp-sub1 and imp-sub2 hold the hand-placed users.
+    const ungrouped = await db.node.findMany({ where: { groupId: null }, orderBy: { hostName: "asc" }, select: { hostName: true } });
+    expect(topo.ungroupedNodes.map((n) => n.hostName)).toEqual(ungrouped.map((n) => n.hostName));
+    expect(topo.ungroupedNodes.every((n) => !n.inGroup)).toBe(true);
+    expect(topo.ungroupedNodes.filter((n) => n.users.assigned > 0).map((n) => n.hostName)).toEqual(["imp-sub1", "imp-sub2"]);
     expect(topo.unassignedUsers).toBe(await db.endUser.count({ where: { assignedNodeId: null } }));
   });
 });

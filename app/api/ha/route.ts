@@ -1,9 +1,15 @@
 import { haOverview } from "@/lib/api/endpoints/ha.ts";
 import { withUserCounts } from "@/lib/ha/views.ts";
 import { handle } from "@/lib/http/route.ts";
+import { listNodesInNoGroup } from "@/lib/inventory/nodes.ts";
 
 export const GET = handle(haOverview, async ({ runtime }) => {
   const { controller } = runtime;
   const groups = controller.allStatuses().filter((s) => s.groupId !== null);
-  return { labNow: controller.clock.now(), speed: controller.labSettings.speed, groups: await withUserCounts(runtime.db, groups) };
+  return {
+    labNow: controller.clock.now(),
+    speed: controller.labSettings.speed,
+    groups: await withUserCounts(runtime.db, groups),
+    nodesInNoGroup: await listNodesInNoGroup(runtime.db),
+  };
 });

@@ -11,6 +11,7 @@ import {
   serviceActionSchema,
   serviceParams,
 } from "../../schemas/ha.ts";
+import { nodeInNoGroupSchema } from "../../schemas/nodes.ts";
 import { endpoint } from "../endpoint.ts";
 
 const TAG = "High Availability";
@@ -45,7 +46,10 @@ export const haOverview = endpoint({
   summary: "Every group's High Availability status",
   tag: TAG,
   auth: true,
-  response: haOverviewSchema,
+  response: haOverviewSchema.extend({
+    /** Nodes outside every group: they serve no users and have no High Availability. */
+    nodesInNoGroup: z.array(nodeInNoGroupSchema),
+  }),
 });
 
 export const nodeHaStatus = endpoint({
