@@ -1,16 +1,18 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { FieldError, StatusLine } from "@/components/forms/status-line.tsx";
 import { useFormFeedback } from "@/components/forms/use-form-feedback.ts";
 import { PageTitle, Section } from "@/components/shell/page-title.tsx";
 import { api } from "@/lib/client/api.ts";
+import type { clusterListSchema } from "@/lib/schemas/nodes.ts";
 import { USER_ID_MAX, USER_ID_RULE, USER_NAME_MAX, userInputSchema, type UserView } from "@/lib/schemas/users.ts";
+import type { z } from "zod";
 import { USERS_BASE } from "./user-list.tsx";
 
-const EMPTY = { userId: "", firstName: "", lastName: "", signedIn: false };
+const EMPTY = { userId: "", firstName: "", lastName: "", signedIn: false, cluster: "" };
 
 function placement(u: UserView): string {
   if (!u.assignedNode) return `${u.userId} was added unassigned: the User Assignment Mode assigns no users`;
@@ -20,7 +22,10 @@ function placement(u: UserView): string {
 /** End User Configuration, Add New: the Sync Agent chooses the node. */
 export function UserForm() {
   const queryClient = useQueryClient();
+  const clusters = useQuery({ queryKey: ["clusters"], queryFn: () => api<z.infer<typeof clusterListSchema>>("/api/clusters") }).data?.items ?? [];
   const [draft, setDraft] = useState(EMPTY);
+  // With one cluster there is nothing to choose: it is every user's home cluster.
+  const cluster = draft.cluster || (clusters.length === 1 ? clusters[0]!.name : "");
   const feedback = useFormFeedback();
   const { errors } = feedback;
   const [added, setAdded] = useState<UserView | null>(null);
@@ -29,14 +34,14 @@ export function UserForm() {
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    const input = feedback.validate(userInputSchema, draft);
+    const input = feedback.validate(userInputSchema, { ...draft, cluster });
     if (!input) return;
     setBusy(true);
     try {
       const user = await api<UserView>("/api/users", { method: "POST", body: input });
       await queryClient.invalidateQueries({ queryKey: ["users"] });
       setAdded(user);
-      setDraft(EMPTY);
+      setDraft({ ...EMPTY, cluster: draft.cluster });
       feedback.report("ok", "Add successful");
     } catch (err) {
       feedback.fail(err);
@@ -76,6 +81,19 @@ export function UserForm() {
             <FieldError id="userId" message={errors.userId} />
             <div className="hint">{USER_ID_RULE}; at most {USER_ID_MAX} characters; unique without regard to case.</div>
           </div>
+          <label htmlFor="cluster">Cluster{clusters.length > 1 ? "*" : ""}</label>
+          <div>
+            <select id="cluster" value={cluster} aria-invalid={!!errors.cluster} onChange={(e) => set("cluster", e.target.value)}>
+              {clusters.length !== 1 && <option value="">Select the user&apos;s home cluster</option>}
+              {clusters.map((c) => (
+                <option key={c.id} value={c.name}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+            <FieldError id="cluster" message={errors.cluster} />
+            <div className="hint">The user&apos;s home cluster: the Sync Agent assigns it to a node of that cluster&apos;s groups.</div>
+          </div>
           <label htmlFor="firstName">First Name</label>
           <div>
             <input id="firstName" value={draft.firstName} maxLength={USER_NAME_MAX + 10} aria-invalid={!!errors.firstName} onChange={(e) => set("firstName", e.target.value)} />
@@ -93,8 +111,8 @@ export function UserForm() {
           </div>
         </div>
         <p className="hint">
-          The Sync Agent assigns the user to a node under the User Assignment Mode. End users cannot be added while any node of the cluster is in a
-          failover state.
+          The Sync Agent assigns the user to a node under the User Assignment Mode. End users cannot be added while a node of their cluster is in
+          a failover state.
         </p>
       </Section>
     </form>

@@ -21,6 +21,7 @@ const COLUMN_LABELS: Record<string, string> = {
   firstName: "First Name",
   lastName: "Last Name",
   signedIn: "Signed In",
+  cluster: "Cluster",
   columns: "(number of values)",
   header: "(header row)",
   file: "(file)",
@@ -97,7 +98,8 @@ export function UserImport() {
           <div>
             <input id="csvFile" ref={input} type="file" accept=".csv,text/csv,text/plain" />
             <div className="hint">
-              The first row names the columns: <code>userId,firstName,lastName</code> and optionally <code>signedIn</code> (true/false, yes/no,
+              The first row names the columns: <code>userId,firstName,lastName</code> and optionally <code>cluster</code> (each user&apos;s home
+              cluster, required when the console has more than one) and <code>signedIn</code> (true/false, yes/no,
               1/0). Then one user per row, at most {IMPORT_MAX_ROWS.toLocaleString("en-US")}. Every row is checked first; if any row has an
               error, nothing is imported. The Sync Agent assigns the users to nodes under the User Assignment Mode.
             </div>

@@ -92,6 +92,7 @@ export function UserList() {
                 <SortHeader column="userId" sort={params.sort} onSort={onSort}>User ID</SortHeader>
                 <th>First Name</th>
                 <SortHeader column="name" sort={params.sort} onSort={onSort}>Last Name</SortHeader>
+                <SortHeader column="cluster" sort={params.sort} onSort={onSort}>Cluster</SortHeader>
                 <SortHeader column="assignedNode" sort={params.sort} onSort={onSort}>Assigned Node</SortHeader>
                 <SortHeader column="servingNode" sort={params.sort} onSort={onSort}>Serving Node</SortHeader>
                 <SortHeader column="signedIn" sort={params.sort} onSort={onSort}>Signed In</SortHeader>
@@ -106,6 +107,7 @@ export function UserList() {
                   <td>{u.userId}</td>
                   <td>{u.firstName}</td>
                   <td>{u.lastName}</td>
+                  <td>{u.cluster.name}</td>
                   <td>{u.assignedNode?.hostName ?? <span className="empty">Unassigned</span>}</td>
                   <td>
                     {u.servingNode?.hostName ?? ""}

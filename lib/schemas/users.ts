@@ -51,9 +51,9 @@ export const userInputSchema = z.object({
 });
 export type UserInput = z.output<typeof userInputSchema>;
 
-export const USER_SEARCH_FIELDS = { userId: "User ID", name: "First or Last Name", assignedNode: "Assigned Node" } as const;
-export const USER_SORTS = ["userId", "name", "assignedNode", "servingNode", "signedIn"] as const;
-export const userListQuery = findListQuery(Object.keys(USER_SEARCH_FIELDS) as ["userId", "name", "assignedNode"], USER_SORTS);
+export const USER_SEARCH_FIELDS = { userId: "User ID", name: "First or Last Name", cluster: "Cluster", assignedNode: "Assigned Node" } as const;
+export const USER_SORTS = ["userId", "name", "cluster", "assignedNode", "servingNode", "signedIn"] as const;
+export const userListQuery = findListQuery(Object.keys(USER_SEARCH_FIELDS) as ["userId", "name", "cluster", "assignedNode"], USER_SORTS);
 export type UserListQuery = z.output<typeof userListQuery>;
 
 const nodeRef = z.object({ id: z.number().int(), hostName: z.string() });

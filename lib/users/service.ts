@@ -50,6 +50,10 @@ function whereOf(query: UserListQuery): Prisma.EndUserWhereInput {
     const filter = stringMatchFilter(match, q);
     return filter ? { assignedNode: { is: { hostName: filter } } } : {};
   }
+  if (field === "cluster") {
+    const filter = stringMatchFilter(match, q);
+    return filter ? { cluster: { is: { name: filter } } } : {};
+  }
   if (field === "name") {
     if (match === "empty") return { firstName: "", lastName: "" };
     if (match === "notEmpty") return { OR: [{ firstName: { not: "" } }, { lastName: { not: "" } }] };
@@ -69,6 +73,8 @@ function orderOf(sort: UserListQuery["sort"]): Prisma.EndUserOrderByWithRelation
       return [{ userId: direction }];
     case "name":
       return [{ lastName: direction }, { firstName: direction }, tie];
+    case "cluster":
+      return [{ cluster: { name: direction } }, tie];
     case "assignedNode":
       return [{ assignedNode: { hostName: direction } }, tie];
     case "servingNode":
