@@ -173,7 +173,7 @@ test("adding users is refused while a node is failed over, and allowed again aft
     await form.getByLabel("User ID*").fill(`blocked.${tag}`);
     await form.getByRole("button", { name: "Save" }).click();
     await expect(page.getByTestId("status-line")).toHaveText(
-      `End users cannot be added while a node of the cluster is in a failover state: e2e-uf-${tag}-a is Idle (On Admin Request)`,
+      `End users of imp-cluster-01 cannot be added while a node of that cluster is in a failover state: e2e-uf-${tag}-a is Idle (On Admin Request)`,
     );
     expect(await countUsers(`blocked.${tag}`)).toBe(0);
 
