@@ -34,7 +34,8 @@ export function UserForm() {
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    const input = feedback.validate(userInputSchema, { ...draft, cluster });
+    // No cluster chosen: the server names the clusters to choose from.
+    const input = feedback.validate(userInputSchema, { ...draft, cluster: cluster || undefined });
     if (!input) return;
     setBusy(true);
     try {

@@ -39,12 +39,12 @@ export const userFieldSchemas = {
 
 /**
  * An end user as Add New submits it; the Sync Agent chooses the node among
- * the groups of the user's home cluster. The cluster may be left out (or
- * empty) while the console has one cluster only.
+ * the groups of the user's home cluster. The cluster may be left out while
+ * the console has one cluster only.
  */
 export const userInputSchema = z.object({
   userId: userFieldSchemas.userId,
-  cluster: z.preprocess((v) => (v === "" ? undefined : v), userFieldSchemas.cluster.optional()),
+  cluster: userFieldSchemas.cluster.optional(),
   firstName: userFieldSchemas.firstName.default(""),
   lastName: userFieldSchemas.lastName.default(""),
   signedIn: userFieldSchemas.signedIn.default(false),
