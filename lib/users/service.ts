@@ -1,6 +1,6 @@
 import type { Db, Prisma } from "../db/client.ts";
 import type { HaController } from "../ha/controller.ts";
-import { withUserCounts } from "../ha/views.ts";
+import { userCounts, withUserCounts } from "../ha/views.ts";
 import { ApiError } from "../http/errors.ts";
 import { parseSort, stringMatchFilter, type Page } from "../schemas/find-list.ts";
 import {
@@ -267,17 +267,27 @@ export async function importUsers(db: Db, gate: UserGate, csv: string): Promise<
   });
 }
 
-/** Per group and node: users assigned, served now, and signed in now. */
+/**
+ * Per group and node: users assigned, served now, and signed in now; and
+ * every node in no group, as the inventory holds them (the controller may
+ * not have loaded a node added by another process yet).
+ */
 export async function topology(db: Db, controller: HaController): Promise<TopologyView> {
   const statuses = await withUserCounts(db, controller.allStatuses());
-  const [mode, unassignedUsers] = await Promise.all([readAssignmentMode(db), db.endUser.count({ where: { assignedNodeId: null } })]);
-  const node = (n: (typeof statuses)[number]["nodes"][number], inGroup: boolean) => ({
+  const [mode, unassignedUsers, pool] = await Promise.all([
+    readAssignmentMode(db),
+    db.endUser.count({ where: { assignedNodeId: null } }),
+    db.node.findMany({ where: { groupId: null }, orderBy: { hostName: "asc" }, select: { id: true, hostName: true, haState: true, haReason: true } }),
+  ]);
+  const poolCounts = await userCounts(db, pool.map((n) => n.id));
+  const live = new Map(statuses.flatMap((s) => s.nodes).map((n) => [n.id, n]));
+  const node = (n: (typeof statuses)[number]["nodes"][number]) => ({
     id: n.id,
     hostName: n.hostName,
     state: n.state,
     reason: n.reason,
     users: n.users,
-    inGroup,
+    inGroup: true,
   });
   const sum = (nodes: { users: { assigned: number; serving: number; active: number } }[]) => ({
     assigned: nodes.reduce((a, n) => a + n.users.assigned, 0),
@@ -289,12 +299,15 @@ export async function topology(db: Db, controller: HaController): Promise<Topolo
     unassignedUsers,
     groups: statuses
       .filter((s) => s.groupId !== null)
-      .map((s) => ({ id: s.groupId!, name: s.groupName, haEnabled: s.haEnabled, nodes: s.nodes.map((n) => node(n, true)), users: sum(s.nodes) }))
+      .map((s) => ({ id: s.groupId!, name: s.groupName, haEnabled: s.haEnabled, nodes: s.nodes.map(node), users: sum(s.nodes) }))
       .sort((a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" })),
-    ungroupedNodes: statuses
-      .filter((s) => s.groupId === null)
-      .flatMap((s) => s.nodes)
-      .map((n) => node(n, false))
-      .sort((a, b) => a.hostName.localeCompare(b.hostName)),
+    ungroupedNodes: pool.map((n) => ({
+      id: n.id,
+      hostName: n.hostName,
+      state: live.get(n.id)?.state ?? n.haState,
+      reason: live.get(n.id)?.reason ?? n.haReason,
+      users: poolCounts.get(n.id)!,
+      inGroup: false,
+    })),
   };
 }
