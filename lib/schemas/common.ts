@@ -9,8 +9,22 @@ export function recordId(label: string) {
   return z.number({ error: `${label} is required` }).int(rule).positive(rule).max(MAX_ID, rule);
 }
 
-/** Path `{id}` of a record: anything but a positive integer names no record. */
-export const idParams = z.object({ id: z.coerce.number().int().positive().max(MAX_ID) });
+// Canonical decimal digits only: `Number()` would also read `0x1`, `+1`,
+// `1e0`, `01` and ` 1` as 1, so one record would have many names.
+const ID_TEXT = /^[1-9][0-9]{0,9}$/;
+
+/** An id written as text (a path segment or a query value): a positive integer in canonical decimal form. */
+export function idText(rule: string) {
+  return z.string({ error: rule }).regex(ID_TEXT, rule).transform(Number).pipe(z.number().max(MAX_ID, rule));
+}
+
+/** A positive whole number written as text, in canonical decimal form. */
+export function wholeNumberText(rule: string) {
+  return z.string({ error: rule }).regex(/^[1-9][0-9]{0,14}$/, rule).transform(Number);
+}
+
+/** Path `{id}` of a record: anything but a canonical positive integer names no record. */
+export const idParams = z.object({ id: idText("id must be the id of a record") });
 
 /** Search text: bounded, and free of control characters the database cannot compare. */
 export const searchText = z

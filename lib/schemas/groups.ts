@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_ID } from "./common.ts";
+import { MAX_ID, wholeNumberText } from "./common.ts";
 import { findListQuery, pageOf } from "./find-list.ts";
 
 export const GROUP_NAME_MAX = 128;
@@ -58,10 +58,7 @@ export const groupPatchSchema = groupFields.partial().extend({
 export type GroupPatch = z.output<typeof groupPatchSchema>;
 
 export const groupDeleteQuery = z.object({
-  version: z.coerce
-    .number({ error: "version is required: send the version you last read" })
-    .int("version must be a whole number")
-    .positive("version must be a whole number"),
+  version: wholeNumberText("version is required: send the version you last read, a whole number"),
 });
 
 export const GROUP_SEARCH_FIELDS = { name: "Name", description: "Description" } as const;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_ID } from "./common.ts";
+import { idText } from "./common.ts";
 import { findListQuery, pageOf } from "./find-list.ts";
 
 export const NODE_SEARCH_FIELDS = { hostName: "Host Name", softwareVersion: "Software Version" } as const;
@@ -11,7 +11,7 @@ export const nodeListQuery = findListQuery(
 ).extend({
   /** Only nodes a group may choose as Presence Server: in no group, or in group N. */
   assignableTo: z
-    .union([z.literal("new"), z.coerce.number().int().positive().max(MAX_ID)], {
+    .union([z.literal("new"), idText("assignableTo must be new or a group id")], {
       error: "assignableTo must be new or a group id",
     })
     .optional(),
