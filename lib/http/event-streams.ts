@@ -60,7 +60,7 @@ export function eventStreamResponse(controller: HaController, session: Session, 
       const tick = () => send("tick", { labNow: controller.clock.now(), speed: controller.labSettings.speed });
       const interval = setInterval(tick, 1000);
       const unsubscribe = controller.onChange((notice) => send("change", notice));
-      const expiry = setTimeout(end, Math.min(MAX_TIMER_MS, Math.max(0, session.expiresAt.getTime() - Date.now())));
+      const expiry = setTimeout(() => end(), Math.min(MAX_TIMER_MS, Math.max(0, session.expiresAt.getTime() - Date.now())));
       end = () => {
         if (ended) return;
         ended = true;
