@@ -17,6 +17,8 @@ export interface Endpoint<
   A extends boolean = boolean,
 > {
   method: HttpMethod;
+  /** The name the catalogue exports it under (set by endpoints/index.ts). */
+  operationId?: string;
   /** OpenAPI path template, e.g. /api/nodes/{id}. */
   path: string;
   summary: string;
@@ -39,7 +41,7 @@ export interface Endpoint<
    * body, 404 with path params, 422 with a query, 500) are added by the
    * OpenAPI generator.
    */
-  errors?: (404 | 409 | 429)[];
+  errors?: (401 | 404 | 409 | 429)[];
 }
 
 export function endpoint<

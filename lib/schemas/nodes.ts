@@ -52,18 +52,22 @@ export const nodeServicesSchema = z.object({
 });
 
 const HOST_LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
-const HOST_NAME = new RegExp(`^${HOST_LABEL}(?:\\.${HOST_LABEL})*$`);
-const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+const IPV4_OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
+// One pattern, so the OpenAPI document states the rule the server applies:
+// an IPv4 address, or a host name that is not all digits and dots.
+const HOST_NAME_OR_IPV4 = new RegExp(
+  `^(?:(?:${IPV4_OCTET}\\.){3}${IPV4_OCTET}|(?![\\d.]+$)${HOST_LABEL}(?:\\.${HOST_LABEL})*)$`,
+);
 
 export const nodeCreateSchema = z.object({
   hostName: z
     .string({ error: "Host Name/IP Address is required" })
     .min(1, "Host Name/IP Address is required")
     .max(253, "Host Name/IP Address may be at most 253 characters")
-    .refine((h) => IPV4.test(h) || (!/^[\d.]+$/.test(h) && HOST_NAME.test(h)), {
-      message:
-        "Host Name/IP Address must be a host name (letters, digits and -, labels of 1 to 63 characters separated by dots, not starting or ending with -) or an IPv4 address",
-    }),
+    .regex(
+      HOST_NAME_OR_IPV4,
+      "Host Name/IP Address must be a host name (letters, digits and -, labels of 1 to 63 characters separated by dots, not starting or ending with -) or an IPv4 address",
+    ),
   softwareVersion: z
     .string({ error: "Software Version is required" })
     .regex(/^\d+(\.\d+){2,3}(-\d+)?$/, "Software Version must look like 15.0.1.12900-12"),

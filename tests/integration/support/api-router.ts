@@ -26,7 +26,7 @@ import * as usersImport from "@/app/api/users/import/route.ts";
 import * as users from "@/app/api/users/route.ts";
 import { refuseBeforeRouting } from "@/lib/http/front-door.ts";
 
-type Handler = (request: NextRequest, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
+type Handler = (request: NextRequest, context: { params: Promise<Record<string, string | string[]>> }) => Response | Promise<Response>;
 type RouteModule = Partial<Record<string, Handler>>;
 
 /** Each route file under the catalogue path it serves, as the App Router places them. */
