@@ -20,7 +20,7 @@ import { TEST_ADMIN_PASSWORD, useTestRuntime } from "./support/test-runtime.ts";
  * nothing.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 9021);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
 
 const runtime = useTestRuntime();
 const doc = buildOpenApiDocument() as unknown as {
