@@ -17,9 +17,10 @@ const route = app.getRequestHandler();
 await app.prepare();
 
 const frontDoor = globalThis[Symbol.for("prg-console.front-door")];
-if (typeof frontDoor !== "function") throw new Error("The front door was not installed: run `npm run build` first");
+if (!frontDoor) throw new Error("The front door was not installed: run `npm run build` first");
 
-const server = createServer((req, res) => frontDoor(req, res, () => route(req, res)));
+const server = createServer((req, res) => frontDoor.handle(req, res, () => route(req, res)));
+server.on("clientError", (_error, socket) => frontDoor.refuseUnparseable(socket));
 server.listen(port, hostname, () => {
   console.log(`prg-console ready on http://${hostname ?? "localhost"}:${port}`);
 });

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
 import { allowedMethods } from "../api/routes.ts";
 import { trustedProxies, withPeerAddress } from "./client-address.ts";
 import { ApiError } from "./errors.ts";
@@ -60,6 +61,19 @@ export function frontDoor(req: IncomingMessage, res: ServerResponse, route: () =
   return withPeerAddress(req.socket.remoteAddress ?? "unknown", route);
 }
 
+/**
+ * A request Node's HTTP parser cannot read (an unknown method, a broken
+ * request line or header) never reaches a handler; it is answered here, in
+ * the error shape, and the connection closed.
+ */
+export function refuseUnparseable(socket: Duplex) {
+  if (!socket.writable) return socket.destroy();
+  const body = JSON.stringify(new ApiError("malformed_request", "The request could not be parsed as HTTP").toBody());
+  socket.end(
+    `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
+}
+
 // server.mjs is plain JavaScript outside the Next.js bundles; it finds the
 // front door here once instrumentation has installed it.
 const FRONT_DOOR = Symbol.for("prg-console.front-door");
@@ -67,5 +81,5 @@ const FRONT_DOOR = Symbol.for("prg-console.front-door");
 /** Makes the front door available to server.mjs; a bad TRUSTED_PROXIES stops the start here. */
 export function installFrontDoor() {
   trustedProxies();
-  (globalThis as Record<symbol, unknown>)[FRONT_DOOR] = frontDoor;
+  (globalThis as Record<symbol, unknown>)[FRONT_DOOR] = { handle: frontDoor, refuseUnparseable };
 }

@@ -1,8 +1,8 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import net, { type AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { frontDoor } from "@/lib/http/front-door.ts";
+import { frontDoor, refuseUnparseable } from "@/lib/http/front-door.ts";
 import { serve } from "./support/api-router.ts";
 import { expectError } from "./support/expect.ts";
 import { TEST_ADMIN_PASSWORD, useTestRuntime } from "./support/test-runtime.ts";
@@ -26,6 +26,7 @@ beforeAll(async () => {
       res.end(Buffer.from(await response.arrayBuffer()));
     }),
   );
+  server.on("clientError", (_error, socket) => refuseUnparseable(socket));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   port = (server.address() as AddressInfo).port;
 });
@@ -108,6 +109,21 @@ describe("requests refused before routing, in the error shape", () => {
     for (const method of ["TRACE", "PROPFIND", "MKCOL", "PURGE"]) {
       expectError(await send({ method, path: "/api/session" }), 405, "method_not_allowed");
       expectError(await send({ method, path: "/api/no-such-thing" }), 404, "not_found");
+    }
+  });
+
+  it("a request Node cannot parse (an unknown method, a broken request line): 400 in the error shape", async () => {
+    for (const head of ["FOO /api/groups HTTP/1.1", "GET /api/groups HTTP/9", "GET /api/groups\u0000 HTTP/1.1"]) {
+      const raw = await new Promise<string>((resolve, reject) => {
+        const socket = net.connect(port, "127.0.0.1", () => socket.write(`${head}\r\nHost: 127.0.0.1\r\n\r\n`));
+        const chunks: Buffer[] = [];
+        socket.on("data", (c) => chunks.push(c));
+        socket.on("end", () => resolve(Buffer.concat(chunks).toString()));
+        socket.on("error", reject);
+      });
+      expect(raw, head).toMatch(/^HTTP\/1\.1 400 /);
+      const body = JSON.parse(raw.slice(raw.indexOf("\r\n\r\n") + 4));
+      expect(body).toEqual({ error: { code: "malformed_request", message: "The request could not be parsed as HTTP" } });
     }
   });
 
