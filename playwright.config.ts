@@ -31,7 +31,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf .data/e2e && npm run build && npx next start -H 127.0.0.1 -p ${PORT}`,
+    command: `rm -rf .data/e2e && npm run build && node server.mjs -H 127.0.0.1 -p ${PORT}`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,

@@ -2,6 +2,9 @@ import type { z } from "zod";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
+/** The largest request body an operation reads unless it names another limit. */
+export const DEFAULT_BODY_LIMIT = 64 * 1024;
+
 /**
  * One API operation: the schemas here validate its requests in the route
  * handler and generate its entry in /api/openapi.json.
@@ -14,6 +17,8 @@ export interface Endpoint<
   A extends boolean = boolean,
 > {
   method: HttpMethod;
+  /** The name the catalogue exports it under (set by endpoints/index.ts). */
+  operationId?: string;
   /** OpenAPI path template, e.g. /api/nodes/{id}. */
   path: string;
   summary: string;
@@ -23,11 +28,20 @@ export interface Endpoint<
   params?: P;
   query?: Q;
   body?: B;
+  /** Largest request body in bytes, refused with 413 before it is read; DEFAULT_BODY_LIMIT unless given. */
+  bodyLimit?: number;
   response: R;
+  /** Media type of a successful answer; application/json unless given. */
+  responseType?: "application/json" | "text/event-stream";
   /** Success status; 200 unless given. */
   status?: 200 | 201 | 202 | 204;
-  /** Error statuses this operation can answer besides 401/422/500. */
-  errors?: (400 | 403 | 404 | 409 | 429)[];
+  /**
+   * Error statuses this operation answers for its own rules; those that
+   * follow from its shape (401 with auth, 403 for writes, 400/413/422 with a
+   * body, 404 with path params, 422 with a query, 500) are added by the
+   * OpenAPI generator.
+   */
+  errors?: (401 | 404 | 409 | 429)[];
 }
 
 export function endpoint<

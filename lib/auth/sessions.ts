@@ -10,9 +10,19 @@ export interface SessionUser {
   username: string;
 }
 
+/** A signed-in session: `key` names it without revealing its token. */
+export interface Session {
+  key: string;
+  user: SessionUser;
+  expiresAt: Date;
+}
+
 function tokenHash(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
+
+/** The key of the session a token opens, as `Session.key` holds it. */
+export const sessionKey = tokenHash;
 
 // Verifying against a real hash when the user does not exist keeps the time
 // of a failed sign-in the same whichever part was wrong.
@@ -39,14 +49,18 @@ export async function signIn(
   return { token, user: { id: user.id, username: user.username }, expiresAt };
 }
 
-export async function findSessionUser(db: Db, token: string | undefined, now = new Date()): Promise<SessionUser | null> {
+export async function findSession(db: Db, token: string | undefined, now = new Date()): Promise<Session | null> {
   if (!token) return null;
   const session = await db.session.findUnique({
     where: { tokenHash: tokenHash(token) },
     include: { user: { select: { id: true, username: true } } },
   });
   if (!session || session.expiresAt <= now) return null;
-  return session.user;
+  return { key: session.tokenHash, user: session.user, expiresAt: session.expiresAt };
+}
+
+export async function findSessionUser(db: Db, token: string | undefined, now = new Date()): Promise<SessionUser | null> {
+  return (await findSession(db, token, now))?.user ?? null;
 }
 
 export async function signOut(db: Db, token: string | undefined): Promise<void> {

@@ -8,7 +8,9 @@ describe("API errors", () => {
     expect(new ApiError("unauthorized", "x").status).toBe(401);
     expect(new ApiError("forbidden", "x").status).toBe(403);
     expect(new ApiError("not_found", "x").status).toBe(404);
+    expect(new ApiError("method_not_allowed", "x").status).toBe(405);
     expect(new ApiError("conflict", "x").status).toBe(409);
+    expect(new ApiError("payload_too_large", "x").status).toBe(413);
     expect(new ApiError("validation_failed", "x").status).toBe(422);
   });
 

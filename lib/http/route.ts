@@ -1,9 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
-import type { Endpoint } from "../api/endpoint.ts";
-import { findSessionUser, SESSION_COOKIE, type SessionUser } from "../auth/sessions.ts";
+import { DEFAULT_BODY_LIMIT, type Endpoint } from "../api/endpoint.ts";
+import { findSession, SESSION_COOKIE, type Session, type SessionUser } from "../auth/sessions.ts";
 import { getRuntime, type Runtime } from "../server/runtime.ts";
 import { ApiError, toApiError, validationError } from "./errors.ts";
+import { readJsonBody, refuseDeclaredTooLarge } from "./request-body.ts";
 
 export interface HandlerContext<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, A extends boolean> {
   params: z.output<P>;
@@ -11,6 +12,7 @@ export interface HandlerContext<P extends z.ZodType, Q extends z.ZodType, B exte
   body: z.output<B>;
   /** null only on endpoints with auth: false. */
   user: A extends true ? SessionUser : SessionUser | null;
+  session: A extends true ? Session : Session | null;
   runtime: Runtime;
   request: NextRequest;
 }
@@ -30,8 +32,12 @@ export function handle<
   return async (request: NextRequest, context: { params: Promise<Record<string, string | string[]>> }) => {
     try {
       refuseCrossOrigin(request);
+      const bodyLimit = ep.bodyLimit ?? DEFAULT_BODY_LIMIT;
+      // Refused by its declared size before anything else is spent on it.
+      if (ep.body) refuseDeclaredTooLarge(request, bodyLimit);
       const runtime = await getRuntime();
-      const user = await findSessionUser(runtime.db, request.cookies.get(SESSION_COOKIE)?.value);
+      const session = await findSession(runtime.db, request.cookies.get(SESSION_COOKIE)?.value);
+      const user = session?.user ?? null;
       if (ep.auth && !user) throw new ApiError("unauthorized", "Sign in to use this API");
 
       let params: unknown;
@@ -48,12 +54,12 @@ export function handle<
       }
       let body: unknown;
       if (ep.body) {
-        const result = ep.body.safeParse(await readJson(request));
+        const result = ep.body.safeParse(await readJsonBody(request, bodyLimit));
         if (!result.success) throw validationError(result.error, "request");
         body = result.data;
       }
 
-      const out = await fn({ params, query, body, user, runtime, request } as HandlerContext<P, Q, B, A>);
+      const out = await fn({ params, query, body, user, session, runtime, request } as HandlerContext<P, Q, B, A>);
       if (out instanceof Response) return out;
       if (ep.status === 204) return new NextResponse(null, { status: 204 });
       return NextResponse.json(out, { status: ep.status ?? 200 });
@@ -64,31 +70,23 @@ export function handle<
   };
 }
 
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
 /**
  * Writes must come from the console's own origin. SameSite cookies already
  * stop other sites; this also stops other origins on the same host (another
- * port of a lab machine), which count as same-site.
+ * port of a lab machine), which count as same-site. Browsers send Origin on
+ * every write; `null` (sandboxed frames, privacy redirects) or an Origin that
+ * does not parse names no origin of the console. Without an Origin the
+ * Referer decides; a client sending neither is not a browser, and cookies
+ * cannot be ridden without one.
  */
 function refuseCrossOrigin(request: NextRequest) {
-  if (request.method === "GET" || request.method === "HEAD") return;
-  const origin = request.headers.get("origin");
+  if (SAFE_METHODS.has(request.method)) return;
+  const from = request.headers.get("origin") ?? request.headers.get("referer");
+  if (from === null) return;
   const host = request.headers.get("host") ?? request.nextUrl.host;
-  if (origin && URL.canParse(origin) && new URL(origin).host !== host) {
+  if (!URL.canParse(from) || new URL(from).host !== host) {
     throw new ApiError("forbidden", "Requests from another origin are refused");
-  }
-}
-
-async function readJson(request: NextRequest): Promise<unknown> {
-  // A JSON content type cannot be sent by a plain HTML form, which closes the
-  // last cross-site write path.
-  if (!request.headers.get("content-type")?.toLowerCase().startsWith("application/json")) {
-    throw new ApiError("malformed_request", "The request body must be JSON, sent with Content-Type: application/json");
-  }
-  const text = await request.text();
-  if (!text.trim()) throw new ApiError("malformed_request", "The request body must be a JSON document");
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ApiError("malformed_request", "The request body is not valid JSON");
   }
 }

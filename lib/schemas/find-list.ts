@@ -18,15 +18,27 @@ export type MatchOperator = keyof typeof MATCH_OPERATORS;
 export const PAGE_SIZES = [25, 50, 100, 150, 200, 250] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
 
-export const pageNumber = z.coerce.number().int("Page must be a whole number").min(1, "Page must be 1 or more").default(1);
+/** Far past any list this console holds; keeps the row offset within what the database takes. */
+export const PAGE_MAX = 1_000_000;
+
+export const pageNumber = z.coerce
+  .number()
+  .int("Page must be a whole number")
+  .min(1, "Page must be 1 or more")
+  .max(PAGE_MAX, `Page must be at most ${PAGE_MAX}`)
+  .default(1);
 
 export function pageSize(byDefault: PageSize) {
-  return z.coerce
-    .number()
-    .refine((n): n is PageSize => (PAGE_SIZES as readonly number[]).includes(n), {
-      message: `Rows per page must be one of ${PAGE_SIZES.join(", ")}`,
-    })
-    .default(byDefault);
+  return (
+    z.coerce
+      .number()
+      .refine((n): n is PageSize => (PAGE_SIZES as readonly number[]).includes(n), {
+        message: `Rows per page must be one of ${PAGE_SIZES.join(", ")}`,
+      })
+      .default(byDefault)
+      // The refinement is invisible to the OpenAPI generator; the document states the same rule.
+      .meta({ type: "integer", enum: [...PAGE_SIZES], default: byDefault })
+  );
 }
 
 const matchKeys = Object.keys(MATCH_OPERATORS) as [MatchOperator, ...MatchOperator[]];

@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { MAX_ID } from "./common.ts";
+import { MAX_ID, wholeNumberText } from "./common.ts";
 import { findListQuery, pageOf } from "./find-list.ts";
 
 export const GROUP_NAME_MAX = 128;
 export const GROUP_DESCRIPTION_MAX = 128;
 
-/** Forbidden in descriptions, as on the product's page. */
-const DESCRIPTION_FORBIDDEN = /["%&\\<>\p{Cc}]/u;
+/** Descriptions may not hold " % & \ < > (as on the product's page) nor control characters. */
+const DESCRIPTION_ALLOWED = /^[^"%&\\<>\u0000-\u001f\u007f-\u009f]*$/;
 
 const nodeId = (missing: string) =>
   z.number({ error: missing }).int("Choose a node from the list").positive("Choose a node from the list").max(MAX_ID, "Choose a node from the list");
@@ -20,9 +20,7 @@ const groupFields = z.object({
   description: z
     .string({ error: "Description must be text" })
     .max(GROUP_DESCRIPTION_MAX, `Description may be at most ${GROUP_DESCRIPTION_MAX} characters`)
-    .refine((s) => !DESCRIPTION_FORBIDDEN.test(s), {
-      message: 'Description may not contain " % & \\ < > or control characters',
-    }),
+    .regex(DESCRIPTION_ALLOWED, 'Description may not contain " % & \\ < > or control characters'),
   server1Id: nodeId("Presence Server 1 is required"),
   server2Id: nodeId("Presence Server 2 must be a node or null").nullable(),
   haEnabled: z.boolean({ error: "Enable High Availability must be true or false" }),
@@ -58,10 +56,7 @@ export const groupPatchSchema = groupFields.partial().extend({
 export type GroupPatch = z.output<typeof groupPatchSchema>;
 
 export const groupDeleteQuery = z.object({
-  version: z.coerce
-    .number({ error: "version is required: send the version you last read" })
-    .int("version must be a whole number")
-    .positive("version must be a whole number"),
+  version: wholeNumberText("version is required: send the version you last read, a whole number"),
 });
 
 export const GROUP_SEARCH_FIELDS = { name: "Name", description: "Description" } as const;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { labSettingsSchema } from "../ha/lab-settings.ts";
 import { ACTIONS } from "../ha/names.ts";
 import { SERVICE_NAMES } from "../domain/services.ts";
-import { MAX_ID, recordId, searchText } from "./common.ts";
+import { idParams, idText, recordId, searchText } from "./common.ts";
 import { pageNumber, pageOf, pageSize } from "./find-list.ts";
 
 export const FAULTS = [
@@ -58,7 +58,7 @@ export const serviceActionSchema = z.object({
 });
 
 export const serviceParams = z.object({
-  id: z.coerce.number().int().positive().max(MAX_ID),
+  id: idParams.shape.id,
   service: serviceName,
 });
 
@@ -103,8 +103,8 @@ export const haOverviewSchema = z.object({
 });
 
 export const eventsQuery = z.object({
-  group: z.coerce.number().pipe(recordId("group")).optional(),
-  node: z.coerce.number().pipe(recordId("node")).optional(),
+  group: idText("group must be the id of an existing record").optional(),
+  node: idText("node must be the id of an existing record").optional(),
   kind: z.enum(["state", "action", "fault", "service", "warning", "parameter"]).optional(),
   q: searchText.optional(),
   page: pageNumber,

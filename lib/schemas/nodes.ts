@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_ID } from "./common.ts";
+import { idText } from "./common.ts";
 import { findListQuery, pageOf } from "./find-list.ts";
 
 export const NODE_SEARCH_FIELDS = { hostName: "Host Name", softwareVersion: "Software Version" } as const;
@@ -11,7 +11,7 @@ export const nodeListQuery = findListQuery(
 ).extend({
   /** Only nodes a group may choose as Presence Server: in no group, or in group N. */
   assignableTo: z
-    .union([z.literal("new"), z.coerce.number().int().positive().max(MAX_ID)], {
+    .union([z.literal("new"), idText("assignableTo must be new or a group id")], {
       error: "assignableTo must be new or a group id",
     })
     .optional(),
@@ -61,18 +61,22 @@ export const clusterNameSchema = z
   .regex(/^[A-Za-z0-9_.-]+$/, "Cluster may contain only letters, digits, _, - and .");
 
 const HOST_LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
-const HOST_NAME = new RegExp(`^${HOST_LABEL}(?:\\.${HOST_LABEL})*$`);
-const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+const IPV4_OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
+// One pattern, so the OpenAPI document states the rule the server applies:
+// an IPv4 address, or a host name that is not all digits and dots.
+const HOST_NAME_OR_IPV4 = new RegExp(
+  `^(?:(?:${IPV4_OCTET}\\.){3}${IPV4_OCTET}|(?![\\d.]+$)${HOST_LABEL}(?:\\.${HOST_LABEL})*)$`,
+);
 
 export const nodeCreateSchema = z.object({
   hostName: z
     .string({ error: "Host Name/IP Address is required" })
     .min(1, "Host Name/IP Address is required")
     .max(253, "Host Name/IP Address may be at most 253 characters")
-    .refine((h) => IPV4.test(h) || (!/^[\d.]+$/.test(h) && HOST_NAME.test(h)), {
-      message:
-        "Host Name/IP Address must be a host name (letters, digits and -, labels of 1 to 63 characters separated by dots, not starting or ending with -) or an IPv4 address",
-    }),
+    .regex(
+      HOST_NAME_OR_IPV4,
+      "Host Name/IP Address must be a host name (letters, digits and -, labels of 1 to 63 characters separated by dots, not starting or ending with -) or an IPv4 address",
+    ),
   softwareVersion: z
     .string({ error: "Software Version is required" })
     .regex(/^\d+(\.\d+){2,3}(-\d+)?$/, "Software Version must look like 15.0.1.12900-12"),

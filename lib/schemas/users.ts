@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ASSIGNMENT_MODES } from "../users/assignment.ts";
+import { NO_CONTROL_CHARACTERS } from "./common.ts";
 import { findListQuery, pageOf } from "./find-list.ts";
 import { clusterNameSchema } from "./nodes.ts";
 
@@ -13,7 +14,6 @@ export const IMPORT_MAX_CHARS = 32 * 1024 * 1024;
 export const IMPORT_MAX_REPORTED = 1000;
 
 const USER_ID_PATTERN = /^[A-Za-z0-9._@-]+$/;
-const CONTROL = /\p{Cc}/u;
 
 export const USER_ID_RULE = "User ID may contain only letters, digits, and . _ - @";
 
@@ -27,7 +27,7 @@ const nameSchema = (label: string) =>
   z
     .string({ error: `${label} must be text` })
     .max(USER_NAME_MAX, `${label} may be at most ${USER_NAME_MAX} characters`)
-    .refine((s) => !CONTROL.test(s), { message: `${label} may not contain control characters (tabs, line breaks)` });
+    .regex(NO_CONTROL_CHARACTERS, `${label} may not contain control characters (tabs, line breaks)`);
 
 export const userFieldSchemas = {
   userId: userIdSchema,

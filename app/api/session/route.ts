@@ -3,6 +3,7 @@ import * as endpoints from "@/lib/api/endpoints/session.ts";
 import { signIn, signOut } from "@/lib/auth/sessions.ts";
 import { recordSignInFailure, recordSignInSuccess, signInBlockedFor } from "@/lib/auth/throttle.ts";
 import { ApiError } from "@/lib/http/errors.ts";
+import { closeEventStreams } from "@/lib/http/event-streams.ts";
 import { handle } from "@/lib/http/route.ts";
 import { clientAddress } from "@/lib/http/client-address.ts";
 import { clearSessionCookie, sessionToken, setSessionCookie } from "@/lib/http/session-cookie.ts";
@@ -26,8 +27,9 @@ export const POST = handle(endpoints.signIn, async ({ body, runtime, request }) 
 
 export const GET = handle(endpoints.currentSession, async ({ user }) => ({ user }));
 
-export const DELETE = handle(endpoints.signOut, async ({ runtime, request }) => {
+export const DELETE = handle(endpoints.signOut, async ({ runtime, request, session }) => {
   await signOut(runtime.db, sessionToken(request));
+  closeEventStreams(session.key);
   const response = NextResponse.json({ ok: true });
   clearSessionCookie(response);
   return response;

@@ -11,6 +11,7 @@ import {
   serviceActionSchema,
   serviceParams,
 } from "../../schemas/ha.ts";
+import { STREAMS_PER_SESSION } from "../../http/event-streams.ts";
 import { nodeInNoGroupSchema } from "../../schemas/nodes.ts";
 import { endpoint } from "../endpoint.ts";
 
@@ -102,10 +103,14 @@ export const listEvents = endpoint({
 export const eventStream = endpoint({
   method: "GET",
   path: "/api/events/stream",
-  summary: "Server-sent events: a `change` event for every state change as it happens, and a `tick` with the lab time every second",
+  summary:
+    "Server-sent events: a `change` event for every state change as it happens, and a `tick` with the lab time every second. " +
+    `The stream ends when its session ends (sign-out or expiry); at most ${STREAMS_PER_SESSION} may be open per session (429 beyond)`,
   tag: TAG,
   auth: true,
   response: z.string(),
+  responseType: "text/event-stream",
+  errors: [429],
 });
 
 const labResponse = labSettingsSchema.extend({ labNow: z.number() });

@@ -7,13 +7,7 @@ import * as session from "./session.ts";
 import * as system from "./system.ts";
 import * as users from "./users.ts";
 
-/** Every operation of the public API, for the OpenAPI document. */
-export const ALL_ENDPOINTS: Endpoint[] = [
-  ...Object.values(system),
-  ...Object.values(session),
-  ...Object.values(nodes),
-  ...Object.values(groups),
-  ...Object.values(ha),
-  ...Object.values(users),
-  ...Object.values(parameters),
-];
+/** Every operation of the public API, for the OpenAPI document; each is named (operationId) by its export. */
+export const ALL_ENDPOINTS: Endpoint[] = [system, session, nodes, groups, ha, users, parameters].flatMap((module) =>
+  Object.entries(module).map(([name, ep]: [string, Endpoint]) => Object.assign(ep, { operationId: name })),
+);

@@ -10,7 +10,7 @@ export const signIn = endpoint({
   auth: false,
   body: signInSchema,
   response: sessionUserSchema,
-  errors: [429],
+  errors: [401, 429],
 });
 
 export const currentSession = endpoint({

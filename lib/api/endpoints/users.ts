@@ -14,6 +14,9 @@ import {
 import { endpoint } from "../endpoint.ts";
 
 const TAG = "End Users";
+
+/** The CSV text's characters as a JSON string, with room for escaped quotes and letters beyond ASCII. */
+const IMPORT_BODY_LIMIT = 40 * 1024 * 1024;
 const FAILOVER_REFUSAL = "409 while any node of the cluster is in a failover state (the product refuses to add end users then)";
 
 export const listUsers = endpoint({
@@ -64,6 +67,7 @@ export const importUsers = endpoint({
   tag: TAG,
   auth: true,
   body: importBodySchema,
+  bodyLimit: IMPORT_BODY_LIMIT,
   response: importResultSchema,
   status: 201,
   errors: [409],
