@@ -3,7 +3,7 @@ import { E2E_ADMIN_PASSWORD } from "../playwright.config.ts";
 
 export async function signIn(page: Page, password = E2E_ADMIN_PASSWORD) {
   await page.goto("/login");
-  await page.getByLabel("Username").fill("admin");
+  await page.getByLabel("User ID").fill("admin");
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Login" }).click();
   await expect(page.getByTestId("signed-in-user")).toHaveText("admin");
