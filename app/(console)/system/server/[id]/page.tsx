@@ -1,11 +1,17 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { ServerDetail } from "@/components/servers/server-detail.tsx";
+import { existingNodeId } from "@/lib/server/page-records.ts";
+
+export const metadata: Metadata = { title: "Server Configuration" };
 
 export default async function ServerDetailPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const id = await existingNodeId((await params).id);
+  if (id === null) notFound();
   return (
     <Suspense>
-      <ServerDetail id={id} />
+      <ServerDetail id={String(id)} />
     </Suspense>
   );
 }
