@@ -16,6 +16,7 @@ import { api } from "@/lib/client/api.ts";
 import { deleteWarnings } from "@/lib/domain/groups.ts";
 import type { Page } from "@/lib/schemas/find-list.ts";
 import { GROUP_SEARCH_FIELDS, groupListQuery, type GroupListItem } from "@/lib/schemas/groups.ts";
+import { TableScroll } from "@/components/shell/table-scroll.tsx";
 
 const BASE = "/system/presence-redundancy-groups";
 
@@ -88,7 +89,8 @@ export function GroupList() {
         {groups.data && groups.data.total === 0 ? (
           <p className="empty">No Presence Redundancy Groups match the search.</p>
         ) : (
-          <table className="list">
+          <TableScroll label="Presence Redundancy Groups">
+<table className="list">
             <thead>
               <tr>
                 <th>
@@ -120,6 +122,7 @@ export function GroupList() {
               ))}
             </tbody>
           </table>
+</TableScroll>
         )}
         {groups.data && <Pager page={params.page} pageSize={params.pageSize} total={groups.data.total} onChange={update} />}
       </Section>

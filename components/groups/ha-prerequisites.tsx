@@ -4,6 +4,7 @@ import { useQueries } from "@tanstack/react-query";
 import { api } from "@/lib/client/api.ts";
 import { enableHaConsequence, readiness } from "@/lib/domain/prerequisites.ts";
 import type { NodeDetailView } from "@/lib/schemas/nodes.ts";
+import { TableScroll } from "@/components/shell/table-scroll.tsx";
 
 /**
  * Shown before High Availability is enabled: database replication and the
@@ -20,7 +21,8 @@ export function HaPrerequisites({ nodeIds }: { nodeIds: number[] }) {
 
   return (
     <div data-testid="ha-prerequisites">
-      <table className="list">
+      <TableScroll label="High Availability prerequisites">
+<table className="list">
         <thead>
           <tr>
             <th>Node</th>
@@ -40,6 +42,7 @@ export function HaPrerequisites({ nodeIds }: { nodeIds: number[] }) {
           ))}
         </tbody>
       </table>
+</TableScroll>
       {consequence ? (
         <p className="status-warn" role="note">
           Warning: {consequence}

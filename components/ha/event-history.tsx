@@ -6,6 +6,7 @@ import { Pager } from "@/components/find-list/pager.tsx";
 import { api } from "@/lib/client/api.ts";
 import type { eventPageSchema } from "@/lib/schemas/ha.ts";
 import type { z } from "zod";
+import { TableScroll } from "@/components/shell/table-scroll.tsx";
 
 const KINDS = { "": "All", state: "State changes", action: "Admin actions", fault: "Lab faults", service: "Services", warning: "Warnings", parameter: "Parameters" } as const;
 
@@ -38,7 +39,8 @@ export function EventHistory({ groupId, pageSize = 25 }: { groupId?: number; pag
         </label>
         <input aria-label="Filter events" placeholder="text contains" value={q} onChange={(e) => { setQ(e.target.value); setPage(1); }} />
       </div>
-      <table className="list compact">
+      <TableScroll label="Event history">
+<table className="list compact">
         <thead>
           <tr>
             <th>Time (lab)</th>
@@ -62,6 +64,7 @@ export function EventHistory({ groupId, pageSize = 25 }: { groupId?: number; pag
           ))}
         </tbody>
       </table>
+</TableScroll>
       {events.data && events.data.total === 0 && <p className="empty">No events.</p>}
       {events.data && (
         <Pager page={page} pageSize={size} total={events.data.total} onChange={(c) => { if (c.page) setPage(c.page); if (c.pageSize) setSize(c.pageSize); }} />

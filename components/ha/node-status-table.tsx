@@ -8,6 +8,7 @@ import { STATE_KIND, type NodeState } from "@/lib/ha/names.ts";
 import type { HaStatusView } from "@/lib/schemas/ha.ts";
 import { LIVE_KEYS } from "./live.tsx";
 import { Countdowns } from "./timers.tsx";
+import { TableScroll } from "@/components/shell/table-scroll.tsx";
 
 type Node = HaStatusView["nodes"][number];
 type Action = { action: "failover" | "fallback"; node: number } | { action: "recover" };
@@ -62,7 +63,8 @@ export function NodeStatusTable({ status }: { status: HaStatusView }) {
           {message.text}
         </p>
       )}
-      <table className="list">
+      <TableScroll label={`Node status of ${status.groupName}`}>
+<table className="list">
         <thead>
           <tr>
             <th>Node</th>
@@ -111,6 +113,7 @@ export function NodeStatusTable({ status }: { status: HaStatusView }) {
           })}
         </tbody>
       </table>
+</TableScroll>
       {status.groupTimers.length > 0 && <Countdowns timers={status.groupTimers} />}
       {allowed.recover && (
         <button type="button" className="danger" onClick={() => act({ action: "recover" })} disabled={run.isPending}>

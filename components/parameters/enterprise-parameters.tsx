@@ -7,6 +7,7 @@ import { useFormFeedback } from "@/components/forms/use-form-feedback.ts";
 import { PageTitle, Section } from "@/components/shell/page-title.tsx";
 import { api } from "@/lib/client/api.ts";
 import type { EnterpriseParametersView } from "@/lib/schemas/parameters.ts";
+import { TableScroll } from "@/components/shell/table-scroll.tsx";
 
 /** System > Enterprise Parameters: User Management Parameters. */
 export function EnterpriseParameters() {
@@ -59,7 +60,8 @@ export function EnterpriseParameters() {
         )}
       </Section>
       <Section title="User Management Parameters">
-        <table className="list">
+        <TableScroll label="User Management Parameters">
+<table className="list">
           <thead>
             <tr>
               <th>Parameter Name</th>
@@ -86,6 +88,7 @@ export function EnterpriseParameters() {
             </tr>
           </tbody>
         </table>
+</TableScroll>
       </Section>
     </form>
   );

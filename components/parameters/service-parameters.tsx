@@ -8,6 +8,7 @@ import { PageTitle, Section } from "@/components/shell/page-title.tsx";
 import { api } from "@/lib/client/api.ts";
 import type { ServiceParametersView } from "@/lib/schemas/parameters.ts";
 import { fromDraft, ParameterRow, toDraft, type Draft } from "./parameter-row.tsx";
+import { TableScroll } from "@/components/shell/table-scroll.tsx";
 
 /** System > Service Parameters, for the Cisco Server Recovery Manager service. */
 export function ServiceParameters() {
@@ -144,7 +145,8 @@ export function ServiceParameters() {
 
 function ParameterTable({ children }: { children: ReactNode }) {
   return (
-    <table className="list">
+    <TableScroll label={label}>
+<table className="list">
       <thead>
         <tr>
           <th>Parameter Name</th>
@@ -156,5 +158,6 @@ function ParameterTable({ children }: { children: ReactNode }) {
       </thead>
       <tbody>{children}</tbody>
     </table>
+</TableScroll>
   );
 }

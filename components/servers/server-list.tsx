@@ -12,6 +12,7 @@ import { PageTitle, Section } from "@/components/shell/page-title.tsx";
 import { api } from "@/lib/client/api.ts";
 import type { Page } from "@/lib/schemas/find-list.ts";
 import { NODE_SEARCH_FIELDS, nodeListQuery, type NodeView } from "@/lib/schemas/nodes.ts";
+import { TableScroll } from "@/components/shell/table-scroll.tsx";
 
 export function ServerList() {
   const router = useRouter();
@@ -46,7 +47,8 @@ export function ServerList() {
         {nodes.data && nodes.data.total === 0 ? (
           <p className="empty">No active query. Please enter your search criteria using the options above.</p>
         ) : (
-          <table className="list">
+          <TableScroll label="Servers">
+<table className="list">
             <thead>
               <tr>
                 <SortHeader column="hostName" sort={params.sort} onSort={onSort}>Host Name/IP Address</SortHeader>
@@ -74,6 +76,7 @@ export function ServerList() {
               ))}
             </tbody>
           </table>
+</TableScroll>
         )}
         {nodes.data && (
           <Pager page={params.page} pageSize={params.pageSize} total={nodes.data.total} onChange={update} />

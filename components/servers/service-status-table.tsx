@@ -1,8 +1,10 @@
 import type { NodeDetailView } from "@/lib/schemas/nodes.ts";
+import { TableScroll } from "@/components/shell/table-scroll.tsx";
 
 export function ServiceStatusTable({ services }: { services: NodeDetailView["services"] }) {
   return (
-    <table className="list">
+    <TableScroll label="Services">
+<table className="list">
       <thead>
         <tr>
           <th>Service Name</th>
@@ -18,5 +20,6 @@ export function ServiceStatusTable({ services }: { services: NodeDetailView["ser
         ))}
       </tbody>
     </table>
+</TableScroll>
   );
 }

@@ -9,6 +9,7 @@ import { api } from "@/lib/client/api.ts";
 import { SERVICE_NAMES } from "@/lib/domain/services.ts";
 import type { Page } from "@/lib/schemas/find-list.ts";
 import type { NodeView } from "@/lib/schemas/nodes.ts";
+import { TableScroll } from "@/components/shell/table-scroll.tsx";
 
 const ACTIONS = [
   ["start", "Start"],
@@ -45,7 +46,8 @@ export function ControlCenter() {
           </p>
         )}
         {node && (
-          <table className="list">
+          <TableScroll label="IM and Presence Services">
+<table className="list">
             <thead>
               <tr>
                 <th>Service Name</th>
@@ -83,6 +85,7 @@ export function ControlCenter() {
               })}
             </tbody>
           </table>
+</TableScroll>
         )}
       </Section>
       {nodeId !== null && (

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { PageTitle, Section } from "@/components/shell/page-title.tsx";
 import { api } from "@/lib/client/api.ts";
 import type { TopologyView } from "@/lib/schemas/users.ts";
+import { TableScroll } from "@/components/shell/table-scroll.tsx";
 
 type NodeRow = TopologyView["groups"][number]["nodes"][number];
 
@@ -64,7 +65,8 @@ export function PresenceTopology() {
       </Section>
       {data?.groups.map((g) => (
         <Section key={g.id} title={`${g.name} (High Availability ${g.haEnabled ? "enabled" : "disabled"})`}>
-          <table className="list" data-testid={`topology-group-${g.name}`}>
+          <TableScroll label={`Users of ${g.name}`}>
+<table className="list" data-testid={`topology-group-${g.name}`}>
             <thead>
               <tr>
                 <th>Presence Server</th>
@@ -83,11 +85,13 @@ export function PresenceTopology() {
               </tr>
             </tbody>
           </table>
+</TableScroll>
         </Section>
       ))}
       {data && data.ungroupedNodes.length > 0 && (
         <Section title="Nodes in no Presence Redundancy Group">
-          <table className="list" data-testid="topology-ungrouped">
+          <TableScroll label="Nodes in no Presence Redundancy Group">
+<table className="list" data-testid="topology-ungrouped">
             <thead>
               <tr>{HEAD}</tr>
             </thead>
@@ -95,6 +99,7 @@ export function PresenceTopology() {
               <NodeRows nodes={data.ungroupedNodes} positions={false} />
             </tbody>
           </table>
+</TableScroll>
         </Section>
       )}
     </>

@@ -9,6 +9,7 @@ import { PageTitle, Section } from "@/components/shell/page-title.tsx";
 import { api } from "@/lib/client/api.ts";
 import { IMPORT_MAX_CHARS, IMPORT_MAX_ROWS, parseRowErrorKey, type ImportResult } from "@/lib/schemas/users.ts";
 import { USERS_BASE } from "./user-list.tsx";
+import { TableScroll } from "@/components/shell/table-scroll.tsx";
 
 interface RowProblem {
   row: number | null;
@@ -106,7 +107,8 @@ export function UserImport() {
       </Section>
       {problems.length > 0 && (
         <Section title="Errors">
-          <table className="list compact" data-testid="import-errors">
+          <TableScroll label="Import errors">
+<table className="list compact" data-testid="import-errors">
             <thead>
               <tr>
                 <th>Row</th>
@@ -124,11 +126,13 @@ export function UserImport() {
               ))}
             </tbody>
           </table>
+</TableScroll>
         </Section>
       )}
       {result && (
         <Section title="Assignment">
-          <table className="list compact" data-testid="import-result">
+          <TableScroll label="Assignment">
+<table className="list compact" data-testid="import-result">
             <thead>
               <tr>
                 <th>Node</th>
@@ -150,6 +154,7 @@ export function UserImport() {
               )}
             </tbody>
           </table>
+</TableScroll>
         </Section>
       )}
     </form>

@@ -14,6 +14,7 @@ import { PageTitle, Section } from "@/components/shell/page-title.tsx";
 import { api } from "@/lib/client/api.ts";
 import type { Page } from "@/lib/schemas/find-list.ts";
 import { USER_SEARCH_FIELDS, userListQuery, type UserView } from "@/lib/schemas/users.ts";
+import { TableScroll } from "@/components/shell/table-scroll.tsx";
 
 export const USERS_BASE = "/user-management/end-users";
 
@@ -83,7 +84,8 @@ export function UserList() {
         {users.data && users.data.total === 0 ? (
           <p className="empty">No end users match the search.</p>
         ) : (
-          <table className="list">
+          <TableScroll label="End users">
+<table className="list">
             <thead>
               <tr>
                 <th>
@@ -116,6 +118,7 @@ export function UserList() {
               ))}
             </tbody>
           </table>
+</TableScroll>
         )}
         {users.data && <Pager page={params.page} pageSize={params.pageSize} total={users.data.total} onChange={update} />}
       </Section>
