@@ -28,6 +28,12 @@ export function useFormFeedback(initial: Status = null) {
     if (Object.keys(fields).length > 0) setFocusRequest((n) => n + 1);
   };
 
+  /** Marks fields a page's own check refused, before anything is sent. */
+  const refuse = (fields: Record<string, string>) => {
+    markFields(fields);
+    setStatus({ kind: "error", text: "Please correct the fields marked below" });
+  };
+
   return {
     errors,
     status,
@@ -40,10 +46,10 @@ export function useFormFeedback(initial: Status = null) {
         setErrors({});
         return parsed.data;
       }
-      markFields(fieldErrors(parsed.error));
-      setStatus({ kind: "error", text: "Please correct the fields marked below" });
+      refuse(fieldErrors(parsed.error));
       return null;
     },
+    refuse,
     report(kind: "ok" | "warn", text: string) {
       setErrors({});
       setStatus({ kind, text });
