@@ -24,8 +24,19 @@ export function EnterpriseParameters() {
 
   async function save(event: FormEvent) {
     event.preventDefault();
+    await put(mode!);
+  }
+
+  /** As on the product: Set to Default asks, then sets the default and saves it. */
+  async function setToDefault() {
+    if (!window.confirm(`Set User Assignment Mode for Presence Server to its default (${view.default}) and save? Users may be re-assigned at once.`)) return;
+    setMode(view.default);
+    await put(view.default);
+  }
+
+  async function put(userAssignmentMode: string) {
     try {
-      const updated = await api<EnterpriseParametersView>("/api/enterprise-parameters", { method: "PUT", body: { userAssignmentMode: mode } });
+      const updated = await api<EnterpriseParametersView>("/api/enterprise-parameters", { method: "PUT", body: { userAssignmentMode } });
       queryClient.setQueryData(["enterprise-parameters"], updated);
       await queryClient.invalidateQueries({ queryKey: ["users"] });
       feedback.report(
@@ -44,7 +55,7 @@ export function EnterpriseParameters() {
         toolbar={
           <>
             <button type="submit">Save</button>
-            <button type="button" onClick={() => setMode(view.default)}>
+            <button type="button" onClick={setToDefault}>
               Set to Default
             </button>
           </>
