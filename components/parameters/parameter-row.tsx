@@ -66,7 +66,7 @@ export function ParameterRow({
       <td>{p.type === "boolean" ? (p.default ? "True" : "False") : String(p.default)}</td>
       <td>{range(p)}</td>
       <td>
-        <button type="button" onClick={onSetDefault} aria-label={`Set ${p.name} to Default`}>
+        <button type="button" onClick={onSetDefault} aria-label={`Set to Default: ${p.name}`}>
           Set to Default
         </button>
       </td>
