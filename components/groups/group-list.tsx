@@ -90,39 +90,39 @@ export function GroupList() {
           <p className="empty">No Presence Redundancy Groups match the search.</p>
         ) : (
           <TableScroll label="Presence Redundancy Groups">
-<table className="list">
-            <thead>
-              <tr>
-                <th>
-                  <span className="visually-hidden">Select</span>
-                </th>
-                <SortHeader column="name" sort={params.sort} onSort={onSort}>Name</SortHeader>
-                <SortHeader column="description" sort={params.sort} onSort={onSort}>Description</SortHeader>
-                <SortHeader column="server1" sort={params.sort} onSort={onSort}>Presence Server 1</SortHeader>
-                <SortHeader column="server2" sort={params.sort} onSort={onSort}>Presence Server 2</SortHeader>
-                <SortHeader column="haEnabled" sort={params.sort} onSort={onSort}>High Availability</SortHeader>
-                <SortHeader column="users" sort={params.sort} onSort={onSort}>Assigned Users</SortHeader>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((g) => (
-                <tr key={g.id}>
-                  <td>
-                    <input type="checkbox" aria-label={`Select ${g.name}`} checked={selection.has(g.id)} onChange={() => selection.toggle(g.id)} />
-                  </td>
-                  <td>
-                    <Link href={`${BASE}/${g.id}`}>{g.name}</Link>
-                  </td>
-                  <td>{g.description}</td>
-                  <td>{g.server1?.hostName ?? ""}</td>
-                  <td>{g.server2?.hostName ?? ""}</td>
-                  <td>{g.haEnabled ? `Enabled${g.haState && g.haState !== "Normal" ? ` (${g.haState})` : ""}` : "Disabled"}</td>
-                  <td>{g.userCount}</td>
+            <table className="list">
+              <thead>
+                <tr>
+                  <th>
+                    <span className="visually-hidden">Select</span>
+                  </th>
+                  <SortHeader column="name" sort={params.sort} onSort={onSort}>Name</SortHeader>
+                  <SortHeader column="description" sort={params.sort} onSort={onSort}>Description</SortHeader>
+                  <SortHeader column="server1" sort={params.sort} onSort={onSort}>Presence Server 1</SortHeader>
+                  <SortHeader column="server2" sort={params.sort} onSort={onSort}>Presence Server 2</SortHeader>
+                  <SortHeader column="haEnabled" sort={params.sort} onSort={onSort}>High Availability</SortHeader>
+                  <SortHeader column="users" sort={params.sort} onSort={onSort}>Assigned Users</SortHeader>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-</TableScroll>
+              </thead>
+              <tbody>
+                {items.map((g) => (
+                  <tr key={g.id}>
+                    <td>
+                      <input type="checkbox" aria-label={`Select ${g.name}`} checked={selection.has(g.id)} onChange={() => selection.toggle(g.id)} />
+                    </td>
+                    <td>
+                      <Link href={`${BASE}/${g.id}`}>{g.name}</Link>
+                    </td>
+                    <td>{g.description}</td>
+                    <td>{g.server1?.hostName ?? ""}</td>
+                    <td>{g.server2?.hostName ?? ""}</td>
+                    <td>{g.haEnabled ? `Enabled${g.haState && g.haState !== "Normal" ? ` (${g.haState})` : ""}` : "Disabled"}</td>
+                    <td>{g.userCount}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
         {groups.data && <Pager page={params.page} pageSize={params.pageSize} total={groups.data.total} onChange={update} />}
       </Section>

@@ -72,34 +72,34 @@ export function EnterpriseParameters() {
       </Section>
       <Section title="User Management Parameters">
         <TableScroll label="User Management Parameters">
-<table className="list">
-          <thead>
-            <tr>
-              <th>Parameter Name</th>
-              <th>Parameter Value</th>
-              <th>Default</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <td>
-                <label htmlFor="userAssignmentMode">User Assignment Mode for Presence Server</label>
-                <div className="hint">{view.options.find((o) => o.value === mode)?.help}</div>
-              </td>
-              <td>
-                <select id="userAssignmentMode" value={mode} onChange={(e) => setMode(e.target.value)}>
-                  {view.options.map((o) => (
-                    <option key={o.value} value={o.value}>
-                      {o.value}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td>{view.default}</td>
-            </tr>
-          </tbody>
-        </table>
-</TableScroll>
+          <table className="list">
+            <thead>
+              <tr>
+                <th>Parameter Name</th>
+                <th>Parameter Value</th>
+                <th>Default</th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <td>
+                  <label htmlFor="userAssignmentMode">User Assignment Mode for Presence Server</label>
+                  <div className="hint">{view.options.find((o) => o.value === mode)?.help}</div>
+                </td>
+                <td>
+                  <select id="userAssignmentMode" value={mode} onChange={(e) => setMode(e.target.value)}>
+                    {view.options.map((o) => (
+                      <option key={o.value} value={o.value}>
+                        {o.value}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>{view.default}</td>
+              </tr>
+            </tbody>
+          </table>
+        </TableScroll>
       </Section>
     </form>
   );

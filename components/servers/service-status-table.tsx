@@ -4,22 +4,22 @@ import { TableScroll } from "@/components/shell/table-scroll.tsx";
 export function ServiceStatusTable({ services }: { services: NodeDetailView["services"] }) {
   return (
     <TableScroll label="Services">
-<table className="list">
-      <thead>
-        <tr>
-          <th>Service Name</th>
-          <th>Status</th>
-        </tr>
-      </thead>
-      <tbody>
-        {services.map((s) => (
-          <tr key={s.name}>
-            <td>{s.name}</td>
-            <td className={s.status === "STARTED" ? "ok" : "bad"}>{s.status === "STARTED" ? "Started" : "Stopped"}</td>
+      <table className="list">
+        <thead>
+          <tr>
+            <th>Service Name</th>
+            <th>Status</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
-</TableScroll>
+        </thead>
+        <tbody>
+          {services.map((s) => (
+            <tr key={s.name}>
+              <td>{s.name}</td>
+              <td className={s.status === "STARTED" ? "ok" : "bad"}>{s.status === "STARTED" ? "Started" : "Stopped"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

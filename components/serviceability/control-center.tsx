@@ -64,48 +64,48 @@ export function ControlCenter() {
         </p>
         {node && (
           <TableScroll label="IM and Presence Services">
-<table className="list">
-            <thead>
-              <tr>
-                <th>Service Name</th>
-                <th>Status</th>
-                <th>Action</th>
-              </tr>
-            </thead>
-            <tbody>
-              {SERVICE_NAMES.map((name) => {
-                const started = node.services[name] === "STARTED";
-                return (
-                  <tr key={name} data-testid={`service-${name}`}>
-                    <td>{name}</td>
-                    <td className={started ? "ok" : "bad"}>{started ? "Started" : "Stopped"}</td>
-                    <td>
-                      {ACTIONS.filter(([a]) => (a === "start" ? !started : started)).map(([a, label]) => (
-                        <button
-                          key={a}
-                          type="button"
-                          disabled={send.isPending || node.power !== "ON"}
-                          aria-label={`${label} ${name}`}
-                          onClick={() => {
-                            const warning = consequence(a, name, node.hostName);
-                            if (warning && !window.confirm(`${warning} Continue?`)) return;
-                            send.mutate({
-                              path: `/api/nodes/${node.id}/services/${encodeURIComponent(name)}`,
-                              body: { action: a },
-                              done: `${label} ${name} on ${node.hostName}: done`,
-                            });
-                          }}
-                        >
-                          {label}
-                        </button>
-                      ))}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-</TableScroll>
+            <table className="list">
+              <thead>
+                <tr>
+                  <th>Service Name</th>
+                  <th>Status</th>
+                  <th>Action</th>
+                </tr>
+              </thead>
+              <tbody>
+                {SERVICE_NAMES.map((name) => {
+                  const started = node.services[name] === "STARTED";
+                  return (
+                    <tr key={name} data-testid={`service-${name}`}>
+                      <td>{name}</td>
+                      <td className={started ? "ok" : "bad"}>{started ? "Started" : "Stopped"}</td>
+                      <td>
+                        {ACTIONS.filter(([a]) => (a === "start" ? !started : started)).map(([a, label]) => (
+                          <button
+                            key={a}
+                            type="button"
+                            disabled={send.isPending || node.power !== "ON"}
+                            aria-label={`${label} ${name}`}
+                            onClick={() => {
+                              const warning = consequence(a, name, node.hostName);
+                              if (warning && !window.confirm(`${warning} Continue?`)) return;
+                              send.mutate({
+                                path: `/api/nodes/${node.id}/services/${encodeURIComponent(name)}`,
+                                body: { action: a },
+                                done: `${label} ${name} on ${node.hostName}: done`,
+                              });
+                            }}
+                          >
+                            {label}
+                          </button>
+                        ))}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </Section>
       {nodeId !== null && (

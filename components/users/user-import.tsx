@@ -108,53 +108,53 @@ export function UserImport() {
       {problems.length > 0 && (
         <Section title="Errors">
           <TableScroll label="Import errors">
-<table className="list compact" data-testid="import-errors">
-            <thead>
-              <tr>
-                <th>Row</th>
-                <th>Column</th>
-                <th>Error</th>
-              </tr>
-            </thead>
-            <tbody>
-              {problems.map((p) => (
-                <tr key={`${p.row}:${p.field}`}>
-                  <td>{p.row ?? ""}</td>
-                  <td>{COLUMN_LABELS[p.field] ?? p.field}</td>
-                  <td>{p.message}</td>
+            <table className="list compact" data-testid="import-errors">
+              <thead>
+                <tr>
+                  <th>Row</th>
+                  <th>Column</th>
+                  <th>Error</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-</TableScroll>
+              </thead>
+              <tbody>
+                {problems.map((p) => (
+                  <tr key={`${p.row}:${p.field}`}>
+                    <td>{p.row ?? ""}</td>
+                    <td>{COLUMN_LABELS[p.field] ?? p.field}</td>
+                    <td>{p.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </Section>
       )}
       {result && (
         <Section title="Assignment">
           <TableScroll label="Assignment">
-<table className="list compact" data-testid="import-result">
-            <thead>
-              <tr>
-                <th>Node</th>
-                <th>Users Assigned</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.assignedPerNode.map((n) => (
-                <tr key={n.nodeId}>
-                  <td>{n.hostName}</td>
-                  <td>{n.users}</td>
-                </tr>
-              ))}
-              {result.unassigned > 0 && (
+            <table className="list compact" data-testid="import-result">
+              <thead>
                 <tr>
-                  <td className="empty">Unassigned</td>
-                  <td>{result.unassigned}</td>
+                  <th>Node</th>
+                  <th>Users Assigned</th>
                 </tr>
-              )}
-            </tbody>
-          </table>
-</TableScroll>
+              </thead>
+              <tbody>
+                {result.assignedPerNode.map((n) => (
+                  <tr key={n.nodeId}>
+                    <td>{n.hostName}</td>
+                    <td>{n.users}</td>
+                  </tr>
+                ))}
+                {result.unassigned > 0 && (
+                  <tr>
+                    <td className="empty">Unassigned</td>
+                    <td>{result.unassigned}</td>
+                  </tr>
+                )}
+              </tbody>
+            </table>
+          </TableScroll>
         </Section>
       )}
     </form>

@@ -85,40 +85,40 @@ export function UserList() {
           <p className="empty">No end users match the search.</p>
         ) : (
           <TableScroll label="End users">
-<table className="list">
-            <thead>
-              <tr>
-                <th>
-                  <span className="visually-hidden">Select</span>
-                </th>
-                <SortHeader column="userId" sort={params.sort} onSort={onSort}>User ID</SortHeader>
-                <th>First Name</th>
-                <SortHeader column="name" sort={params.sort} onSort={onSort}>Last Name</SortHeader>
-                <SortHeader column="assignedNode" sort={params.sort} onSort={onSort}>Assigned Node</SortHeader>
-                <SortHeader column="servingNode" sort={params.sort} onSort={onSort}>Serving Node</SortHeader>
-                <SortHeader column="signedIn" sort={params.sort} onSort={onSort}>Signed In</SortHeader>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((u) => (
-                <tr key={u.id} data-testid={`user-row-${u.userId}`}>
-                  <td>
-                    <input type="checkbox" aria-label={`Select ${u.userId}`} checked={selection.has(u.id)} onChange={() => selection.toggle(u.id)} />
-                  </td>
-                  <td>{u.userId}</td>
-                  <td>{u.firstName}</td>
-                  <td>{u.lastName}</td>
-                  <td>{u.assignedNode?.hostName ?? <span className="empty">Unassigned</span>}</td>
-                  <td>
-                    {u.servingNode?.hostName ?? ""}
-                    {u.servingNode && u.assignedNode && u.servingNode.id !== u.assignedNode.id && <span className="status-warn"> (failed over)</span>}
-                  </td>
-                  <td>{u.signedIn ? "Yes" : "No"}</td>
+            <table className="list">
+              <thead>
+                <tr>
+                  <th>
+                    <span className="visually-hidden">Select</span>
+                  </th>
+                  <SortHeader column="userId" sort={params.sort} onSort={onSort}>User ID</SortHeader>
+                  <th>First Name</th>
+                  <SortHeader column="name" sort={params.sort} onSort={onSort}>Last Name</SortHeader>
+                  <SortHeader column="assignedNode" sort={params.sort} onSort={onSort}>Assigned Node</SortHeader>
+                  <SortHeader column="servingNode" sort={params.sort} onSort={onSort}>Serving Node</SortHeader>
+                  <SortHeader column="signedIn" sort={params.sort} onSort={onSort}>Signed In</SortHeader>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-</TableScroll>
+              </thead>
+              <tbody>
+                {items.map((u) => (
+                  <tr key={u.id} data-testid={`user-row-${u.userId}`}>
+                    <td>
+                      <input type="checkbox" aria-label={`Select ${u.userId}`} checked={selection.has(u.id)} onChange={() => selection.toggle(u.id)} />
+                    </td>
+                    <td>{u.userId}</td>
+                    <td>{u.firstName}</td>
+                    <td>{u.lastName}</td>
+                    <td>{u.assignedNode?.hostName ?? <span className="empty">Unassigned</span>}</td>
+                    <td>
+                      {u.servingNode?.hostName ?? ""}
+                      {u.servingNode && u.assignedNode && u.servingNode.id !== u.assignedNode.id && <span className="status-warn"> (failed over)</span>}
+                    </td>
+                    <td>{u.signedIn ? "Yes" : "No"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
         {users.data && <Pager page={params.page} pageSize={params.pageSize} total={users.data.total} onChange={update} />}
       </Section>
