@@ -3,8 +3,10 @@ import type { ReactNode } from "react";
 import { Providers } from "@/components/providers.tsx";
 import "./globals.css";
 
+const PRODUCT = "Cisco Unified CM IM and Presence Administration";
+
 export const metadata: Metadata = {
-  title: "Cisco Unified CM IM and Presence Administration",
+  title: { default: PRODUCT, template: `%s | ${PRODUCT}` },
   description: "Presence Redundancy Groups and Server Recovery Manager console",
 };
 

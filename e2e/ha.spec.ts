@@ -1,18 +1,16 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { acceptNextDialog, adminApi, signIn } from "./support.ts";
+import { findRow, HA_OFF_ACTION, TABLE2 } from "../lib/ha/table2.ts";
+import { acceptNextDialog, adminApi, ensureNode, signIn } from "./support.ts";
 
 let api: APIRequestContext;
+// Short lab steps keep the rehearsal quick; the states are the same at 1×.
+const LAB = { speed: 1, stepSeconds: 1, srmStartSeconds: 1, bootSeconds: 2 };
 const nodes: Record<string, number> = {};
 
 test.beforeAll(async ({ playwright, baseURL }) => {
   api = await adminApi(playwright.request, baseURL!);
-  // Short lab steps keep the rehearsal quick; the states are the same at 1×.
-  expect((await api.put("/api/lab", { data: { speed: 1, stepSeconds: 1, srmStartSeconds: 1, bootSeconds: 2 } })).ok()).toBe(true);
-  for (const host of ["e2e-ha-a", "e2e-ha-b"]) {
-    const res = await api.post("/api/nodes", { data: { hostName: host, softwareVersion: "15.0.1.12900-12", cluster: "imp-cluster-01" } });
-    expect(res.status()).toBe(201);
-    nodes[host] = (await res.json()).id;
-  }
+  expect((await api.put("/api/lab", { data: LAB })).ok()).toBe(true);
+  for (const host of ["e2e-ha-a", "e2e-ha-b"]) nodes[host] = await ensureNode(api, host);
 });
 test.afterAll(async () => api.dispose());
 test.beforeEach(async ({ page }) => signIn(page));
@@ -43,11 +41,25 @@ test("enable HA, fail over, fall back and recover in the browser while another p
   await expect(watcher.getByTestId("live-indicator")).toContainText("Live");
   await expectRow(watcher, "e2e-ha-a", "Normal", "Normal");
 
+  await expect(page.getByTestId("recommended-action")).toHaveText(`Recommended action: ${TABLE2[0]!.recommendedAction}`);
+  await expect(row(page, "e2e-ha-a").getByTestId("node-state")).toHaveClass("state-normal");
+
+  // Each node's button says which node it acts on; the pressed one vanishes, so focus goes to the status line.
+  await expect(page.getByRole("button", { name: "Failover e2e-ha-b", exact: true })).toBeVisible();
   const confirm = acceptNextDialog(page);
-  await row(page, "e2e-ha-a").getByRole("button", { name: "Failover" }).click();
+  await page.getByRole("button", { name: "Failover e2e-ha-a", exact: true }).click();
   expect(await confirm).toContain("stops the critical services on e2e-ha-a");
+  await expect(page.getByTestId("ha-message")).toBeFocused();
   await expectRow(page, "e2e-ha-a", "Idle", "On Admin Request");
   await expectRow(page, "e2e-ha-b", "Running in Backup Mode", "On Admin Request");
+  // The status line follows the outcome, the degraded states do not look Normal, Table 2 says what to do next.
+  await expect(page.getByTestId("ha-message")).toHaveText(
+    "Failover of e2e-ha-a completed: e2e-ha-a Idle (On Admin Request), e2e-ha-b Running in Backup Mode (On Admin Request)",
+  );
+  await expect(row(page, "e2e-ha-a").getByTestId("node-state")).toHaveClass("state-degraded");
+  await expect(row(page, "e2e-ha-b").getByTestId("node-state")).toHaveClass("state-degraded");
+  await expect(page.getByTestId("recommended-action")).toHaveText(`Recommended action: ${findRow({ state: "Idle", reason: "On Admin Request" }, { state: "Running in Backup Mode", reason: "On Admin Request" })!.row.recommendedAction}`);
+  await expect(watcher.getByTestId("state-announcement").filter({ hasText: /e2e-ha-[ab] is now (Idle|Running in Backup Mode)/ })).toHaveCount(1);
   await expectRow(watcher, "e2e-ha-a", "Idle", "On Admin Request");
   await expectRow(watcher, "e2e-ha-b", "Running in Backup Mode", "On Admin Request");
   await expect(row(page, "e2e-ha-a").getByRole("button", { name: "Failover" })).toHaveCount(0);
@@ -64,6 +76,8 @@ test("enable HA, fail over, fall back and recover in the browser while another p
   await row(page, "e2e-ha-a").getByRole("button", { name: "Failover" }).click();
   await again;
   await expectRow(page, "e2e-ha-a", "Running in Failed Mode", "Cisco Server Recovery Manager Take Over Users Failed");
+  await expect(page.getByTestId("ha-message")).toHaveText(/^Failover of e2e-ha-a failed: e2e-ha-a Running in Failed Mode/);
+  await expect(page.getByTestId("ha-message")).toHaveClass("status-error");
   await expectRow(watcher, "e2e-ha-b", "Running in Failed Mode", "Cisco Server Recovery Manager Take Over Users Failed");
   const recover = acceptNextDialog(page);
   await page.getByRole("button", { name: "Recover" }).click();
@@ -79,12 +93,52 @@ test("Control Center stops a critical service and the lab panel powers a node of
   await page.goto("/serviceability/control-center");
   await page.getByLabel("Server").selectOption({ label: "e2e-ha-b" });
   const service = page.getByTestId("service-Cisco Presence Engine");
+  // Dismissed: nothing happens.
+  page.once("dialog", (dialog) => void dialog.dismiss());
   await service.getByRole("button", { name: "Stop" }).click();
+  await expect(service).toContainText("Started");
+  const stop = acceptNextDialog(page);
+  await service.getByRole("button", { name: "Stop" }).click();
+  expect(await stop).toContain("Stop Cisco Presence Engine on e2e-ha-b: the service stops until started again. It is a critical service");
   await expect(service).toContainText("Stopped");
   await service.getByRole("button", { name: "Start" }).click();
   await expect(service).toContainText("Started");
 
+  const reboot = acceptNextDialog(page);
   await page.getByTestId("lab-panel").getByRole("button", { name: "Reboot", exact: true }).click();
+  expect(await reboot).toMatch(/^Reboot e2e-ha-b: every service stops/);
   await expect(page.getByTestId("node-power")).toHaveText("BOOTING");
   await expect(page.getByTestId("node-power")).toHaveText("ON", { timeout: 15_000 });
+});
+
+test("the live heartbeat age agrees with the server's; a group with HA off is neutral, with its documented advice", async ({ page }) => {
+  const ids = [await ensureNode(api, "e2e-hb-a"), await ensureNode(api, "e2e-hb-b")];
+  const created = await api.post("/api/groups", { data: { name: "E2E-HB", server1Id: ids[0], server2Id: ids[1], haEnabled: true } });
+  expect(created.status()).toBe(201);
+  const groupId = (await created.json()).id;
+  // Faster lab time: heartbeats every 15 lab seconds arrive every 3 s.
+  expect((await api.put("/api/lab", { data: { ...LAB, speed: 5 } })).ok()).toBe(true);
+  try {
+    await page.goto(`/system/presence-redundancy-groups/${groupId}`);
+    const age = row(page, "e2e-hb-a").getByTestId("heartbeat-age");
+    await expect(age).toBeVisible();
+    // Over more than two heartbeat intervals, the page never runs ahead of the server (it used to count on past the timeout).
+    for (let i = 0; i < 8; i++) {
+      await page.waitForTimeout(1000);
+      const shown = Number(/Heartbeat age (\d+)s/.exec((await age.textContent()) ?? "")![1]);
+      const status = await (await api.get(`/api/groups/${groupId}/ha`)).json();
+      const node = status.nodes.find((n: { hostName: string }) => n.hostName === "e2e-hb-a");
+      const server = Math.ceil((status.labNow - node.lastPeerHeartbeat) / 1000);
+      expect(shown).toBeLessThanOrEqual(16);
+      expect(Math.abs(shown - server), `page ${shown}s, server ${server}s`).toBeLessThanOrEqual(4);
+    }
+  } finally {
+    expect((await api.put("/api/lab", { data: LAB })).ok()).toBe(true);
+  }
+
+  const off = await api.patch(`/api/groups/${groupId}`, { data: { haEnabled: false, version: (await (await api.get(`/api/groups/${groupId}`)).json()).version } });
+  expect(off.ok()).toBe(true);
+  await page.reload();
+  await expect(page.getByTestId("recommended-action")).toHaveText(`Recommended action: ${HA_OFF_ACTION}`);
+  await expect(row(page, "e2e-hb-a").getByTestId("node-state")).toHaveClass("state-neutral");
 });

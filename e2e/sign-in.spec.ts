@@ -9,7 +9,7 @@ test("an unsigned visitor is sent to sign-in", async ({ page }) => {
 
 test("a wrong password gets a clear message that does not say which part was wrong", async ({ page }) => {
   await page.goto("/login");
-  await page.getByLabel("Username").fill("admin");
+  await page.getByLabel("User ID").fill("admin");
   await page.getByLabel("Password").fill("wrong-password");
   await page.getByRole("button", { name: "Login" }).click();
   await expect(page.getByRole("form", { name: "Sign in" }).getByRole("alert")).toHaveText("Invalid user ID or password");

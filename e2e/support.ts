@@ -3,7 +3,7 @@ import { E2E_ADMIN_PASSWORD } from "../playwright.config.ts";
 
 export async function signIn(page: Page, password = E2E_ADMIN_PASSWORD) {
   await page.goto("/login");
-  await page.getByLabel("Username").fill("admin");
+  await page.getByLabel("User ID").fill("admin");
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Login" }).click();
   await expect(page.getByTestId("signed-in-user")).toHaveText("admin");
@@ -32,4 +32,13 @@ export function acceptNextDialog(page: Page): Promise<string> {
       resolve(text);
     });
   });
+}
+
+/** The id of a node of the demo cluster with this host name, added if this run has not added it yet. */
+export async function ensureNode(api: import("@playwright/test").APIRequestContext, hostName: string, softwareVersion = "15.0.1.12900-12", cluster = "imp-cluster-01") {
+  const res = await api.post("/api/nodes", { data: { hostName, softwareVersion, cluster } });
+  if (res.status() === 201) return (await res.json()).id as number;
+  expect(res.status()).toBe(409);
+  const found = await (await api.get(`/api/nodes?field=hostName&match=exact&q=${encodeURIComponent(hostName)}`)).json();
+  return found.items[0].id as number;
 }

@@ -8,9 +8,14 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const user = await requireUser();
   return (
     <LiveUpdates>
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
       <ConsoleHeader username={user.username} />
       <MenuBar />
-      <main className="content">{children}</main>
+      <main id="main" className="content" tabIndex={-1}>
+        {children}
+      </main>
     </LiveUpdates>
   );
 }

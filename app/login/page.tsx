@@ -1,9 +1,12 @@
+import type { Metadata } from "next";
 import { Suspense } from "react";
 import { SignInForm } from "@/components/auth/sign-in-form.tsx";
 
+export const metadata: Metadata = { title: "Sign In" };
+
 export default function LoginPage() {
   return (
-    <div className="login-page">
+    <main className="login-page">
       <div className="login-card">
         <div className="banner-logo" aria-hidden>
           cisco
@@ -13,6 +16,6 @@ export default function LoginPage() {
           <SignInForm />
         </Suspense>
       </div>
-    </div>
+    </main>
   );
 }

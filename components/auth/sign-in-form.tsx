@@ -1,62 +1,60 @@
 "use client";
 
 import { useSearchParams } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
+import { FieldError, invalidProps } from "@/components/forms/status-line.tsx";
 import { api, ApiClientError } from "@/lib/client/api.ts";
 import { fieldErrors } from "@/lib/http/errors.ts";
+import { safeNextPath } from "@/lib/http/safe-redirect.ts";
 import { signInSchema } from "@/lib/schemas/auth.ts";
-
-/** Only pages of this console may be returned to after sign-in. */
-function safeNext(next: string | null): string {
-  if (!next) return "/";
-  const url = new URL(next, window.location.origin);
-  return url.origin === window.location.origin ? url.pathname + url.search : "/";
-}
 
 export function SignInForm() {
   const params = useSearchParams();
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState("");
   const [busy, setBusy] = useState(false);
+  const userId = useRef<HTMLInputElement>(null);
+  const password = useRef<HTMLInputElement>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (busy) return;
     const form = new FormData(event.currentTarget);
     const parsed = signInSchema.safeParse({ username: form.get("username"), password: form.get("password") });
     if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error));
-      setMessage(null);
+      const fields = fieldErrors(parsed.error);
+      setErrors(fields);
+      setMessage("Please correct the fields marked below");
+      (fields.username ? userId : password).current?.focus();
       return;
     }
     setErrors({});
+    setMessage("");
     setBusy(true);
     try {
       await api("/api/session", { method: "POST", body: parsed.data });
-      window.location.assign(safeNext(params.get("next")));
+      window.location.assign(safeNextPath(params.get("next")));
     } catch (err) {
       setMessage(err instanceof ApiClientError ? err.message : "Sign-in failed");
       setBusy(false);
+      // Focus stays in the form: the password is the field to type again.
+      password.current?.select();
+      password.current?.focus();
     }
   }
 
   return (
     <form className="login-form" aria-label="Sign in" onSubmit={submit} noValidate>
-      {message && (
-        <p role="alert" className="status-error">
-          {message}
-        </p>
-      )}
-      <label>
-        Username
-        <input name="username" autoComplete="username" autoFocus aria-invalid={!!errors.username} />
-      </label>
-      {errors.username && <span className="field-error">{errors.username}</span>}
-      <label>
-        Password
-        <input name="password" type="password" autoComplete="current-password" aria-invalid={!!errors.password} />
-      </label>
-      {errors.password && <span className="field-error">{errors.password}</span>}
-      <button type="submit" className="primary" disabled={busy}>
+      <p role="alert" className="status-error">
+        {message}
+      </p>
+      <label htmlFor="username">User ID</label>
+      <input ref={userId} id="username" name="username" autoComplete="username" autoFocus {...invalidProps("username", errors.username)} />
+      <FieldError id="username" message={errors.username} />
+      <label htmlFor="password">Password</label>
+      <input ref={password} id="password" name="password" type="password" autoComplete="current-password" {...invalidProps("password", errors.password)} />
+      <FieldError id="password" message={errors.password} />
+      <button type="submit" className="primary" aria-disabled={busy}>
         Login
       </button>
     </form>

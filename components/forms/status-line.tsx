@@ -1,18 +1,33 @@
-/** The product's "Status" area: one line of outcome above the form. */
-export function StatusLine({ status }: { status: { kind: "ok" | "error" | "warn"; text: string } | null }) {
-  if (!status) return <p role="status">Status: Ready</p>;
+/**
+ * The product's "Status" area: one line of outcome above the form. It is one
+ * live region that stays in the page, so each outcome is announced once
+ * (field errors beside their fields are tied to them, not announced again).
+ */
+export function StatusLine({ status }: { status: Status }) {
   return (
-    <p role={status.kind === "error" ? "alert" : "status"} className={`status-${status.kind}`} data-testid="status-line">
-      {status.text}
+    <p
+      role="status"
+      aria-atomic="true"
+      className={status ? `status-${status.kind}` : undefined}
+      data-testid={status ? "status-line" : undefined}
+    >
+      {status ? status.text : "Status: Ready"}
     </p>
   );
 }
 
 export type Status = { kind: "ok" | "error" | "warn"; text: string } | null;
 
+export const errorId = (id: string) => `${id}-error`;
+
+/** aria attributes tying a field to its error message. */
+export function invalidProps(id: string, message?: string) {
+  return message ? { "aria-invalid": true, "aria-describedby": errorId(id) } : { "aria-invalid": false };
+}
+
 export function FieldError({ id, message }: { id: string; message?: string }) {
   return message ? (
-    <span className="field-error" id={`${id}-error`} role="alert">
+    <span className="field-error" id={errorId(id)}>
       {message}
     </span>
   ) : null;

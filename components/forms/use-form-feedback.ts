@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { z } from "zod";
 import { ApiClientError } from "@/lib/client/api.ts";
 import { fieldErrors } from "@/lib/http/errors.ts";
@@ -9,15 +9,36 @@ import type { Status } from "./status-line.tsx";
 /**
  * The status line and the field errors of a form, filled the same way on
  * every page: by the shared zod schema before sending, and by the API's
- * error shape when a request is refused.
+ * error shape when a request is refused. After a refusal naming fields,
+ * focus moves to the first invalid field of the form given `formRef`.
  */
 export function useFormFeedback(initial: Status = null) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<Status>(initial);
+  const [focusRequest, setFocusRequest] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    if (focusRequest === 0) return;
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [focusRequest]);
+
+  const markFields = (fields: Record<string, string>) => {
+    setErrors(fields);
+    if (Object.keys(fields).length > 0) setFocusRequest((n) => n + 1);
+  };
+
+  /** Marks fields a page's own check refused, before anything is sent. */
+  const refuse = (fields: Record<string, string>) => {
+    markFields(fields);
+    setStatus({ kind: "error", text: "Please correct the fields marked below" });
+  };
+
   return {
     errors,
     status,
     setStatus,
+    formRef,
     /** The parsed input, or null with each failing field marked. */
     validate<S extends z.ZodType>(schema: S, input: unknown): z.output<S> | null {
       const parsed = schema.safeParse(input);
@@ -25,10 +46,10 @@ export function useFormFeedback(initial: Status = null) {
         setErrors({});
         return parsed.data;
       }
-      setErrors(fieldErrors(parsed.error));
-      setStatus({ kind: "error", text: "Please correct the fields marked below" });
+      refuse(fieldErrors(parsed.error));
       return null;
     },
+    refuse,
     report(kind: "ok" | "warn", text: string) {
       setErrors({});
       setStatus({ kind, text });
@@ -36,7 +57,7 @@ export function useFormFeedback(initial: Status = null) {
     /** Shows a refused request beside its fields; anything but an API error is rethrown. */
     fail(err: unknown): ApiClientError {
       if (!(err instanceof ApiClientError)) throw err;
-      setErrors(err.body.fields ?? {});
+      markFields(err.body.fields ?? {});
       setStatus({ kind: "error", text: err.message });
       return err;
     },

@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useState, type FormEvent } from "react";
-import { FieldError, StatusLine } from "@/components/forms/status-line.tsx";
+import { FieldError, invalidProps, StatusLine } from "@/components/forms/status-line.tsx";
 import { useFormFeedback } from "@/components/forms/use-form-feedback.ts";
 import { PageTitle, Section } from "@/components/shell/page-title.tsx";
 import { api } from "@/lib/client/api.ts";
@@ -13,8 +13,9 @@ import { summarizeHa } from "@/lib/ha/summary.ts";
 import { GROUP_DESCRIPTION_MAX, GROUP_NAME_MAX, groupInputSchema, type GroupView } from "@/lib/schemas/groups.ts";
 import { EventHistory } from "@/components/ha/event-history.tsx";
 import { HaPanel, useGroupHa } from "@/components/ha/ha-panel.tsx";
-import { HaPrerequisites } from "./ha-prerequisites.tsx";
-import { useAssignableNodes } from "./node-options.ts";
+import { enableHaConsequence, readiness } from "@/lib/domain/prerequisites.ts";
+import { HaPrerequisites, nodeDetailQuery } from "./ha-prerequisites.tsx";
+import { pairProblem, peerOptions, useAssignableNodes } from "./node-options.ts";
 
 const LIST = "/system/presence-redundancy-groups";
 
@@ -99,6 +100,7 @@ export function GroupForm({ groupId }: { groupId: number | null }) {
       haEnabled: draft.haEnabled,
     });
     if (!input) return;
+    if (!(await confirmEnablingHa(input))) return;
     setConflict(null);
     setBusy(true);
     try {
@@ -123,6 +125,20 @@ export function GroupForm({ groupId }: { groupId: number | null }) {
     } finally {
       setBusy(false);
     }
+  }
+
+  /**
+   * Enabling HA while a critical service is down (or replication is not
+   * set up) triggers a failover at once: say so and ask before saving.
+   */
+  async function confirmEnablingHa(input: { haEnabled: boolean; server1Id: number; server2Id: number | null }): Promise<boolean> {
+    const enabling = input.haEnabled && !(groupId !== null && source.data?.haEnabled);
+    if (!enabling) return true;
+    const ids = [input.server1Id, input.server2Id].filter((id): id is number => id !== null);
+    const details = await Promise.all(ids.map((id) => queryClient.fetchQuery({ ...nodeDetailQuery(id), staleTime: 0 })));
+    const consequence = enableHaConsequence(details.map((n) => readiness(n)));
+    if (!consequence) return true;
+    return window.confirm(`Warning: ${consequence}\nSave and enable High Availability now?`);
   }
 
   async function remove() {
@@ -150,11 +166,19 @@ export function GroupForm({ groupId }: { groupId: number | null }) {
   }
 
   const options = nodes.data?.items ?? [];
+  const server1 = options.find((n) => String(n.id) === draft.server1Id);
+  const chooseServer1 = (value: string) =>
+    setDraft((d) => {
+      const next = options.find((n) => String(n.id) === value);
+      const peer = options.find((n) => String(n.id) === d.server2Id);
+      // A Server 2 that may not stand beside the new Server 1 is cleared rather than offered.
+      return { ...d, server1Id: value, server2Id: next && peer && pairProblem(next, peer) ? "" : d.server2Id };
+    });
   const chosen = [draft.server1Id, draft.server2Id].filter(Boolean).map(Number);
   const showPrerequisites = !(source.data && groupId !== null && source.data.haEnabled);
 
   return (
-    <form onSubmit={save} noValidate aria-label="Presence Redundancy Group Configuration">
+    <form ref={feedback.formRef} onSubmit={save} noValidate aria-label="Presence Redundancy Group Configuration">
       <PageTitle
         title="Presence Redundancy Group Configuration"
         toolbar={
@@ -200,30 +224,35 @@ export function GroupForm({ groupId }: { groupId: number | null }) {
         <div className="form-grid">
           <label htmlFor="name">Name*</label>
           <div>
-            <input id="name" value={draft.name} maxLength={GROUP_NAME_MAX + 10} aria-invalid={!!errors.name} onChange={(e) => set("name", e.target.value)} />
+            <input id="name" value={draft.name} maxLength={GROUP_NAME_MAX} {...invalidProps("name", errors.name)} onChange={(e) => set("name", e.target.value)} />
             <FieldError id="name" message={errors.name} />
           </div>
           <label htmlFor="description">Description</label>
           <div>
-            <input id="description" value={draft.description} maxLength={GROUP_DESCRIPTION_MAX + 10} aria-invalid={!!errors.description} onChange={(e) => set("description", e.target.value)} />
+            <input id="description" value={draft.description} maxLength={GROUP_DESCRIPTION_MAX} {...invalidProps("description", errors.description)} onChange={(e) => set("description", e.target.value)} />
             <FieldError id="description" message={errors.description} />
           </div>
-          {(["server1Id", "server2Id"] as const).map((field, i) => (
-            <ServerSelect
-              key={field}
-              field={field}
-              label={`Presence Server ${i + 1}${i === 0 ? "*" : ""}`}
-              value={draft[field]}
-              options={options}
-              error={errors[field]}
-              onChange={(v) => set(field, v)}
-            />
-          ))}
+          <ServerSelect
+            field="server1Id"
+            label="Presence Server 1*"
+            value={draft.server1Id}
+            options={options}
+            error={errors.server1Id}
+            onChange={chooseServer1}
+          />
+          <ServerSelect
+            field="server2Id"
+            label="Presence Server 2"
+            value={draft.server2Id}
+            options={peerOptions(server1, options)}
+            error={errors.server2Id}
+            onChange={(v) => set("server2Id", v)}
+          />
         </div>
       </Section>
       <Section title="High Availability">
         <label>
-          <input type="checkbox" checked={draft.haEnabled} aria-invalid={!!errors.haEnabled} onChange={(e) => set("haEnabled", e.target.checked)} /> Enable
+          <input type="checkbox" checked={draft.haEnabled} {...invalidProps("haEnabled", errors.haEnabled)} onChange={(e) => set("haEnabled", e.target.checked)} /> Enable
           High Availability
         </label>
         <FieldError id="haEnabled" message={errors.haEnabled} />
@@ -260,7 +289,7 @@ function ServerSelect(props: {
     <>
       <label htmlFor={props.field}>{props.label}</label>
       <div>
-        <select id={props.field} value={props.value} aria-invalid={!!props.error} onChange={(e) => props.onChange(e.target.value)}>
+        <select id={props.field} value={props.value} {...invalidProps(props.field, props.error)} onChange={(e) => props.onChange(e.target.value)}>
           <option value="">&lt; None &gt;</option>
           {props.options.map((n) => (
             <option key={n.id} value={n.id}>

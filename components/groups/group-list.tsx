@@ -16,6 +16,7 @@ import { api } from "@/lib/client/api.ts";
 import { deleteWarnings } from "@/lib/domain/groups.ts";
 import type { Page } from "@/lib/schemas/find-list.ts";
 import { GROUP_SEARCH_FIELDS, groupListQuery, type GroupListItem } from "@/lib/schemas/groups.ts";
+import { TableScroll } from "@/components/shell/table-scroll.tsx";
 
 const BASE = "/system/presence-redundancy-groups";
 
@@ -88,38 +89,40 @@ export function GroupList() {
         {groups.data && groups.data.total === 0 ? (
           <p className="empty">No Presence Redundancy Groups match the search.</p>
         ) : (
-          <table className="list">
-            <thead>
-              <tr>
-                <th>
-                  <span className="visually-hidden">Select</span>
-                </th>
-                <SortHeader column="name" sort={params.sort} onSort={onSort}>Name</SortHeader>
-                <SortHeader column="description" sort={params.sort} onSort={onSort}>Description</SortHeader>
-                <SortHeader column="server1" sort={params.sort} onSort={onSort}>Presence Server 1</SortHeader>
-                <SortHeader column="server2" sort={params.sort} onSort={onSort}>Presence Server 2</SortHeader>
-                <SortHeader column="haEnabled" sort={params.sort} onSort={onSort}>High Availability</SortHeader>
-                <SortHeader column="users" sort={params.sort} onSort={onSort}>Assigned Users</SortHeader>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((g) => (
-                <tr key={g.id}>
-                  <td>
-                    <input type="checkbox" aria-label={`Select ${g.name}`} checked={selection.has(g.id)} onChange={() => selection.toggle(g.id)} />
-                  </td>
-                  <td>
-                    <Link href={`${BASE}/${g.id}`}>{g.name}</Link>
-                  </td>
-                  <td>{g.description}</td>
-                  <td>{g.server1?.hostName ?? ""}</td>
-                  <td>{g.server2?.hostName ?? ""}</td>
-                  <td>{g.haEnabled ? `Enabled${g.haState && g.haState !== "Normal" ? ` (${g.haState})` : ""}` : "Disabled"}</td>
-                  <td>{g.userCount}</td>
+          <TableScroll label="Presence Redundancy Groups">
+            <table className="list">
+              <thead>
+                <tr>
+                  <th>
+                    <span className="visually-hidden">Select</span>
+                  </th>
+                  <SortHeader column="name" sort={params.sort} onSort={onSort}>Name</SortHeader>
+                  <SortHeader column="description" sort={params.sort} onSort={onSort}>Description</SortHeader>
+                  <SortHeader column="server1" sort={params.sort} onSort={onSort}>Presence Server 1</SortHeader>
+                  <SortHeader column="server2" sort={params.sort} onSort={onSort}>Presence Server 2</SortHeader>
+                  <SortHeader column="haEnabled" sort={params.sort} onSort={onSort}>High Availability</SortHeader>
+                  <SortHeader column="users" sort={params.sort} onSort={onSort}>Assigned Users</SortHeader>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {items.map((g) => (
+                  <tr key={g.id}>
+                    <td>
+                      <input type="checkbox" aria-label={`Select ${g.name}`} checked={selection.has(g.id)} onChange={() => selection.toggle(g.id)} />
+                    </td>
+                    <td>
+                      <Link href={`${BASE}/${g.id}`}>{g.name}</Link>
+                    </td>
+                    <td>{g.description}</td>
+                    <td>{g.server1?.hostName ?? ""}</td>
+                    <td>{g.server2?.hostName ?? ""}</td>
+                    <td>{g.haEnabled ? `Enabled${g.haState && g.haState !== "Normal" ? ` (${g.haState})` : ""}` : "Disabled"}</td>
+                    <td>{g.userCount}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
         {groups.data && <Pager page={params.page} pageSize={params.pageSize} total={groups.data.total} onChange={update} />}
       </Section>

@@ -6,6 +6,7 @@ import { Pager } from "@/components/find-list/pager.tsx";
 import { api } from "@/lib/client/api.ts";
 import type { eventPageSchema } from "@/lib/schemas/ha.ts";
 import type { z } from "zod";
+import { TableScroll } from "@/components/shell/table-scroll.tsx";
 
 const KINDS = { "": "All", state: "State changes", action: "Admin actions", fault: "Lab faults", service: "Services", warning: "Warnings", parameter: "Parameters" } as const;
 
@@ -38,30 +39,32 @@ export function EventHistory({ groupId, pageSize = 25 }: { groupId?: number; pag
         </label>
         <input aria-label="Filter events" placeholder="text contains" value={q} onChange={(e) => { setQ(e.target.value); setPage(1); }} />
       </div>
-      <table className="list compact">
-        <thead>
-          <tr>
-            <th>Time (lab)</th>
-            <th>Kind</th>
-            <th>Event</th>
-            <th>From</th>
-            <th>To</th>
-            <th>By</th>
-          </tr>
-        </thead>
-        <tbody>
-          {events.data?.items.map((e) => (
-            <tr key={e.id}>
-              <td>{new Date(e.at).toLocaleString()}</td>
-              <td>{e.kind}</td>
-              <td>{e.message}</td>
-              <td>{e.fromState}</td>
-              <td>{e.toState}</td>
-              <td>{e.actor}</td>
+      <TableScroll label="Event history">
+        <table className="list compact">
+          <thead>
+            <tr>
+              <th>Time (lab)</th>
+              <th>Kind</th>
+              <th>Event</th>
+              <th>From</th>
+              <th>To</th>
+              <th>By</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {events.data?.items.map((e) => (
+              <tr key={e.id}>
+                <td>{new Date(e.at).toLocaleString()}</td>
+                <td>{e.kind}</td>
+                <td>{e.message}</td>
+                <td>{e.fromState}</td>
+                <td>{e.toState}</td>
+                <td>{e.actor}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {events.data && events.data.total === 0 && <p className="empty">No events.</p>}
       {events.data && (
         <Pager page={page} pageSize={size} total={events.data.total} onChange={(c) => { if (c.page) setPage(c.page); if (c.pageSize) setSize(c.pageSize); }} />

@@ -10,7 +10,7 @@ import type { NodeInNoGroup } from "@/lib/schemas/nodes.ts";
 import type { z } from "zod";
 import { EventHistory } from "./event-history.tsx";
 import { LabSettingsForm } from "./lab-settings-form.tsx";
-import { useLabNow, useLiveConnected } from "./live.tsx";
+import { heartbeatRefetchInterval, useLabNow, useLiveConnected } from "./live.tsx";
 import { NodeStatusTable } from "./node-status-table.tsx";
 
 type Overview = z.infer<typeof haOverviewSchema> & { nodesInNoGroup: NodeInNoGroup[] };
@@ -32,7 +32,11 @@ function counters(groups: Overview["groups"]) {
 
 /** Every group and node at once, with counters and the latest events. */
 export function HaOverview() {
-  const overview = useQuery({ queryKey: ["ha", "overview"], queryFn: () => api<Overview>("/api/ha") });
+  const overview = useQuery({
+    queryKey: ["ha", "overview"],
+    queryFn: () => api<Overview>("/api/ha"),
+    refetchInterval: (query) => heartbeatRefetchInterval(query.state.data),
+  });
   const { now, speed } = useLabNow();
   const connected = useLiveConnected();
   const c = overview.data ? counters(overview.data.groups) : null;

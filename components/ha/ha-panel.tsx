@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/client/api.ts";
 import type { HaStatusView } from "@/lib/schemas/ha.ts";
-import { useLabNow } from "./live.tsx";
+import { heartbeatRefetchInterval, useLabNow } from "./live.tsx";
 import { NodeStatusTable } from "./node-status-table.tsx";
 
 export function useGroupHa(groupId: number | null) {
@@ -11,6 +11,7 @@ export function useGroupHa(groupId: number | null) {
     queryKey: ["ha", "group", groupId],
     queryFn: () => api<HaStatusView>(`/api/groups/${groupId}/ha`),
     enabled: groupId !== null,
+    refetchInterval: (query) => heartbeatRefetchInterval(query.state.data),
   });
 }
 

@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
-import { FieldError } from "@/components/forms/status-line.tsx";
+import { FieldError, invalidProps } from "@/components/forms/status-line.tsx";
 import { useFormFeedback } from "@/components/forms/use-form-feedback.ts";
 import { api } from "@/lib/client/api.ts";
 import { labSettingsSchema, type LabSettings } from "@/lib/ha/lab-settings.ts";
@@ -42,20 +42,18 @@ export function LabSettingsForm() {
   }
 
   return (
-    <form onSubmit={save} aria-label="Lab settings" className="inline-form">
+    <form ref={feedback.formRef} onSubmit={save} noValidate aria-label="Lab settings" className="inline-form">
       {FIELDS.map((f) => (
         <label key={f.key}>
           {f.label}{" "}
-          <input type="number" step={f.step} value={draft[f.key]} onChange={(e) => setDraft({ ...draft, [f.key]: e.target.value })} />
+          <input type="number" step={f.step} value={draft[f.key]} {...invalidProps(f.key, feedback.errors[f.key])} onChange={(e) => setDraft({ ...draft, [f.key]: e.target.value })} />
           <FieldError id={f.key} message={feedback.errors[f.key]} />
         </label>
       ))}
       <button type="submit">Save</button>
-      {feedback.status && (
-        <span role={feedback.status.kind === "error" ? "alert" : "status"} className={`status-${feedback.status.kind}`}>
-          {feedback.status.text}
-        </span>
-      )}
+      <span role="status" aria-atomic="true" className={feedback.status ? `status-${feedback.status.kind}` : undefined}>
+        {feedback.status?.text}
+      </span>
     </form>
   );
 }

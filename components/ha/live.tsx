@@ -62,3 +62,18 @@ export function useLabNow(): { now: number | null; speed: number } {
 export function useLiveConnected(): boolean {
   return useContext(ConnectedContext);
 }
+
+type StatusLike = { haEnabled: boolean; speed: number; nodes: { lastPeerHeartbeat: number | null }[] };
+
+/**
+ * Heartbeats arrive between change notices, so a status showing heartbeat
+ * ages is re-read about once a lab second: the age shown is then always lab
+ * time (from the server's ticks) minus the server's latest heartbeat, never
+ * a local count that keeps rising while heartbeats arrive.
+ */
+export function heartbeatRefetchInterval(data: { speed: number; groups?: StatusLike[] } | StatusLike | undefined): number | false {
+  if (!data) return false;
+  const statuses = "groups" in data && data.groups ? data.groups : [data as StatusLike];
+  const shows = statuses.some((s) => s.haEnabled && s.nodes.some((n) => n.lastPeerHeartbeat !== null));
+  return shows ? Math.max(250, 1000 / data.speed) : false;
+}

@@ -26,7 +26,7 @@ export function Countdowns({ timers, lastPeerHeartbeat }: { timers: { kind: stri
   if (now === null) return null;
   return (
     <ul className="timers">
-      {lastPeerHeartbeat != null && <li>Heartbeat age {seconds(now - lastPeerHeartbeat)}</li>}
+      {lastPeerHeartbeat != null && <li data-testid="heartbeat-age">Heartbeat age {seconds(now - lastPeerHeartbeat)}</li>}
       {timers.map((t) => (
         <li key={t.kind} data-testid={`timer-${t.kind}`}>
           {TIMER_LABELS[t.kind] ?? t.kind} {seconds(t.at - now)}

@@ -7,6 +7,7 @@ import { useFormFeedback } from "@/components/forms/use-form-feedback.ts";
 import { PageTitle, Section } from "@/components/shell/page-title.tsx";
 import { api } from "@/lib/client/api.ts";
 import type { EnterpriseParametersView } from "@/lib/schemas/parameters.ts";
+import { TableScroll } from "@/components/shell/table-scroll.tsx";
 
 /** System > Enterprise Parameters: User Management Parameters. */
 export function EnterpriseParameters() {
@@ -23,8 +24,19 @@ export function EnterpriseParameters() {
 
   async function save(event: FormEvent) {
     event.preventDefault();
+    await put(mode!);
+  }
+
+  /** As on the product: Set to Default asks, then sets the default and saves it. */
+  async function setToDefault() {
+    if (!window.confirm(`Set User Assignment Mode for Presence Server to its default (${view.default}) and save? Users may be re-assigned at once.`)) return;
+    setMode(view.default);
+    await put(view.default);
+  }
+
+  async function put(userAssignmentMode: string) {
     try {
-      const updated = await api<EnterpriseParametersView>("/api/enterprise-parameters", { method: "PUT", body: { userAssignmentMode: mode } });
+      const updated = await api<EnterpriseParametersView>("/api/enterprise-parameters", { method: "PUT", body: { userAssignmentMode } });
       queryClient.setQueryData(["enterprise-parameters"], updated);
       await queryClient.invalidateQueries({ queryKey: ["users"] });
       feedback.report(
@@ -43,7 +55,7 @@ export function EnterpriseParameters() {
         toolbar={
           <>
             <button type="submit">Save</button>
-            <button type="button" onClick={() => setMode(view.default)}>
+            <button type="button" onClick={setToDefault}>
               Set to Default
             </button>
           </>
@@ -59,33 +71,35 @@ export function EnterpriseParameters() {
         )}
       </Section>
       <Section title="User Management Parameters">
-        <table className="list">
-          <thead>
-            <tr>
-              <th>Parameter Name</th>
-              <th>Parameter Value</th>
-              <th>Default</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <td>
-                <label htmlFor="userAssignmentMode">User Assignment Mode for Presence Server</label>
-                <div className="hint">{view.options.find((o) => o.value === mode)?.help}</div>
-              </td>
-              <td>
-                <select id="userAssignmentMode" value={mode} onChange={(e) => setMode(e.target.value)}>
-                  {view.options.map((o) => (
-                    <option key={o.value} value={o.value}>
-                      {o.value}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td>{view.default}</td>
-            </tr>
-          </tbody>
-        </table>
+        <TableScroll label="User Management Parameters">
+          <table className="list">
+            <thead>
+              <tr>
+                <th>Parameter Name</th>
+                <th>Parameter Value</th>
+                <th>Default</th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <td>
+                  <label htmlFor="userAssignmentMode">User Assignment Mode for Presence Server</label>
+                  <div className="hint">{view.options.find((o) => o.value === mode)?.help}</div>
+                </td>
+                <td>
+                  <select id="userAssignmentMode" value={mode} onChange={(e) => setMode(e.target.value)}>
+                    {view.options.map((o) => (
+                      <option key={o.value} value={o.value}>
+                        {o.value}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>{view.default}</td>
+              </tr>
+            </tbody>
+          </table>
+        </TableScroll>
       </Section>
     </form>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { FieldError, invalidProps } from "@/components/forms/status-line.tsx";
 import type { ParameterView } from "@/lib/schemas/parameters.ts";
 
 export type Draft = Record<string, string>;
@@ -14,6 +15,12 @@ export function fromDraft(p: ParameterView, raw: string): number | boolean {
   return raw.trim() === "" ? Number.NaN : Number(raw);
 }
 
+/** A parameter's value as the page shows it. */
+export function shown(p: ParameterView, value: number | boolean): string {
+  if (p.type === "boolean") return value ? "True" : "False";
+  return p.unit === "seconds" ? `${value} seconds` : String(value);
+}
+
 function range(p: ParameterView): string {
   if (p.type === "boolean") return "True or False";
   return `${p.min} – ${p.max}${p.unit === "seconds" ? " seconds" : ""}`;
@@ -26,13 +33,16 @@ export function ParameterRow({
   value,
   error,
   onChange,
+  onSetDefault,
 }: {
   p: ParameterView;
   id: string;
   value: string;
   error?: string;
   onChange(value: string): void;
+  onSetDefault(): void;
 }) {
+  const aria = { ...invalidProps(id, error) };
   return (
     <tr data-testid={`param-${p.key}`}>
       <td>
@@ -41,24 +51,22 @@ export function ParameterRow({
       </td>
       <td>
         {p.type === "boolean" ? (
-          <select id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={!!error}>
+          <select id={id} value={value} onChange={(e) => onChange(e.target.value)} {...aria}>
             <option value="true">True</option>
             <option value="false">False</option>
           </select>
         ) : (
-          <input id={id} inputMode="numeric" value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={!!error} />
+          <input id={id} inputMode="numeric" size={7} value={value} onChange={(e) => onChange(e.target.value)} {...aria} />
         )}
         {p.unit === "seconds" && " s"}
-        {error && (
-          <div className="field-error" role="alert" id={`${id}-error`}>
-            {error}
-          </div>
-        )}
+        <div>
+          <FieldError id={id} message={error} />
+        </div>
       </td>
       <td>{p.type === "boolean" ? (p.default ? "True" : "False") : String(p.default)}</td>
       <td>{range(p)}</td>
       <td>
-        <button type="button" onClick={() => onChange(String(p.default))} aria-label={`Set ${p.name} to Default`}>
+        <button type="button" onClick={onSetDefault} aria-label={`Set to Default: ${p.name}`}>
           Set to Default
         </button>
       </td>

@@ -5,11 +5,43 @@ import { useEffect, useState, type FormEvent, type ReactNode } from "react";
 import { StatusLine } from "@/components/forms/status-line.tsx";
 import { useFormFeedback } from "@/components/forms/use-form-feedback.ts";
 import { PageTitle, Section } from "@/components/shell/page-title.tsx";
+import { TableScroll } from "@/components/shell/table-scroll.tsx";
 import { api } from "@/lib/client/api.ts";
-import type { ServiceParametersView } from "@/lib/schemas/parameters.ts";
-import { fromDraft, ParameterRow, toDraft, type Draft } from "./parameter-row.tsx";
+import { fieldErrors } from "@/lib/http/errors.ts";
+import { clusterParametersSchema, nodeParametersSchema, type ServiceParametersPatch } from "@/lib/params/validation.ts";
+import type { ParameterView, ServiceParametersView } from "@/lib/schemas/parameters.ts";
+import { fromDraft, ParameterRow, shown, toDraft, type Draft } from "./parameter-row.tsx";
 
-/** System > Service Parameters, for the Cisco Server Recovery Manager service. */
+type NodeView = ServiceParametersView["nodes"][number];
+
+const valuesOf = (params: ParameterView[], draft: Draft) => Object.fromEntries(params.map((p) => [p.key, fromDraft(p, draft[p.key] ?? "")]));
+const changesOf = (params: ParameterView[], draft: Draft) =>
+  Object.fromEntries(params.filter((p) => draft[p.key] !== String(p.value)).map((p) => [p.key, fromDraft(p, draft[p.key] ?? "")]));
+const defaultsOf = (params: ParameterView[]) => Object.fromEntries(params.map((p) => [p.key, p.default]));
+
+/**
+ * The errors the shared rules find in the values a save would leave, keyed
+ * as the page's fields are, so a refused value is named as the page labels
+ * it and never reaches the server.
+ */
+function checkDraft(view: ServiceParametersView, cluster: Draft, nodes: Record<number, Draft>): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const c = clusterParametersSchema.safeParse(valuesOf(view.cluster, cluster));
+  if (!c.success) for (const [k, m] of Object.entries(fieldErrors(c.error))) errors[`cluster.${k}`] = m;
+  for (const n of view.nodes) {
+    const draft = nodes[n.nodeId];
+    if (!draft) continue;
+    const r = nodeParametersSchema.safeParse(valuesOf(n.parameters, draft));
+    if (!r.success) for (const [k, m] of Object.entries(fieldErrors(r.error))) errors[`nodes.${n.nodeId}.${k}`] = m;
+  }
+  return errors;
+}
+
+/**
+ * System > Service Parameters, for the Cisco Server Recovery Manager service.
+ * Set to Default does what the product does: it asks, then sets the
+ * defaults and saves them at once.
+ */
 export function ServiceParameters() {
   const queryClient = useQueryClient();
   const data = useQuery({ queryKey: ["service-parameters"], queryFn: () => api<ServiceParametersView>("/api/service-parameters") });
@@ -30,48 +62,79 @@ export function ServiceParameters() {
   const node = view.nodes.find((n) => n.nodeId === nodeId) ?? null;
   const nodeDraft = node ? (nodes[node.nodeId] ?? toDraft(node.parameters)) : null;
 
-  function setDefaults() {
-    setCluster(Object.fromEntries(view.cluster.map((p) => [p.key, String(p.default)])));
-    if (node) setNodes({ ...nodes, [node.nodeId]: Object.fromEntries(node.parameters.map((p) => [p.key, String(p.default)])) });
-  }
-
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    // Only changed values are sent, so a save never overwrites what another admin changed meanwhile.
-    const clusterChanges = Object.fromEntries(
-      view.cluster.filter((p) => cluster![p.key] !== String(p.value)).map((p) => [p.key, fromDraft(p, cluster![p.key]!)]),
-    );
-    const nodeChanges = view.nodes
-      .filter((n) => nodes[n.nodeId])
-      .map((n) => ({
-        nodeId: n.nodeId,
-        values: Object.fromEntries(
-          n.parameters.filter((p) => nodes[n.nodeId]![p.key] !== String(p.value)).map((p) => [p.key, fromDraft(p, nodes[n.nodeId]![p.key]!)]),
-        ),
-      }))
-      .filter((n) => Object.keys(n.values).length > 0);
+  /** Sends a patch; on success the saved values replace the drafts of what was sent. */
+  async function send(patch: ServiceParametersPatch, done: string, sent: { cluster: string[]; nodes: Record<number, string[]> }) {
     try {
-      const updated = await api<ServiceParametersView>("/api/service-parameters", {
-        method: "PUT",
-        body: { cluster: clusterChanges, nodes: nodeChanges },
-      });
+      const updated = await api<ServiceParametersView>("/api/service-parameters", { method: "PUT", body: patch });
       queryClient.setQueryData(["service-parameters"], updated);
-      setCluster(toDraft(updated.cluster));
-      setNodes({});
-      feedback.report("ok", "Update successful");
+      const savedCluster = toDraft(updated.cluster);
+      setCluster((c) => ({ ...c, ...Object.fromEntries(sent.cluster.map((k) => [k, savedCluster[k]!])) }));
+      setNodes((all) => {
+        const next = { ...all };
+        for (const [id, keys] of Object.entries(sent.nodes)) {
+          const saved = toDraft(updated.nodes.find((n) => n.nodeId === Number(id))?.parameters ?? []);
+          const draft = { ...(next[Number(id)] ?? saved), ...Object.fromEntries(keys.map((k) => [k, saved[k]!])) };
+          next[Number(id)] = draft;
+        }
+        return next;
+      });
+      feedback.report("ok", done);
     } catch (err) {
       feedback.fail(err);
     }
   }
 
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    const problems = checkDraft(view, cluster!, nodes);
+    const first = Object.keys(problems)[0];
+    if (first) {
+      // A refused value of another node than the one shown: show that node, so its field can be corrected.
+      const nodeOfError = /^nodes\.(\d+)\./.exec(first)?.[1];
+      if (nodeOfError) setNodeId(Number(nodeOfError));
+      feedback.refuse(problems);
+      return;
+    }
+    // Only changed values are sent, so a save never overwrites what another admin changed meanwhile.
+    const clusterChanges = changesOf(view.cluster, cluster!);
+    const nodeChanges = view.nodes
+      .filter((n) => nodes[n.nodeId])
+      .map((n) => ({ nodeId: n.nodeId, values: changesOf(n.parameters, nodes[n.nodeId]!) }))
+      .filter((n) => Object.keys(n.values).length > 0);
+    await send({ cluster: clusterChanges, nodes: nodeChanges }, "Update successful", {
+      cluster: Object.keys(clusterChanges),
+      nodes: Object.fromEntries(nodeChanges.map((n) => [n.nodeId, Object.keys(n.values)])),
+    });
+  }
+
+  async function setAllToDefault() {
+    const target = node ? `cluster-wide and for ${node.hostName}` : "cluster-wide";
+    if (!window.confirm(`Set every Cisco Server Recovery Manager parameter (${target}) to its default value and save? This takes effect at once.`)) return;
+    const patch: ServiceParametersPatch = { cluster: defaultsOf(view.cluster), nodes: node ? [{ nodeId: node.nodeId, values: defaultsOf(node.parameters) }] : [] };
+    await send(patch, "Update successful: all parameters set to their default values", {
+      cluster: view.cluster.map((p) => p.key),
+      nodes: node ? { [node.nodeId]: node.parameters.map((p) => p.key) } : {},
+    });
+  }
+
+  async function setOneToDefault(p: ParameterView, owner: NodeView | null) {
+    const where = owner ? ` of ${owner.hostName}` : "";
+    if (!window.confirm(`Set ${p.name}${where} to its default value (${shown(p, p.default)}) and save? This takes effect at once.`)) return;
+    const patch: ServiceParametersPatch = owner ? { nodes: [{ nodeId: owner.nodeId, values: { [p.key]: p.default } }] } : { cluster: { [p.key]: p.default } };
+    await send(patch, `Update successful: ${p.name}${where} set to its default value`, {
+      cluster: owner ? [] : [p.key],
+      nodes: owner ? { [owner.nodeId]: [p.key] } : {},
+    });
+  }
+
   return (
-    <form onSubmit={save} noValidate aria-label="Service Parameter Configuration">
+    <form ref={feedback.formRef} onSubmit={save} noValidate aria-label="Service Parameter Configuration">
       <PageTitle
         title="Service Parameter Configuration"
         toolbar={
           <>
             <button type="submit">Save</button>
-            <button type="button" onClick={setDefaults}>
+            <button type="button" onClick={setAllToDefault}>
               Set to Default
             </button>
           </>
@@ -109,7 +172,7 @@ export function ServiceParameters() {
         </div>
       </Section>
       <Section title="General Server Recovery Manager Parameters (Parameters that apply to all servers)">
-        <ParameterTable>
+        <ParameterTable label="General Server Recovery Manager Parameters">
           {view.cluster.map((p) => (
             <ParameterRow
               key={p.key}
@@ -118,13 +181,14 @@ export function ServiceParameters() {
               value={cluster[p.key] ?? ""}
               error={errors[`cluster.${p.key}`]}
               onChange={(v) => setCluster({ ...cluster, [p.key]: v })}
+              onSetDefault={() => setOneToDefault(p, null)}
             />
           ))}
         </ParameterTable>
       </Section>
       {node && nodeDraft && (
         <Section title={`Server Recovery Manager Parameters for ${node.hostName}`}>
-          <ParameterTable>
+          <ParameterTable label={`Server Recovery Manager Parameters for ${node.hostName}`}>
             {node.parameters.map((p) => (
               <ParameterRow
                 key={p.key}
@@ -133,6 +197,7 @@ export function ServiceParameters() {
                 value={nodeDraft[p.key] ?? ""}
                 error={errors[`nodes.${node.nodeId}.${p.key}`]}
                 onChange={(v) => setNodes({ ...nodes, [node.nodeId]: { ...nodeDraft, [p.key]: v } })}
+                onSetDefault={() => setOneToDefault(p, node)}
               />
             ))}
           </ParameterTable>
@@ -142,19 +207,21 @@ export function ServiceParameters() {
   );
 }
 
-function ParameterTable({ children }: { children: ReactNode }) {
+function ParameterTable({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <table className="list">
-      <thead>
-        <tr>
-          <th>Parameter Name</th>
-          <th>Parameter Value</th>
-          <th>Default</th>
-          <th>Valid Range</th>
-          <th />
-        </tr>
-      </thead>
-      <tbody>{children}</tbody>
-    </table>
+    <TableScroll label={label}>
+      <table className="list">
+        <thead>
+          <tr>
+            <th>Parameter Name</th>
+            <th>Parameter Value</th>
+            <th>Default</th>
+            <th>Valid Range</th>
+            <th>Set to Default</th>
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </TableScroll>
   );
 }

@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { FieldError, StatusLine } from "@/components/forms/status-line.tsx";
+import { FieldError, invalidProps, StatusLine } from "@/components/forms/status-line.tsx";
 import { useFormFeedback } from "@/components/forms/use-form-feedback.ts";
 import { PageTitle, Section } from "@/components/shell/page-title.tsx";
 import { api } from "@/lib/client/api.ts";
@@ -37,7 +37,7 @@ export function ServerForm() {
   }
 
   return (
-    <form onSubmit={save} noValidate aria-label="Server Configuration">
+    <form ref={feedback.formRef} onSubmit={save} noValidate aria-label="Server Configuration">
       <PageTitle
         title="Server Configuration"
         toolbar={
@@ -54,17 +54,17 @@ export function ServerForm() {
         <div className="form-grid">
           <label htmlFor="hostName">Host Name/IP Address*</label>
           <div>
-            <input id="hostName" value={draft.hostName} aria-invalid={!!errors.hostName} onChange={(e) => set("hostName", e.target.value)} />
+            <input id="hostName" value={draft.hostName} {...invalidProps("hostName", errors.hostName)} onChange={(e) => set("hostName", e.target.value)} />
             <FieldError id="hostName" message={errors.hostName} />
           </div>
           <label htmlFor="softwareVersion">Software Version*</label>
           <div>
-            <input id="softwareVersion" placeholder="15.0.1.12900-12" value={draft.softwareVersion} aria-invalid={!!errors.softwareVersion} onChange={(e) => set("softwareVersion", e.target.value)} />
+            <input id="softwareVersion" placeholder="15.0.1.12900-12" value={draft.softwareVersion} {...invalidProps("softwareVersion", errors.softwareVersion)} onChange={(e) => set("softwareVersion", e.target.value)} />
             <FieldError id="softwareVersion" message={errors.softwareVersion} />
           </div>
           <label htmlFor="cluster">Cluster*</label>
           <div>
-            <input id="cluster" list="clusters" value={draft.cluster} aria-invalid={!!errors.cluster} onChange={(e) => set("cluster", e.target.value)} />
+            <input id="cluster" list="clusters" value={draft.cluster} {...invalidProps("cluster", errors.cluster)} onChange={(e) => set("cluster", e.target.value)} />
             <datalist id="clusters">
               {clusters.data?.items.map((c) => (
                 <option key={c.id} value={c.name}>

@@ -13,6 +13,7 @@ import { PageTitle, Section } from "@/components/shell/page-title.tsx";
 import { api } from "@/lib/client/api.ts";
 import type { Page } from "@/lib/schemas/find-list.ts";
 import { NODE_SEARCH_FIELDS, nodeListQuery, type NodeView } from "@/lib/schemas/nodes.ts";
+import { TableScroll } from "@/components/shell/table-scroll.tsx";
 
 export function ServerList() {
   const router = useRouter();
@@ -47,34 +48,36 @@ export function ServerList() {
         {nodes.data && nodes.data.total === 0 ? (
           <p className="empty">No active query. Please enter your search criteria using the options above.</p>
         ) : (
-          <table className="list">
-            <thead>
-              <tr>
-                <SortHeader column="hostName" sort={params.sort} onSort={onSort}>Host Name/IP Address</SortHeader>
-                <SortHeader column="softwareVersion" sort={params.sort} onSort={onSort}>Software Version</SortHeader>
-                <th>Cluster</th>
-                <th>Database Publisher</th>
-                <SortHeader column="replicationState" sort={params.sort} onSort={onSort}>Replication State</SortHeader>
-                <SortHeader column="group" sort={params.sort} onSort={onSort}>Presence Redundancy Group</SortHeader>
-              </tr>
-            </thead>
-            <tbody>
-              {nodes.data?.items.map((node) => (
-                <tr key={node.id}>
-                  <td>
-                    <Link href={`/system/server/${node.id}`}>{node.hostName}</Link>
-                  </td>
-                  <td>{node.softwareVersion}</td>
-                  <td>{node.cluster.name}</td>
-                  <td>{node.isPublisher ? "Yes" : "No"}</td>
-                  <td title={node.replicationMeaning}>
-                    {node.replicationState} ({node.replicationMeaning})
-                  </td>
-                  <td>{node.inGroup ? node.group?.name : <NoGroupFlag />}</td>
+          <TableScroll label="Servers">
+            <table className="list">
+              <thead>
+                <tr>
+                  <SortHeader column="hostName" sort={params.sort} onSort={onSort}>Host Name/IP Address</SortHeader>
+                  <SortHeader column="softwareVersion" sort={params.sort} onSort={onSort}>Software Version</SortHeader>
+                  <th>Cluster</th>
+                  <th>Database Publisher</th>
+                  <SortHeader column="replicationState" sort={params.sort} onSort={onSort}>Replication State</SortHeader>
+                  <SortHeader column="group" sort={params.sort} onSort={onSort}>Presence Redundancy Group</SortHeader>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {nodes.data?.items.map((node) => (
+                  <tr key={node.id}>
+                    <td>
+                      <Link href={`/system/server/${node.id}`}>{node.hostName}</Link>
+                    </td>
+                    <td>{node.softwareVersion}</td>
+                    <td>{node.cluster.name}</td>
+                    <td>{node.isPublisher ? "Yes" : "No"}</td>
+                    <td title={node.replicationMeaning}>
+                      {node.replicationState} ({node.replicationMeaning})
+                    </td>
+                    <td>{node.inGroup ? node.group?.name : <NoGroupFlag />}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
         {nodes.data && (
           <Pager page={params.page} pageSize={params.pageSize} total={nodes.data.total} onChange={update} />

@@ -6,15 +6,35 @@ import { LabPanel } from "@/components/ha/lab-panel.tsx";
 import { useNodeHa } from "@/components/ha/use-node-ha.ts";
 import { PageTitle, Section } from "@/components/shell/page-title.tsx";
 import { api } from "@/lib/client/api.ts";
-import { SERVICE_NAMES } from "@/lib/domain/services.ts";
+import { SERVICE_NAMES, SERVICES } from "@/lib/domain/services.ts";
 import type { Page } from "@/lib/schemas/find-list.ts";
 import type { NodeView } from "@/lib/schemas/nodes.ts";
+import { TableScroll } from "@/components/shell/table-scroll.tsx";
 
 const ACTIONS = [
   ["start", "Start"],
   ["stop", "Stop"],
   ["restart", "Restart"],
 ] as const;
+type ServiceAction = (typeof ACTIONS)[number][0];
+
+/** What stopping or restarting a service does, for its confirmation; starting needs none. */
+function consequence(action: ServiceAction, name: string, host: string): string | null {
+  if (action === "start") return null;
+  const critical = SERVICES.find((s) => s.name === name)?.critical;
+  const effect =
+    critical === "always"
+      ? "It is a critical service: with High Availability, the node fails over to its peer after the Critical Service Down Delay."
+      : critical === "database"
+        ? "It is the database: with High Availability, the node fails over to its peer at once."
+        : critical === "when-monitored"
+          ? "When its monitoring is enabled, the node fails over to its peer after the Critical Service Down Delay."
+          : name === "Cisco Server Recovery Manager"
+            ? "Its peer stops hearing heartbeats and takes the users over after the Keep Alive Timeout."
+            : "";
+  const verb = action === "stop" ? `Stop ${name} on ${host}: the service stops until started again.` : `Restart ${name} on ${host}: the service stops, then starts again.`;
+  return `${verb} ${effect}`.trim();
+}
 
 /** Serviceability > Tools > Control Center - Network Services. */
 export function ControlCenter() {
@@ -39,50 +59,53 @@ export function ControlCenter() {
         </label>
       </Section>
       <Section title="IM and Presence Services">
-        {message && (
-          <p role={message.kind === "error" ? "alert" : "status"} className={`status-${message.kind}`} data-testid="service-message">
-            {message.text}
-          </p>
-        )}
+        <p role="status" aria-atomic="true" className={message ? `status-${message.kind}` : undefined} data-testid="service-message">
+          {message?.text}
+        </p>
         {node && (
-          <table className="list">
-            <thead>
-              <tr>
-                <th>Service Name</th>
-                <th>Status</th>
-                <th>Action</th>
-              </tr>
-            </thead>
-            <tbody>
-              {SERVICE_NAMES.map((name) => {
-                const started = node.services[name] === "STARTED";
-                return (
-                  <tr key={name} data-testid={`service-${name}`}>
-                    <td>{name}</td>
-                    <td className={started ? "ok" : "bad"}>{started ? "Started" : "Stopped"}</td>
-                    <td>
-                      {ACTIONS.filter(([a]) => (a === "start" ? !started : started)).map(([a, label]) => (
-                        <button
-                          key={a}
-                          type="button"
-                          disabled={send.isPending || node.power !== "ON"}
-                          onClick={() =>
-                            send.mutate({
-                              path: `/api/nodes/${node.id}/services/${encodeURIComponent(name)}`,
-                              body: { action: a },
-                              done: `${label} ${name} on ${node.hostName}: done`,
-                            })
-                          }
-                        >
-                          {label}
-                        </button>
-                      ))}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <TableScroll label="IM and Presence Services">
+            <table className="list">
+              <thead>
+                <tr>
+                  <th>Service Name</th>
+                  <th>Status</th>
+                  <th>Action</th>
+                </tr>
+              </thead>
+              <tbody>
+                {SERVICE_NAMES.map((name) => {
+                  const started = node.services[name] === "STARTED";
+                  return (
+                    <tr key={name} data-testid={`service-${name}`}>
+                      <td>{name}</td>
+                      <td className={started ? "ok" : "bad"}>{started ? "Started" : "Stopped"}</td>
+                      <td>
+                        {ACTIONS.filter(([a]) => (a === "start" ? !started : started)).map(([a, label]) => (
+                          <button
+                            key={a}
+                            type="button"
+                            disabled={send.isPending || node.power !== "ON"}
+                            aria-label={`${label} ${name}`}
+                            onClick={() => {
+                              const warning = consequence(a, name, node.hostName);
+                              if (warning && !window.confirm(`${warning} Continue?`)) return;
+                              send.mutate({
+                                path: `/api/nodes/${node.id}/services/${encodeURIComponent(name)}`,
+                                body: { action: a },
+                                done: `${label} ${name} on ${node.hostName}: done`,
+                              });
+                            }}
+                          >
+                            {label}
+                          </button>
+                        ))}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </Section>
       {nodeId !== null && (

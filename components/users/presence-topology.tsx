@@ -2,14 +2,16 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { stateClass } from "@/components/ha/state-display.ts";
 import { NoGroupFlag } from "@/components/inventory/no-group-flag.tsx";
 import { PageTitle, Section } from "@/components/shell/page-title.tsx";
 import { api } from "@/lib/client/api.ts";
 import type { TopologyView } from "@/lib/schemas/users.ts";
+import { TableScroll } from "@/components/shell/table-scroll.tsx";
 
 type NodeRow = TopologyView["groups"][number]["nodes"][number];
 
-function NodeRows({ nodes, positions }: { nodes: NodeRow[]; positions: boolean }) {
+function NodeRows({ nodes, positions, haEnabled }: { nodes: NodeRow[]; positions: boolean; haEnabled: boolean }) {
   return (
     <>
       {nodes.map((n, i) => (
@@ -19,7 +21,7 @@ function NodeRows({ nodes, positions }: { nodes: NodeRow[]; positions: boolean }
             {n.hostName}
             {!n.inGroup && <NoGroupFlag />}
           </td>
-          <td data-testid="node-state">
+          <td data-testid="node-state" className={stateClass(n.state, haEnabled)}>
             {n.state}
             {n.reason && n.state !== "Normal" ? ` (${n.reason})` : ""}
           </td>
@@ -68,37 +70,41 @@ export function PresenceTopology() {
       </Section>
       {data?.groups.map((g) => (
         <Section key={g.id} title={`${g.name} (High Availability ${g.haEnabled ? "enabled" : "disabled"})`}>
-          <table className="list" data-testid={`topology-group-${g.name}`}>
-            <thead>
-              <tr>
-                <th>Presence Server</th>
-                {HEAD}
-              </tr>
-            </thead>
-            <tbody>
-              <NodeRows nodes={g.nodes} positions />
-              <tr>
-                <td colSpan={3}>
-                  <strong>Total</strong>
-                </td>
-                <td>{g.users.assigned}</td>
-                <td>{g.users.serving}</td>
-                <td>{g.users.active}</td>
-              </tr>
-            </tbody>
-          </table>
+          <TableScroll label={`Users of ${g.name}`}>
+            <table className="list" data-testid={`topology-group-${g.name}`}>
+              <thead>
+                <tr>
+                  <th>Presence Server</th>
+                  {HEAD}
+                </tr>
+              </thead>
+              <tbody>
+                <NodeRows nodes={g.nodes} positions haEnabled={g.haEnabled} />
+                <tr>
+                  <td colSpan={3}>
+                    <strong>Total</strong>
+                  </td>
+                  <td>{g.users.assigned}</td>
+                  <td>{g.users.serving}</td>
+                  <td>{g.users.active}</td>
+                </tr>
+              </tbody>
+            </table>
+          </TableScroll>
         </Section>
       ))}
       {data && data.ungroupedNodes.length > 0 && (
         <Section title="Nodes in no Presence Redundancy Group">
-          <table className="list" data-testid="topology-ungrouped">
-            <thead>
-              <tr>{HEAD}</tr>
-            </thead>
-            <tbody>
-              <NodeRows nodes={data.ungroupedNodes} positions={false} />
-            </tbody>
-          </table>
+          <TableScroll label="Nodes in no Presence Redundancy Group">
+            <table className="list" data-testid="topology-ungrouped">
+              <thead>
+                <tr>{HEAD}</tr>
+              </thead>
+              <tbody>
+                <NodeRows nodes={data.ungroupedNodes} positions={false} haEnabled={false} />
+              </tbody>
+            </table>
+          </TableScroll>
         </Section>
       )}
     </>

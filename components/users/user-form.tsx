@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
-import { FieldError, StatusLine } from "@/components/forms/status-line.tsx";
+import { FieldError, invalidProps, StatusLine } from "@/components/forms/status-line.tsx";
 import { useFormFeedback } from "@/components/forms/use-form-feedback.ts";
 import { PageTitle, Section } from "@/components/shell/page-title.tsx";
 import { api } from "@/lib/client/api.ts";
@@ -53,7 +53,7 @@ export function UserForm() {
   }
 
   return (
-    <form onSubmit={save} noValidate aria-label="End User Configuration">
+    <form ref={feedback.formRef} onSubmit={save} noValidate aria-label="End User Configuration">
       <PageTitle
         title="End User Configuration"
         toolbar={
@@ -78,7 +78,7 @@ export function UserForm() {
         <div className="form-grid">
           <label htmlFor="userId">User ID*</label>
           <div>
-            <input id="userId" value={draft.userId} maxLength={USER_ID_MAX + 10} aria-invalid={!!errors.userId} onChange={(e) => set("userId", e.target.value)} />
+            <input id="userId" value={draft.userId} maxLength={USER_ID_MAX + 10} {...invalidProps("userId", errors.userId)} onChange={(e) => set("userId", e.target.value)} />
             <FieldError id="userId" message={errors.userId} />
             <div className="hint">{USER_ID_RULE}; at most {USER_ID_MAX} characters; unique without regard to case.</div>
           </div>
@@ -97,12 +97,12 @@ export function UserForm() {
           </div>
           <label htmlFor="firstName">First Name</label>
           <div>
-            <input id="firstName" value={draft.firstName} maxLength={USER_NAME_MAX + 10} aria-invalid={!!errors.firstName} onChange={(e) => set("firstName", e.target.value)} />
+            <input id="firstName" value={draft.firstName} maxLength={USER_NAME_MAX + 10} {...invalidProps("firstName", errors.firstName)} onChange={(e) => set("firstName", e.target.value)} />
             <FieldError id="firstName" message={errors.firstName} />
           </div>
           <label htmlFor="lastName">Last Name</label>
           <div>
-            <input id="lastName" value={draft.lastName} maxLength={USER_NAME_MAX + 10} aria-invalid={!!errors.lastName} onChange={(e) => set("lastName", e.target.value)} />
+            <input id="lastName" value={draft.lastName} maxLength={USER_NAME_MAX + 10} {...invalidProps("lastName", errors.lastName)} onChange={(e) => set("lastName", e.target.value)} />
             <FieldError id="lastName" message={errors.lastName} />
           </div>
           <label htmlFor="signedIn">Signed In</label>

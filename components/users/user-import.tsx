@@ -9,6 +9,7 @@ import { PageTitle, Section } from "@/components/shell/page-title.tsx";
 import { api } from "@/lib/client/api.ts";
 import { IMPORT_MAX_CHARS, IMPORT_MAX_ROWS, parseRowErrorKey, type ImportResult } from "@/lib/schemas/users.ts";
 import { USERS_BASE } from "./user-list.tsx";
+import { TableScroll } from "@/components/shell/table-scroll.tsx";
 
 interface RowProblem {
   row: number | null;
@@ -108,50 +109,54 @@ export function UserImport() {
       </Section>
       {problems.length > 0 && (
         <Section title="Errors">
-          <table className="list compact" data-testid="import-errors">
-            <thead>
-              <tr>
-                <th>Row</th>
-                <th>Column</th>
-                <th>Error</th>
-              </tr>
-            </thead>
-            <tbody>
-              {problems.map((p) => (
-                <tr key={`${p.row}:${p.field}`}>
-                  <td>{p.row ?? ""}</td>
-                  <td>{COLUMN_LABELS[p.field] ?? p.field}</td>
-                  <td>{p.message}</td>
+          <TableScroll label="Import errors">
+            <table className="list compact" data-testid="import-errors">
+              <thead>
+                <tr>
+                  <th>Row</th>
+                  <th>Column</th>
+                  <th>Error</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {problems.map((p) => (
+                  <tr key={`${p.row}:${p.field}`}>
+                    <td>{p.row ?? ""}</td>
+                    <td>{COLUMN_LABELS[p.field] ?? p.field}</td>
+                    <td>{p.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </Section>
       )}
       {result && (
         <Section title="Assignment">
-          <table className="list compact" data-testid="import-result">
-            <thead>
-              <tr>
-                <th>Node</th>
-                <th>Users Assigned</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.assignedPerNode.map((n) => (
-                <tr key={n.nodeId}>
-                  <td>{n.hostName}</td>
-                  <td>{n.users}</td>
-                </tr>
-              ))}
-              {result.unassigned > 0 && (
+          <TableScroll label="Assignment">
+            <table className="list compact" data-testid="import-result">
+              <thead>
                 <tr>
-                  <td className="empty">Unassigned</td>
-                  <td>{result.unassigned}</td>
+                  <th>Node</th>
+                  <th>Users Assigned</th>
                 </tr>
-              )}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {result.assignedPerNode.map((n) => (
+                  <tr key={n.nodeId}>
+                    <td>{n.hostName}</td>
+                    <td>{n.users}</td>
+                  </tr>
+                ))}
+                {result.unassigned > 0 && (
+                  <tr>
+                    <td className="empty">Unassigned</td>
+                    <td>{result.unassigned}</td>
+                  </tr>
+                )}
+              </tbody>
+            </table>
+          </TableScroll>
         </Section>
       )}
     </form>

@@ -14,6 +14,7 @@ import { PageTitle, Section } from "@/components/shell/page-title.tsx";
 import { api } from "@/lib/client/api.ts";
 import type { Page } from "@/lib/schemas/find-list.ts";
 import { USER_SEARCH_FIELDS, userListQuery, type UserView } from "@/lib/schemas/users.ts";
+import { TableScroll } from "@/components/shell/table-scroll.tsx";
 
 export const USERS_BASE = "/user-management/end-users";
 
@@ -83,41 +84,43 @@ export function UserList() {
         {users.data && users.data.total === 0 ? (
           <p className="empty">No end users match the search.</p>
         ) : (
-          <table className="list">
-            <thead>
-              <tr>
-                <th>
-                  <span className="visually-hidden">Select</span>
-                </th>
-                <SortHeader column="userId" sort={params.sort} onSort={onSort}>User ID</SortHeader>
-                <th>First Name</th>
-                <SortHeader column="name" sort={params.sort} onSort={onSort}>Last Name</SortHeader>
-                <SortHeader column="cluster" sort={params.sort} onSort={onSort}>Cluster</SortHeader>
-                <SortHeader column="assignedNode" sort={params.sort} onSort={onSort}>Assigned Node</SortHeader>
-                <SortHeader column="servingNode" sort={params.sort} onSort={onSort}>Serving Node</SortHeader>
-                <SortHeader column="signedIn" sort={params.sort} onSort={onSort}>Signed In</SortHeader>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((u) => (
-                <tr key={u.id} data-testid={`user-row-${u.userId}`}>
-                  <td>
-                    <input type="checkbox" aria-label={`Select ${u.userId}`} checked={selection.has(u.id)} onChange={() => selection.toggle(u.id)} />
-                  </td>
-                  <td>{u.userId}</td>
-                  <td>{u.firstName}</td>
-                  <td>{u.lastName}</td>
-                  <td>{u.cluster.name}</td>
-                  <td>{u.assignedNode?.hostName ?? <span className="empty">Unassigned</span>}</td>
-                  <td>
-                    {u.servingNode?.hostName ?? ""}
-                    {u.servingNode && u.assignedNode && u.servingNode.id !== u.assignedNode.id && <span className="status-warn"> (failed over)</span>}
-                  </td>
-                  <td>{u.signedIn ? "Yes" : "No"}</td>
+          <TableScroll label="End users">
+            <table className="list">
+              <thead>
+                <tr>
+                  <th>
+                    <span className="visually-hidden">Select</span>
+                  </th>
+                  <SortHeader column="userId" sort={params.sort} onSort={onSort}>User ID</SortHeader>
+                  <th>First Name</th>
+                  <SortHeader column="name" sort={params.sort} onSort={onSort}>Last Name</SortHeader>
+                  <SortHeader column="cluster" sort={params.sort} onSort={onSort}>Cluster</SortHeader>
+                  <SortHeader column="assignedNode" sort={params.sort} onSort={onSort}>Assigned Node</SortHeader>
+                  <SortHeader column="servingNode" sort={params.sort} onSort={onSort}>Serving Node</SortHeader>
+                  <SortHeader column="signedIn" sort={params.sort} onSort={onSort}>Signed In</SortHeader>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {items.map((u) => (
+                  <tr key={u.id} data-testid={`user-row-${u.userId}`}>
+                    <td>
+                      <input type="checkbox" aria-label={`Select ${u.userId}`} checked={selection.has(u.id)} onChange={() => selection.toggle(u.id)} />
+                    </td>
+                    <td>{u.userId}</td>
+                    <td>{u.firstName}</td>
+                    <td>{u.lastName}</td>
+                    <td>{u.cluster.name}</td>
+                    <td>{u.assignedNode?.hostName ?? <span className="empty">Unassigned</span>}</td>
+                    <td>
+                      {u.servingNode?.hostName ?? ""}
+                      {u.servingNode && u.assignedNode && u.servingNode.id !== u.assignedNode.id && <span className="status-warn"> (failed over)</span>}
+                    </td>
+                    <td>{u.signedIn ? "Yes" : "No"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
         {users.data && <Pager page={params.page} pageSize={params.pageSize} total={users.data.total} onChange={update} />}
       </Section>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SERVICE_NAMES } from "./services.ts";
-import { enableHaConsequence, readiness, requiredServices } from "./prerequisites.ts";
+import { enableHaConsequence, prerequisiteVerdict, readiness, requiredServices } from "./prerequisites.ts";
 
 const allStarted = SERVICE_NAMES.map((name) => ({ name, status: "STARTED" as const }));
 const node = (over: Partial<{ replicationState: number; stopped: string[] }> = {}) => ({
@@ -39,5 +39,24 @@ describe("HA prerequisites", () => {
     expect(enableHaConsequence([down, down])).toMatch(/failed state/);
     expect(enableHaConsequence([ok, down])).toMatch(/fail over to its peer at once/);
     expect(enableHaConsequence([ok, noRepl])).toMatch(/immediate failover/);
+  });
+});
+
+describe("prerequisites verdict", () => {
+  const ok = readiness(node());
+  it("is met only for two ready nodes that may form a group", () => {
+    expect(prerequisiteVerdict([ok, ok], null)).toEqual({ met: true });
+  });
+  it("is not met with one node, even a ready one", () => {
+    expect(prerequisiteVerdict([ok], null)).toEqual({ met: false, text: expect.stringMatching(/needs two Presence Servers/) });
+  });
+  it("is not met when the pair breaks a group rule (another version or cluster)", () => {
+    expect(prerequisiteVerdict([ok, ok], "both must run the same software version")).toEqual({ met: false, text: "both must run the same software version" });
+  });
+  it("states the consequence when a critical service is down", () => {
+    expect(prerequisiteVerdict([ok, readiness(node({ stopped: ["Cisco SIP Proxy"] }))], null)).toEqual({
+      met: false,
+      text: expect.stringMatching(/fail over to its peer at once/),
+    });
   });
 });

@@ -52,3 +52,17 @@ export function enableHaConsequence(nodes: Readiness[]): string | null {
   }
   return null;
 }
+
+/** What the prerequisites panel concludes for the chosen Presence Servers. */
+export type PrerequisiteVerdict = { met: true } | { met: false; text: string };
+
+/**
+ * "Both prerequisites are met" only for two nodes that may form a group
+ * (`pairProblem` is the group rule's refusal, if any) and are both ready.
+ */
+export function prerequisiteVerdict(nodes: Readiness[], pairProblem: string | null): PrerequisiteVerdict {
+  if (nodes.length < 2) return { met: false, text: "High Availability needs two Presence Servers: choose Presence Server 2." };
+  if (pairProblem) return { met: false, text: pairProblem };
+  const consequence = enableHaConsequence(nodes);
+  return consequence ? { met: false, text: consequence } : { met: true };
+}

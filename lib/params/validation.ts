@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { recordId } from "../schemas/common.ts";
-import { SRM_PARAMETERS, type ClusterParameters, type NodeParameters, type ParameterDefinition } from "./definitions.ts";
+import { DEFAULT_CLUSTER_PARAMETERS, DEFAULT_NODE_PARAMETERS, SRM_PARAMETERS, type ClusterParameters, type NodeParameters, type ParameterDefinition } from "./definitions.ts";
 
 /** The zod rule for one parameter, read from its definition. */
 function ruleFor(def: ParameterDefinition) {
@@ -54,15 +54,20 @@ export type ServiceParametersPatch = z.output<typeof serviceParametersPatch>;
 /**
  * Public guidance the page warns about but does not enforce: both nodes of a
  * group should hold the same re-login limits, and the lower limit should
- * equal the Critical Service Down Delay.
+ * equal the Critical Service Down Delay. Only values an administrator chose
+ * are warned about: the factory defaults themselves disagree with the
+ * guidance (120 s against 90 s), and a console that opens with a warning per
+ * node on values nobody set teaches administrators to ignore warnings.
  */
 export function guidanceWarnings(
   cluster: ClusterParameters,
   nodes: { hostName: string; groupId: number | null; groupName: string | null; values: NodeParameters }[],
 ): string[] {
   const warnings: string[] = [];
+  const delayChosen = cluster.criticalServiceDownDelay !== DEFAULT_CLUSTER_PARAMETERS.criticalServiceDownDelay;
   for (const n of nodes) {
-    if (n.values.clientReloginLowerLimit !== cluster.criticalServiceDownDelay) {
+    const lowerChosen = n.values.clientReloginLowerLimit !== DEFAULT_NODE_PARAMETERS.clientReloginLowerLimit;
+    if (n.values.clientReloginLowerLimit !== cluster.criticalServiceDownDelay && (lowerChosen || delayChosen)) {
       warnings.push(
         `${n.hostName}: Client Re-Login Lower Limit (${n.values.clientReloginLowerLimit} s) differs from the Critical Service Down Delay (${cluster.criticalServiceDownDelay} s); Cisco recommends they be equal`,
       );

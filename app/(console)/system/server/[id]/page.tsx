@@ -1,11 +1,20 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { Suspense } from "react";
+import { NOT_FOUND_TITLE } from "@/components/shell/not-found-content.tsx";
 import { ServerDetail } from "@/components/servers/server-detail.tsx";
+import { existingNodeId } from "@/lib/server/page-records.ts";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  return { title: (await existingNodeId((await params).id)) === null ? NOT_FOUND_TITLE : "Server Configuration" };
+}
 
 export default async function ServerDetailPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const id = await existingNodeId((await params).id);
+  if (id === null) notFound();
   return (
     <Suspense>
-      <ServerDetail id={id} />
+      <ServerDetail id={String(id)} />
     </Suspense>
   );
 }

@@ -1,0 +1,35 @@
+import Link from "next/link";
+import { PageTitle, Section } from "./page-title.tsx";
+import { MENUS } from "./navigation.ts";
+
+export const NOT_FOUND_TITLE = "Page Not Found";
+
+/** What an unknown page or record shows: no form, only the way back. */
+export function NotFoundContent() {
+  return (
+    <>
+      <PageTitle title={NOT_FOUND_TITLE} />
+      <Section title="Status">
+        <p className="status-error" data-testid="not-found">
+          The page or record you asked for does not exist. It may have been deleted, or the address is mistyped.
+        </p>
+      </Section>
+      <Section title="Go to">
+        <ul>
+          <li>
+            <Link href="/">Home</Link>
+          </li>
+          {MENUS.flatMap((menu) =>
+            menu.items.map((item) => (
+              <li key={item.href}>
+                <Link href={item.href}>
+                  {menu.label} &gt; {item.label}
+                </Link>
+              </li>
+            )),
+          )}
+        </ul>
+      </Section>
+    </>
+  );
+}
