@@ -8,6 +8,7 @@ import { GroupMachine, NotAllowed, type Fault, type ServiceAction } from "./mach
 import { cloneGroup, type GroupSim } from "./model.ts";
 import { REASON, STATE, type HaAction } from "./names.ts";
 import { loadUnits, saveUnit, type Unit } from "./repository.ts";
+import { runStep, unchanged } from "./step.ts";
 
 export interface ChangeNotice {
   groupId: number | null;
@@ -111,25 +112,17 @@ export class HaController {
    * result, and only then makes it the unit's state. If the database refuses
    * the user move, the same input is replayed as a failed move.
    */
-  private async apply(unit: Unit, actor: string, input: (m: GroupMachine) => void): Promise<void> {
+  private async apply(unit: Unit, actor: string, input: (m: GroupMachine) => void, at?: number): Promise<void> {
     const before = unit.sim;
-    let m = this.machine(before, actor);
-    m.observe();
-    // Timers already due come first: they happened before this input.
-    m.advance();
-    input(m);
-    m.advance();
-    if (JSON.stringify(m.g) === JSON.stringify(before) && m.moves.length === 0 && m.events.length === 0) return;
+    const ctx = { ...this.context(actor), ...(at !== undefined ? { now: at } : {}) };
+    let m = runStep(before, ctx, input);
+    if (unchanged(before, m)) return;
     try {
       await saveUnit(this.opts.db, unit, before, m.g, m.moves, m.events);
     } catch (err) {
       if (m.moves.length === 0) throw err;
       console.error(err);
-      m = new GroupMachine(cloneGroup(before), { ...this.context(actor), failMoves: true });
-      m.observe();
-      m.advance();
-      input(m);
-      m.advance();
+      m = runStep(before, { ...ctx, failMoves: true }, input);
       await saveUnit(this.opts.db, unit, before, m.g, m.moves, m.events);
     }
     unit.sim = m.g;
