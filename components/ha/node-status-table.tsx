@@ -7,6 +7,7 @@ import { api, ApiClientError } from "@/lib/client/api.ts";
 import { STATE_KIND, type NodeState } from "@/lib/ha/names.ts";
 import type { HaStatusView } from "@/lib/schemas/ha.ts";
 import { LIVE_KEYS } from "./live.tsx";
+import { NodeReachability } from "./node-reachability.tsx";
 import { Countdowns } from "./timers.tsx";
 
 type Node = HaStatusView["nodes"][number];
@@ -83,6 +84,7 @@ export function NodeStatusTable({ status }: { status: HaStatusView }) {
                 <td>
                   <Link href={`/system/server/${n.id}`}>{n.hostName}</Link>
                   {condition && <div className="bad">{condition}</div>}
+                  <NodeReachability unreachable={n.unreachable} waiting={n.users.waiting} />
                 </td>
                 <td data-testid="node-state" className={`state-${STATE_KIND[n.state as NodeState] ?? "error"}`}>
                   {n.state}

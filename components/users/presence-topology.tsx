@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { NodeReachability } from "@/components/ha/node-reachability.tsx";
 import { PageTitle, Section } from "@/components/shell/page-title.tsx";
 import { api } from "@/lib/client/api.ts";
 import type { TopologyView } from "@/lib/schemas/users.ts";
@@ -18,6 +19,7 @@ function NodeRows({ nodes, positions }: { nodes: NodeRow[]; positions: boolean }
           <td data-testid="node-state">
             {n.state}
             {n.reason && n.state !== "Normal" ? ` (${n.reason})` : ""}
+            <NodeReachability unreachable={n.unreachable} />
           </td>
           <td data-testid="users-assigned">{n.users.assigned}</td>
           <td data-testid="users-serving">{n.users.serving}</td>

@@ -9,6 +9,7 @@ import { cloneGroup, type GroupSim } from "./model.ts";
 import { REASON, STATE, type HaAction } from "./names.ts";
 import { loadUnits, saveUnit, type Unit } from "./repository.ts";
 import { runStep, unchanged } from "./step.ts";
+import { unreachableBecause } from "./reachability.ts";
 
 export interface ChangeNotice {
   groupId: number | null;
@@ -348,6 +349,9 @@ export class HaController {
         power: n.power,
         isolated: n.isolated,
         srmRunning: m.active(n) || (n.power === "ON" && n.isolated && n.services["Cisco Server Recovery Manager"] === "STARTED"),
+        /** Why its peer cannot hear it (the state shown is then the one last known), or null. */
+        unreachable: m.g.haEnabled ? unreachableBecause(n) : null,
+        servicesStoppedBySrm: n.servicesStoppedBySrm,
         services: n.services,
         faults: { startFailure: n.startFailure, moveFailure: n.moveFailure },
         failedOver: n.homeServedBy !== n.id,

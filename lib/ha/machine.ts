@@ -168,7 +168,7 @@ export class GroupMachine {
         [b, a],
       ] as const) {
         if (n.state === STATE.NORMAL && p.state === STATE.NORMAL) failover.push(n.id);
-        if ((n.state === STATE.IDLE || n.state === STATE.FAILED_OVER) && p.state === STATE.BACKUP && this.failedOver(n)) {
+        if ((n.state === STATE.IDLE || n.state === STATE.FAILED_OVER) && (p.state === STATE.BACKUP || p.state === STATE.BACKUP_ACTIVATED) && this.failedOver(n)) {
           fallback.push(n.id);
         }
       }

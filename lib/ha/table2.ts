@@ -109,6 +109,12 @@ export const EXTRA_SETTLED_PAIRS: readonly ExtraPair[] = [
     reason: "As rows 5–7 for a manual failover: a restarted SRM shows Initialization; Fallback is offered once the failed-over node's services run.",
   },
   {
+    name: "rows 22–23 once the affected node restarted",
+    node1: side(S.FAILED_OVER, R.INITIALIZATION),
+    node2: side(S.BACKUP_ACTIVATED, ANY_REASON),
+    reason: "The affected node came back through a reboot rather than by starting its services: Fallback is offered, as in rows 22–23 once repaired.",
+  },
+  {
     name: "both nodes unreachable",
     node1: side(ANY_STATE, ANY_REASON, true),
     node2: side(ANY_STATE, ANY_REASON, true),
@@ -116,7 +122,7 @@ export const EXTRA_SETTLED_PAIRS: readonly ExtraPair[] = [
   },
   {
     name: "rows 16–18 once the lost node is back",
-    node1: side([S.FAILED_OVER, S.FAILED_OVER_CSNR, S.IDLE], R.INITIALIZATION),
+    node1: side([S.FAILED_OVER, S.FAILED_OVER_CSNR, S.IDLE], [R.INITIALIZATION, R.CRITICAL_SERVICES_DOWN, R.DATABASE_FAILURE]),
     node2: side(S.BACKUP, [R.PEER_DOWN, R.PEER_REBOOT, R.PEER_DOWN_INIT]),
     reason: "The returning node's SRM finds its users on the peer (as row 18 shows for Peer Down During Initialization); Fallback is offered.",
   },

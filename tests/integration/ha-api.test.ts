@@ -52,8 +52,8 @@ describe("HA actions over the API", () => {
     expect(answer.status).toBe(200);
     expect(answer.body.allowedActions).toEqual({ failover: [a, b], fallback: [], recover: false });
     expect(answer.body.nodes.map((n: { users: unknown }) => n.users)).toEqual([
-      { assigned: 6, serving: 6, active: 3 },
-      { assigned: 4, serving: 4, active: 2 },
+      { assigned: 6, serving: 6, active: 3, waiting: 0 },
+      { assigned: 4, serving: 4, active: 2, waiting: 0 },
     ]);
   });
 
@@ -61,7 +61,7 @@ describe("HA actions over the API", () => {
     const failover = await act({ action: "failover", node: a });
     expect(failover.status).toBe(202);
     expect(failover.body.nodes.map((n: { state: string }) => n.state)).toEqual(["Idle", "Running in Backup Mode"]);
-    expect(failover.body.nodes[1].users).toEqual({ assigned: 4, serving: 10, active: 5 });
+    expect(failover.body.nodes[1].users).toEqual({ assigned: 4, serving: 10, active: 5, waiting: 0 });
 
     const again = await act({ action: "failover", node: a });
     expect(again.status).toBe(409);
