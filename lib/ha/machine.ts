@@ -362,6 +362,8 @@ export class GroupMachine {
         need(n.isolated, `${n.hostName} is not isolated`);
         this.note("fault", n.id, `${n.hostName} network connection restored`);
         n.isolated = false;
+        // It heard nothing while cut off: its Keep Alive Timeout counts from now, as after a start.
+        n.lastPeerHeartbeat = this.ctx.now;
         break;
       case "service-crash": {
         const name = service ?? "Cisco Presence Engine";
