@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, expect } from "vitest";
 import { createGroup } from "@/lib/groups/service.ts";
-import { VirtualClock } from "@/lib/ha/clock.ts";
+import { VirtualClock, type Clock } from "@/lib/ha/clock.ts";
+import type { WallTimers } from "@/lib/ha/controller.ts";
 import type { Fault, ServiceAction } from "@/lib/ha/machine.ts";
 import type { HaAction, NodeState, Reason } from "@/lib/ha/names.ts";
 import { createNode } from "@/lib/inventory/nodes.ts";
@@ -24,7 +25,7 @@ export interface Pair {
  * A fresh database and an HA controller on a virtual clock, for driving the
  * documented causes in lab time and reading back what was persisted.
  */
-export function useHaLab() {
+export function useHaLab(real?: { clock: Clock; wallTimers: WallTimers }) {
   const clock = new VirtualClock();
   let runtime: Runtime | undefined;
   let drop: (() => Promise<void>) | undefined;
@@ -49,7 +50,7 @@ export function useHaLab() {
         await c.end();
       };
     }
-    runtime = await startRuntime(config, () => {}, { clock });
+    runtime = await startRuntime(config, () => {}, real ?? { clock });
     await runtime.controller.setLabSettings({ speed: 1, ...LAB });
   });
 
