@@ -131,7 +131,8 @@ export class HaController {
     if (this.wake !== undefined) timers.clear(this.wake);
     this.wake = undefined;
     const now = this.opts.clock.now();
-    const next = this.nextDeadline(now);
+    // From the last moment fired, not from now: a timer may have come due while the input ran.
+    const next = this.nextDeadline(this.firedUntil);
     if (next === Infinity) return;
     const wallMs = Math.min(LONGEST_WAIT_MS, Math.max(0, Math.ceil((next - now) / this.lab.speed)));
     this.wake = timers.set(() => {

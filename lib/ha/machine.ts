@@ -1,7 +1,7 @@
 import { GOOD_REPLICATION_STATE, replicationMeaning } from "../domain/replication.ts";
 import { SERVICES } from "../domain/services.ts";
 import { AUTOMATIC_FALLBACK_DELAY_SECONDS, type ClusterParameters } from "../params/definitions.ts";
-import type { LabSettings } from "./lab-settings.ts";
+import { labMs, type LabSettings } from "./lab-settings.ts";
 import type { GroupSim, HaEventRecord, MoveUsers, NodeSim, Operation } from "./model.ts";
 import { REASON, STATE, type HaAction, type NodeState, type Reason } from "./names.ts";
 
@@ -149,7 +149,7 @@ export class GroupMachine {
   }
 
   private stepMs(): number {
-    return this.ctx.lab.stepSeconds * 1000;
+    return labMs(this.ctx.lab.stepSeconds);
   }
 
   // ---- what an admin may do ---------------------------------------------
@@ -413,7 +413,7 @@ export class GroupMachine {
 
   private powerOn(n: NodeSim) {
     n.power = "BOOTING";
-    n.bootUntil = this.ctx.now + this.ctx.lab.bootSeconds * 1000;
+    n.bootUntil = this.ctx.now + labMs(this.ctx.lab.bootSeconds);
   }
 
   private finishBoot(n: NodeSim) {
@@ -438,7 +438,7 @@ export class GroupMachine {
   private startSrm(n: NodeSim, { fresh = false } = {}) {
     if (!this.g.haEnabled) return;
     n.resumeState = fresh ? null : n.state === STATE.INITIALIZING ? n.resumeState : n.state;
-    n.initUntil = this.ctx.now + this.ctx.lab.srmStartSeconds * 1000;
+    n.initUntil = this.ctx.now + labMs(this.ctx.lab.srmStartSeconds);
     n.lastPeerHeartbeat = this.ctx.now;
     n.criticalDownSince = null;
     this.setState(n, STATE.INITIALIZING, REASON.INITIALIZATION);
