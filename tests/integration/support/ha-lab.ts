@@ -29,6 +29,7 @@ export function useHaLab(real?: { clock: Clock; wallTimers: WallTimers }) {
   const clock = new VirtualClock();
   let runtime: Runtime | undefined;
   let drop: (() => Promise<void>) | undefined;
+  let databaseUrl: string | undefined;
   let counter = 0;
 
   beforeAll(async () => {
@@ -43,6 +44,7 @@ export function useHaLab(real?: { clock: Clock; wallTimers: WallTimers }) {
       const url = new URL(server);
       url.pathname = `/${name}`;
       config = { kind: "postgres", url: url.toString() };
+      databaseUrl = url.toString();
       drop = async () => {
         const c = new pg.Client({ connectionString: server });
         await c.connect();
@@ -69,6 +71,8 @@ export function useHaLab(real?: { clock: Clock; wallTimers: WallTimers }) {
     clock,
     runtime: rt,
     controller,
+    /** The test database's URL on a real PostgreSQL server; undefined on the embedded one. */
+    databaseUrl: () => databaseUrl,
 
     /** Two fresh nodes in a new group with HA enabled and users on both. */
     async pair(users: [number, number] = [30, 20], enableHa = true, replication: [number, number] = [2, 2]): Promise<Pair> {
