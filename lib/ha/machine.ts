@@ -109,6 +109,13 @@ export class GroupMachine {
 
   // ---- recording ----------------------------------------------------------
 
+  /** Why the SRM is making the change it makes now: written beside each state change in the history. */
+  private cause = "";
+
+  private because(why: string) {
+    this.cause = why;
+  }
+
   private setState(n: NodeSim, state: NodeState, reason: Reason) {
     if (n.state === state && n.reason === reason) return;
     this.events.push({
@@ -120,7 +127,7 @@ export class GroupMachine {
       toState: `${state}${reason ? ` / ${reason}` : ""}`,
       reason,
       actor: this.ctx.actor,
-      message: `${n.hostName}: ${state}${reason ? ` (${reason})` : ""}`,
+      message: `${n.hostName}: ${state}${reason ? ` (${reason})` : ""}${this.cause ? ` — ${this.cause}` : ""}`,
     });
     n.state = state;
     n.reason = reason;
@@ -184,6 +191,7 @@ export class GroupMachine {
 
   adminAction(action: HaAction, nodeId?: number) {
     const allowed = this.allowedActions();
+    this.because(`${action} requested`);
     if (action === "recover") {
       if (!allowed.recover) throw new NotAllowed(`Recover is allowed only when both nodes of ${this.g.name} are in a failed state`);
       this.note("action", null, `Recover requested: restarting Cisco Server Recovery Manager on both nodes`);
@@ -441,11 +449,13 @@ export class GroupMachine {
     n.initUntil = this.ctx.now + labMs(this.ctx.lab.srmStartSeconds);
     n.lastPeerHeartbeat = this.ctx.now;
     n.criticalDownSince = null;
+    this.because(fresh ? "Recover restarts the SRM" : "SRM starting");
     this.setState(n, STATE.INITIALIZING, REASON.INITIALIZATION);
   }
 
   /** Both nodes enter a failed state; Recover restarts both SRMs, which then agree. */
   private disagree(a: NodeSim, b: NodeSim) {
+    this.because(`${a.hostName} and ${b.hostName} disagree on who serves the users`);
     for (const n of [a, b]) {
       n.initUntil = null;
       n.resumeState = null;
@@ -502,6 +512,7 @@ export class GroupMachine {
   private stepOperation(op: Operation) {
     const from = this.node(op.from);
     const to = this.node(op.to);
+    this.because(`${op.kind} step ${op.step} of ${from.hostName}'s users`);
     const next = () => {
       op.step += 1;
       op.stepEndsAt = this.ctx.now + this.stepMs();
@@ -580,23 +591,28 @@ export class GroupMachine {
     n.initUntil = null;
     n.resumeState = null;
     n.lastPeerHeartbeat = this.ctx.now;
+    this.because(`SRM started and heard ${p.hostName}`);
     if (p.awaitingSrmRestart) {
+      this.because(`SRM started, but ${p.hostName}'s SRM was not restarted since High Availability was enabled`);
       this.setState(n, STATE.UNKNOWN, REASON.NONE);
       return;
     }
     if (p.state === STATE.UNKNOWN && p.reason === REASON.NONE && this.active(p)) this.startSrm(p);
     if (this.active(p) && p.state === STATE.FAILED_MODE) {
       // Documented: an SRM that restarts and finds its peer's SRM failed fails too.
+      this.because(`SRM started and found ${p.hostName}'s SRM failed`);
       this.setState(n, STATE.FAILED_MODE, REASON.UNKNOWN);
       this.setState(p, STATE.FAILED_MODE, REASON.UNKNOWN);
       return;
     }
     if (resume === STATE.FAILED_MODE) {
+      this.because("SRM restarted in a failed state");
       this.setState(n, STATE.FAILED_MODE, REASON.UNKNOWN);
       return;
     }
     const op = this.g.op;
     if (op && (op.from === n.id || op.to === n.id) && resume && TRANSITIONAL.includes(resume)) {
+      this.because(`SRM restarted during the ${op.kind}: resuming it`);
       this.setState(n, resume, REASON.INITIALIZATION);
       op.stepEndsAt = Math.max(op.stepEndsAt, this.ctx.now);
       return;
@@ -604,10 +620,12 @@ export class GroupMachine {
     if (this.failedOver(n)) {
       const running = !this.problem(n);
       const state = n.servicesStoppedBySrm ? STATE.IDLE : running ? STATE.FAILED_OVER : STATE.FAILED_OVER_CSNR;
+      this.because(`SRM started: its users are served by ${p.hostName}`);
       this.setState(n, state, REASON.INITIALIZATION);
       return;
     }
     if (p.homeServedBy === n.id && p.id !== n.id) {
+      this.because(`SRM started: it serves ${p.hostName}'s users`);
       this.setState(n, resume === STATE.BACKUP_ACTIVATED ? STATE.BACKUP_ACTIVATED : STATE.BACKUP, REASON.INITIALIZATION);
       return;
     }
@@ -665,6 +683,7 @@ export class GroupMachine {
     } else if (d.kind !== "takeover") this.note("state", n.id, `${n.hostName}: ${d.why} (${d.reason})`);
     n.initUntil = null;
     n.resumeState = null;
+    this.because(d.why);
     switch (d.kind) {
       case "takeover":
         return this.beginTakeover(p, n, d.reason);
@@ -681,6 +700,8 @@ export class GroupMachine {
     const p = this.peerOf(n)!;
     n.criticalDownSince = null;
     const reason = problem === "db" ? REASON.DATABASE_FAILURE : REASON.CRITICAL_SERVICES_DOWN;
+    const down = [...criticalServices(this.ctx.params), DB_SERVICE].filter((s) => n.services[s] !== "STARTED");
+    this.because(`${down.join(", ")} down on ${n.hostName} longer than the Critical Service Down Delay (${this.ctx.params.criticalServiceDownDelay} s)`);
     const bothFailed = () => {
       this.setState(n, STATE.FAILED_MODE, REASON.CRITICAL_SERVICES_DOWN);
       if (this.active(p)) this.setState(p, STATE.FAILED_MODE, REASON.CRITICAL_SERVICES_DOWN);
@@ -835,6 +856,7 @@ export class GroupMachine {
 
   private advanceOnce(): boolean {
     const now = this.ctx.now;
+    this.cause = "";
     for (const n of this.g.nodes) {
       if (n.bootUntil !== null && n.bootUntil <= now) {
         this.finishBoot(n);

@@ -142,6 +142,11 @@ describe("backup lost", () => {
     await lab.advance(KEEPALIVE + 1 + STEP);
     await lab.expectStates(p, [S.BACKUP, R.PEER_REBOOT], [S.BACKUP, R.CRITICAL_SERVICES_DOWN]);
     expect(await lab.served(p)).toEqual([50, 0, 0]);
+    // Why each change happened is in the history beside it.
+    const why = async (toState: string) =>
+      (await lab.runtime().db.haEvent.findFirst({ where: { groupId: p.groupId, nodeId: p.n1, kind: "state", toState }, orderBy: { id: "desc" } }))?.message;
+    expect(await why(`${S.FAILING_OVER} / ${R.CRITICAL_SERVICES_DOWN}`)).toMatch(/Cisco Presence Engine down on ha-\d+-a longer than the Critical Service Down Delay \(90 s\)/);
+    expect(await why(`${S.TAKING_OVER} / ${R.PEER_REBOOT}`)).toMatch(/no heartbeat from ha-\d+-b: taking over the users it holds/);
     await lab.fault(p, "n2", "power-on");
     await lab.advance(BOOT);
     await fallBack(p, "n2");
