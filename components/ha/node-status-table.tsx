@@ -7,6 +7,7 @@ import { TableScroll } from "@/components/shell/table-scroll.tsx";
 import { api, ApiClientError } from "@/lib/client/api.ts";
 import type { HaStatusView } from "@/lib/schemas/ha.ts";
 import { LIVE_KEYS } from "./live.tsx";
+import { NodeReachability } from "./node-reachability.tsx";
 import { isErrorState, isTransitional, recommendedAction, stateClass } from "./state-display.ts";
 import { Countdowns } from "./timers.tsx";
 
@@ -150,6 +151,7 @@ export function NodeStatusTable({ status }: { status: HaStatusView }) {
                   <td>
                     <Link href={`/system/server/${n.id}`}>{n.hostName}</Link>
                     {condition && <div className="bad">{condition}</div>}
+                    <NodeReachability unreachable={n.unreachable} waiting={n.users.waiting} />
                   </td>
                   <td data-testid="node-state" className={stateClass(n.state, status.haEnabled)}>
                     {n.state}

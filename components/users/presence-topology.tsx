@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { stateClass } from "@/components/ha/state-display.ts";
 import { NoGroupFlag } from "@/components/inventory/no-group-flag.tsx";
+import { NodeReachability } from "@/components/ha/node-reachability.tsx";
 import { PageTitle, Section } from "@/components/shell/page-title.tsx";
 import { api } from "@/lib/client/api.ts";
 import type { TopologyView } from "@/lib/schemas/users.ts";
@@ -24,6 +25,7 @@ function NodeRows({ nodes, positions, haEnabled }: { nodes: NodeRow[]; positions
           <td data-testid="node-state" className={stateClass(n.state, haEnabled)}>
             {n.state}
             {n.reason && n.state !== "Normal" ? ` (${n.reason})` : ""}
+            <NodeReachability unreachable={n.unreachable} />
           </td>
           <td data-testid="users-assigned">{n.users.assigned}</td>
           <td data-testid="users-serving">{n.users.serving}</td>

@@ -8,6 +8,8 @@ import { GroupMachine, NotAllowed, type Fault, type ServiceAction } from "./mach
 import { cloneGroup, type GroupSim } from "./model.ts";
 import { REASON, STATE, type HaAction } from "./names.ts";
 import { loadUnits, saveUnit, type Unit } from "./repository.ts";
+import { runStep, unchanged } from "./step.ts";
+import { unreachableBecause } from "./reachability.ts";
 
 export interface ChangeNotice {
   groupId: number | null;
@@ -20,9 +22,30 @@ export interface ControllerOptions {
   clock: Clock;
   params: ClusterParameters;
   lab: LabSettings;
-  /** Real time: check the timers this often (wall ms). Omit for a virtual clock driven by advanceTo. */
-  tickEveryMs?: number;
+  /**
+   * Real time: how to wait on the wall clock for the next timer (setTimeout
+   * unless a test gives a fake). Omit for a virtual clock driven by advanceTo.
+   */
+  wallTimers?: WallTimers;
 }
+
+/** The wall-clock timer the controller sleeps on until the next SRM timer is due. */
+export interface WallTimers {
+  set(fn: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+export const REAL_WALL_TIMERS: WallTimers = {
+  set: (fn, ms) => {
+    const t = setTimeout(fn, ms);
+    t.unref?.();
+    return t;
+  },
+  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/** Node's setTimeout holds at most about 24 days; longer waits re-arm on the way. */
+const LONGEST_WAIT_MS = 2 ** 31 - 1;
 
 /**
  * The Server Recovery Manager of every group, in the server process. It owns
@@ -34,12 +57,16 @@ export interface ControllerOptions {
 export class HaController {
   private units = new Map<string, Unit>();
   private queue: Promise<unknown> = Promise.resolve();
-  private timer: ReturnType<typeof setInterval> | undefined;
+  private wake: unknown;
+  private stopped = false;
+  /** Lab time up to which every timer has fired, each at its own due moment. */
+  private firedUntil: number;
   private readonly emitter = new EventEmitter();
   private params: ClusterParameters;
   private lab: LabSettings;
 
   private constructor(private opts: ControllerOptions) {
+    this.firedUntil = opts.clock.now();
     this.params = opts.params;
     this.lab = opts.lab;
     this.emitter.setMaxListeners(0);
@@ -53,16 +80,20 @@ export class HaController {
         await controller.apply(unit, "SRM", (m) => m.resumeAfterRestart());
       }
     });
-    if (opts.tickEveryMs) {
-      controller.timer = setInterval(() => void controller.tick().catch((err: unknown) => console.error(err)), opts.tickEveryMs);
-      controller.timer.unref?.();
-    }
+    controller.rearm();
     return controller;
   }
 
-  stop() {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
+  /** Stops the timers and waits for the input in progress, so nothing touches the database afterwards. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.wake !== undefined) this.opts.wallTimers?.clear(this.wake);
+    this.wake = undefined;
+    // Work queued while waiting (the Sync Agent's, on a change notice) is waited for too.
+    for (let seen: Promise<unknown> | null = null; seen !== this.queue; ) {
+      seen = this.queue;
+      await seen;
+    }
   }
 
   get clock(): Clock {
@@ -83,9 +114,41 @@ export class HaController {
   }
 
   private serial<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(fn, fn);
+    if (this.stopped) return Promise.reject(new Error("The HA controller has stopped: the server is shutting down"));
+    const run = this.queue.then(fn, fn).finally(() => this.rearm());
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * Real time: sleeps until the next SRM timer is due in lab time, converted
+   * to wall time at the current speed; re-armed after every input, so a new
+   * timer or a new speed takes effect at once. No polling.
+   */
+  private rearm() {
+    const timers = this.opts.wallTimers;
+    if (!timers || this.stopped) return;
+    if (this.wake !== undefined) timers.clear(this.wake);
+    this.wake = undefined;
+    const now = this.opts.clock.now();
+    // From the last moment fired, not from now: a timer may have come due while the input ran.
+    const next = this.nextDeadline(this.firedUntil);
+    if (next === Infinity) return;
+    const wallMs = Math.min(LONGEST_WAIT_MS, Math.max(0, Math.ceil((next - now) / this.lab.speed)));
+    this.wake = timers.set(() => {
+      this.wake = undefined;
+      void this.tick().catch((err: unknown) => console.error(err));
+    }, wallMs);
+  }
+
+  /** The earliest timer of any group after lab time `after`. */
+  private nextDeadline(after: number): number {
+    let next = Infinity;
+    for (const u of this.units.values()) {
+      const at = new GroupMachine(u.sim, { ...this.context("SRM"), now: after }).nextDeadline();
+      if (at !== null && at < next) next = at;
+    }
+    return next;
   }
 
   private async reloadUnits() {
@@ -111,25 +174,17 @@ export class HaController {
    * result, and only then makes it the unit's state. If the database refuses
    * the user move, the same input is replayed as a failed move.
    */
-  private async apply(unit: Unit, actor: string, input: (m: GroupMachine) => void): Promise<void> {
+  private async apply(unit: Unit, actor: string, input: (m: GroupMachine) => void, at?: number): Promise<void> {
     const before = unit.sim;
-    let m = this.machine(before, actor);
-    m.observe();
-    // Timers already due come first: they happened before this input.
-    m.advance();
-    input(m);
-    m.advance();
-    if (JSON.stringify(m.g) === JSON.stringify(before) && m.moves.length === 0 && m.events.length === 0) return;
+    const ctx = { ...this.context(actor), ...(at !== undefined ? { now: at } : {}) };
+    let m = runStep(before, ctx, input);
+    if (unchanged(before, m)) return;
     try {
       await saveUnit(this.opts.db, unit, before, m.g, m.moves, m.events);
     } catch (err) {
       if (m.moves.length === 0) throw err;
       console.error(err);
-      m = new GroupMachine(cloneGroup(before), { ...this.context(actor), failMoves: true });
-      m.observe();
-      m.advance();
-      input(m);
-      m.advance();
+      m = runStep(before, { ...ctx, failMoves: true }, input);
       await saveUnit(this.opts.db, unit, before, m.g, m.moves, m.events);
     }
     unit.sim = m.g;
@@ -157,6 +212,8 @@ export class HaController {
   }
 
   private async input(unit: Unit, actor: string, fn: (m: GroupMachine) => void) {
+    // Timers due before this input fire first, each at its own moment.
+    await this.tickNow();
     try {
       await this.apply(unit, actor, fn);
     } catch (err) {
@@ -249,6 +306,7 @@ export class HaController {
     });
   }
 
+  /** A new speed re-anchors the lab clock and re-arms the wake-up (serial does) at the new rate. */
   setLabSettings(lab: LabSettings) {
     return this.serial(async () => {
       this.lab = lab;
@@ -259,11 +317,27 @@ export class HaController {
 
   // ---- time ------------------------------------------------------------------
 
+  /**
+   * Fires every timer due by now at its own due moment (the lab clock may be
+   * ahead of the last wake-up by a wall-clock delay), in order, then anything
+   * still due now. The history and the states carry the due times.
+   */
   private async tickNow() {
     const now = this.opts.clock.now();
+    for (let guard = 0; guard < 10_000; guard++) {
+      const next = this.nextDeadline(this.firedUntil);
+      if (!(next <= now)) break;
+      this.firedUntil = next;
+      await this.fireAt(next);
+    }
+    this.firedUntil = Math.max(this.firedUntil, now);
+    await this.fireAt(now);
+  }
+
+  private async fireAt(at: number) {
     for (const unit of this.units.values()) {
-      const due = this.timersOf(unit.sim).timers().some((t) => t.at <= now);
-      if (due) await this.apply(unit, "SRM", () => {});
+      const due = new GroupMachine(unit.sim, { ...this.context("SRM"), now: at }).timers().some((t) => t.at <= at);
+      if (due) await this.apply(unit, "SRM", () => {}, at);
     }
   }
 
@@ -340,6 +414,9 @@ export class HaController {
         power: n.power,
         isolated: n.isolated,
         srmRunning: m.active(n) || (n.power === "ON" && n.isolated && n.services["Cisco Server Recovery Manager"] === "STARTED"),
+        /** Why its peer cannot hear it (the state shown is then the one last known), or null. */
+        unreachable: m.g.haEnabled ? unreachableBecause(n) : null,
+        servicesStoppedBySrm: n.servicesStoppedBySrm,
         services: n.services,
         faults: { startFailure: n.startFailure, moveFailure: n.moveFailure },
         failedOver: n.homeServedBy !== n.id,

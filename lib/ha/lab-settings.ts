@@ -24,4 +24,11 @@ export const labSettingsSchema = z.object({
 });
 export type LabSettings = z.infer<typeof labSettingsSchema>;
 
+/**
+ * A lab duration in whole lab milliseconds: durations may be fractional
+ * seconds (0.0005 s is accepted), while lab time, and every persisted
+ * deadline, is a whole number of milliseconds.
+ */
+export const labMs = (seconds: number): number => Math.round(seconds * 1000);
+
 export const DEFAULT_LAB_SETTINGS: LabSettings = { speed: 1, stepSeconds: 5, srmStartSeconds: 5, bootSeconds: 60 };

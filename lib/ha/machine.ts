@@ -1,7 +1,7 @@
 import { GOOD_REPLICATION_STATE, replicationMeaning } from "../domain/replication.ts";
 import { SERVICES } from "../domain/services.ts";
 import { AUTOMATIC_FALLBACK_DELAY_SECONDS, type ClusterParameters } from "../params/definitions.ts";
-import type { LabSettings } from "./lab-settings.ts";
+import { labMs, type LabSettings } from "./lab-settings.ts";
 import type { GroupSim, HaEventRecord, MoveUsers, NodeSim, Operation } from "./model.ts";
 import { REASON, STATE, type HaAction, type NodeState, type Reason } from "./names.ts";
 
@@ -36,6 +36,13 @@ export type Fault =
 
 export type ServiceAction = "start" | "stop" | "restart";
 
+/** What a node does when its peer's heartbeat is lost, and why: the reason goes into the history. */
+interface PeerLossDecision {
+  kind: "takeover" | "backup" | "failed" | "resolve";
+  reason: Reason;
+  why: string;
+}
+
 const MONITORED: readonly NodeState[] = [STATE.NORMAL, STATE.BACKUP, STATE.FAILED_OVER, STATE.BACKUP_ACTIVATED];
 const TRANSITIONAL: readonly NodeState[] = [STATE.FAILING_OVER, STATE.TAKING_OVER, STATE.TAKING_BACK, STATE.FALLING_BACK];
 
@@ -54,6 +61,9 @@ function criticalServices(params: ClusterParameters): string[] {
 export class GroupMachine {
   readonly moves: MoveUsers[] = [];
   readonly events: HaEventRecord[] = [];
+
+  /** Whether the two SRMs heard each other when this machine last looked: a change is a first heartbeat. */
+  private pairHeard = false;
 
   constructor(
     readonly g: GroupSim,
@@ -99,6 +109,13 @@ export class GroupMachine {
 
   // ---- recording ----------------------------------------------------------
 
+  /** Why the SRM is making the change it makes now: written beside each state change in the history. */
+  private cause = "";
+
+  private because(why: string) {
+    this.cause = why;
+  }
+
   private setState(n: NodeSim, state: NodeState, reason: Reason) {
     if (n.state === state && n.reason === reason) return;
     this.events.push({
@@ -110,11 +127,16 @@ export class GroupMachine {
       toState: `${state}${reason ? ` / ${reason}` : ""}`,
       reason,
       actor: this.ctx.actor,
-      message: `${n.hostName}: ${state}${reason ? ` (${reason})` : ""}`,
+      message: `${n.hostName}: ${state}${reason ? ` (${reason})` : ""}${this.cause ? ` — ${this.cause}` : ""}`,
     });
     n.state = state;
     n.reason = reason;
     n.stateSince = this.ctx.now;
+    if (state !== STATE.INITIALIZING) {
+      // Whatever ends an SRM's start ends its start timer too.
+      n.initUntil = null;
+      n.resumeState = null;
+    }
     if (state !== STATE.FAILED_OVER) n.healthySince = null;
     else n.healthySince ??= this.ctx.now;
   }
@@ -134,7 +156,7 @@ export class GroupMachine {
   }
 
   private stepMs(): number {
-    return this.ctx.lab.stepSeconds * 1000;
+    return labMs(this.ctx.lab.stepSeconds);
   }
 
   // ---- what an admin may do ---------------------------------------------
@@ -153,24 +175,29 @@ export class GroupMachine {
         [b, a],
       ] as const) {
         if (n.state === STATE.NORMAL && p.state === STATE.NORMAL) failover.push(n.id);
-        if ((n.state === STATE.IDLE || n.state === STATE.FAILED_OVER) && p.state === STATE.BACKUP && this.failedOver(n)) {
+        if ((n.state === STATE.IDLE || n.state === STATE.FAILED_OVER) && (p.state === STATE.BACKUP || p.state === STATE.BACKUP_ACTIVATED) && this.failedOver(n)) {
           fallback.push(n.id);
         }
       }
     }
-    const failedBoth = a.state === STATE.FAILED_MODE && b.state === STATE.FAILED_MODE;
-    const unknownBoth = a.state === STATE.UNKNOWN && b.state === STATE.UNKNOWN;
-    const recover = (failedBoth || unknownBoth) && a.power === "ON" && b.power === "ON";
+    // Recover restarts the SRM of every node it can reach; a node that cannot
+    // be reached does not hold back the one failed beside it.
+    const reachable = [a, b].filter((n) => n.power === "ON" && !n.isolated);
+    const failedAll = reachable.length > 0 && reachable.every((n) => n.state === STATE.FAILED_MODE);
+    const unknownBoth = a.state === STATE.UNKNOWN && b.state === STATE.UNKNOWN && reachable.length === 2;
+    const recover = !this.g.op && (failedAll || unknownBoth);
     return { failover, fallback, recover };
   }
 
   adminAction(action: HaAction, nodeId?: number) {
     const allowed = this.allowedActions();
+    this.because(`${action} requested`);
     if (action === "recover") {
       if (!allowed.recover) throw new NotAllowed(`Recover is allowed only when both nodes of ${this.g.name} are in a failed state`);
       this.note("action", null, `Recover requested: restarting Cisco Server Recovery Manager on both nodes`);
       this.g.op = null;
       for (const n of this.g.nodes) {
+        if (n.power !== "ON" || n.isolated) continue;
         n.services[SRM_SERVICE] = "STARTED";
         n.awaitingSrmRestart = false;
         this.startSrm(n, { fresh: true });
@@ -281,6 +308,10 @@ export class GroupMachine {
     const n = this.node(nodeId);
     if (n.power !== "ON") throw new NotAllowed(`${n.hostName} is not running (power ${n.power.toLowerCase()})`);
     if (!(service in n.services)) throw new NotAllowed(`${service} is not a service of ${n.hostName}`);
+    // Starting a running SRM would restart it: only Restart does that (row 8 needs a stop, then a start).
+    if (action === "start" && service === SRM_SERVICE && n.services[service] === "STARTED") {
+      throw new NotAllowed(`${SRM_SERVICE} is already running on ${n.hostName}`);
+    }
     this.note("service", n.id, `${action} ${service} on ${n.hostName}`);
     if (action === "stop" || action === "restart") this.stopService(n, service);
     if (action === "start" || action === "restart") this.startService(n, service);
@@ -303,7 +334,9 @@ export class GroupMachine {
       return;
     }
     n.services[service] = "STARTED";
-    if (critical && n.state !== STATE.IDLE) n.servicesStoppedBySrm = false;
+    // The SRM's own stop ends once the administrator has every critical service running again.
+    const allRunning = criticalServices(this.ctx.params).every((s) => n.services[s] === "STARTED");
+    if (critical && allRunning && n.state !== STATE.IDLE) n.servicesStoppedBySrm = false;
   }
 
   fault(nodeId: number, fault: Fault, service?: string) {
@@ -337,7 +370,8 @@ export class GroupMachine {
         need(n.isolated, `${n.hostName} is not isolated`);
         this.note("fault", n.id, `${n.hostName} network connection restored`);
         n.isolated = false;
-        this.afterReconnect(n);
+        // It heard nothing while cut off: its Keep Alive Timeout counts from now, as after a start.
+        n.lastPeerHeartbeat = this.ctx.now;
         break;
       case "service-crash": {
         const name = service ?? "Cisco Presence Engine";
@@ -359,7 +393,8 @@ export class GroupMachine {
         this.stopService(n, SRM_SERVICE);
         break;
       case "start-srm":
-        need(n.power === "ON" && !this.srmRunning(n), `${SRM_SERVICE} is already running on ${n.hostName}`);
+        need(n.power === "ON", `${n.hostName} is not running (power ${n.power.toLowerCase()})`);
+        need(!this.srmRunning(n), `${SRM_SERVICE} is already running on ${n.hostName}`);
         this.note("fault", n.id, `${SRM_SERVICE} started on ${n.hostName}`);
         this.startService(n, SRM_SERVICE);
         break;
@@ -386,7 +421,7 @@ export class GroupMachine {
 
   private powerOn(n: NodeSim) {
     n.power = "BOOTING";
-    n.bootUntil = this.ctx.now + this.ctx.lab.bootSeconds * 1000;
+    n.bootUntil = this.ctx.now + labMs(this.ctx.lab.bootSeconds);
   }
 
   private finishBoot(n: NodeSim) {
@@ -411,22 +446,20 @@ export class GroupMachine {
   private startSrm(n: NodeSim, { fresh = false } = {}) {
     if (!this.g.haEnabled) return;
     n.resumeState = fresh ? null : n.state === STATE.INITIALIZING ? n.resumeState : n.state;
-    n.initUntil = this.ctx.now + this.ctx.lab.srmStartSeconds * 1000;
+    n.initUntil = this.ctx.now + labMs(this.ctx.lab.srmStartSeconds);
     n.lastPeerHeartbeat = this.ctx.now;
     n.criticalDownSince = null;
+    this.because(fresh ? "Recover restarts the SRM" : "SRM starting");
     this.setState(n, STATE.INITIALIZING, REASON.INITIALIZATION);
-  }
-
-  private afterReconnect(n: NodeSim) {
-    const p = this.peerOf(n);
-    if (!this.g.haEnabled || !p || !this.active(n) || !this.active(p)) return;
-    // The peer took this node's users while it could not be heard, but this
-    // node went on believing it served them: the pair cannot agree.
-    if (this.failedOver(n) && n.state === STATE.NORMAL) this.disagree(n, p);
   }
 
   /** Both nodes enter a failed state; Recover restarts both SRMs, which then agree. */
   private disagree(a: NodeSim, b: NodeSim) {
+    this.because(`${a.hostName} and ${b.hostName} disagree on who serves the users`);
+    for (const n of [a, b]) {
+      n.initUntil = null;
+      n.resumeState = null;
+    }
     this.setState(a, STATE.FAILED_MODE, REASON.UNKNOWN);
     this.setState(b, STATE.FAILED_MODE, REASON.UNKNOWN);
   }
@@ -450,7 +483,7 @@ export class GroupMachine {
   private beginTakeover(lost: NodeSim, taker: NodeSim, reason: Reason) {
     this.g.op = { kind: "takeover", from: lost.id, to: taker.id, reason, step: 1, stepEndsAt: this.ctx.now + this.stepMs() };
     taker.criticalDownSince = null;
-    this.note("state", taker.id, `${taker.hostName} lost the heartbeat of ${lost.hostName} (${reason})`);
+    this.note("state", taker.id, `${taker.hostName} lost the heartbeat of ${lost.hostName} (${reason}): taking over the users it holds`);
     this.setState(taker, STATE.TAKING_OVER, reason);
   }
 
@@ -479,6 +512,7 @@ export class GroupMachine {
   private stepOperation(op: Operation) {
     const from = this.node(op.from);
     const to = this.node(op.to);
+    this.because(`${op.kind} step ${op.step} of ${from.hostName}'s users`);
     const next = () => {
       op.step += 1;
       op.stepEndsAt = this.ctx.now + this.stepMs();
@@ -531,6 +565,12 @@ export class GroupMachine {
     }
     // takeover: the lost node cannot take part; only the taker changes.
     this.g.op = null;
+    if (to.servicesStoppedBySrm) {
+      // An idle node taking its users back from a lost backup starts the services its SRM stopped.
+      for (const s of criticalServices(this.ctx.params)) to.services[s] = "STARTED";
+      to.servicesStoppedBySrm = false;
+      this.note("service", to.id, `critical services started on ${to.hostName}`);
+    }
     if (!this.moveUsers({ from: from.id, to: to.id })) {
       this.setState(to, STATE.FAILED_MODE, REASON.TAKE_OVER_FAILED);
       return;
@@ -539,7 +579,7 @@ export class GroupMachine {
     to.homeServedBy = to.id;
     this.setState(to, STATE.BACKUP, op.reason);
     // The lost node came back while its users were being taken: it still
-    // believes it serves them, so the pair cannot agree (see afterReconnect).
+    // believes it serves them, so the pair cannot agree (see enforceAgreement).
     if (this.active(from) && from.state === STATE.NORMAL) this.disagree(from, to);
   }
 
@@ -551,23 +591,28 @@ export class GroupMachine {
     n.initUntil = null;
     n.resumeState = null;
     n.lastPeerHeartbeat = this.ctx.now;
+    this.because(`SRM started and heard ${p.hostName}`);
     if (p.awaitingSrmRestart) {
+      this.because(`SRM started, but ${p.hostName}'s SRM was not restarted since High Availability was enabled`);
       this.setState(n, STATE.UNKNOWN, REASON.NONE);
       return;
     }
     if (p.state === STATE.UNKNOWN && p.reason === REASON.NONE && this.active(p)) this.startSrm(p);
     if (this.active(p) && p.state === STATE.FAILED_MODE) {
       // Documented: an SRM that restarts and finds its peer's SRM failed fails too.
+      this.because(`SRM started and found ${p.hostName}'s SRM failed`);
       this.setState(n, STATE.FAILED_MODE, REASON.UNKNOWN);
       this.setState(p, STATE.FAILED_MODE, REASON.UNKNOWN);
       return;
     }
     if (resume === STATE.FAILED_MODE) {
+      this.because("SRM restarted in a failed state");
       this.setState(n, STATE.FAILED_MODE, REASON.UNKNOWN);
       return;
     }
     const op = this.g.op;
     if (op && (op.from === n.id || op.to === n.id) && resume && TRANSITIONAL.includes(resume)) {
+      this.because(`SRM restarted during the ${op.kind}: resuming it`);
       this.setState(n, resume, REASON.INITIALIZATION);
       op.stepEndsAt = Math.max(op.stepEndsAt, this.ctx.now);
       return;
@@ -575,10 +620,12 @@ export class GroupMachine {
     if (this.failedOver(n)) {
       const running = !this.problem(n);
       const state = n.servicesStoppedBySrm ? STATE.IDLE : running ? STATE.FAILED_OVER : STATE.FAILED_OVER_CSNR;
+      this.because(`SRM started: its users are served by ${p.hostName}`);
       this.setState(n, state, REASON.INITIALIZATION);
       return;
     }
     if (p.homeServedBy === n.id && p.id !== n.id) {
+      this.because(`SRM started: it serves ${p.hostName}'s users`);
       this.setState(n, resume === STATE.BACKUP_ACTIVATED ? STATE.BACKUP_ACTIVATED : STATE.BACKUP, REASON.INITIALIZATION);
       return;
     }
@@ -589,25 +636,72 @@ export class GroupMachine {
     this.setState(n, STATE.NORMAL, REASON.NORMAL);
   }
 
-  private detectPeerLoss(n: NodeSim, p: NodeSim) {
-    if (n.state === STATE.INITIALIZING) {
-      n.initUntil = null;
-      n.resumeState = null;
-      if (this.failedOver(n)) {
-        // Its own users are on the silent peer: nothing it can take over.
-        this.setState(n, this.problem(n) ? STATE.FAILED_OVER_CSNR : STATE.FAILED_OVER, REASON.INITIALIZATION);
-        return;
-      }
-      this.beginTakeover(p, n, REASON.PEER_DOWN_INIT);
-      return;
+  // ---- heartbeat loss (rows 16–18, and where Table 2 is silent) --------
+
+  /** Whether `n` can serve every user: its services run, or its SRM stopped them and can start them again. */
+  private canTakeUsers(n: NodeSim): boolean {
+    if (n.services[DB_SERVICE] !== "STARTED" || n.startFailure) return false;
+    return !this.problem(n) || n.servicesStoppedBySrm;
+  }
+
+  /**
+   * When `n`, hearing nothing from its peer, acts on the silence, and what it
+   * does; null while it hears its peer or has nothing to do. An operation in
+   * flight waits for a silent participant until this moment, so no
+   * transitional state waits for a node that is down.
+   */
+  private peerLoss(n: NodeSim): { at: number; decision: PeerLossDecision } | null {
+    const p = this.peerOf(n);
+    if (!p || !this.active(n) || this.hears(n, p)) return null;
+    const op = this.g.op;
+    if (op?.kind === "takeover" && op.to === n.id) return null;
+    if (n.state === STATE.FAILED_MODE || n.state === STATE.UNKNOWN) return null;
+    const initializing = n.state === STATE.INITIALIZING;
+    if (initializing && n.initUntil !== null && n.initUntil > this.ctx.now) return null;
+    const timeout = initializing ? this.ctx.params.initializationKeepAliveTimeout : this.ctx.params.keepAliveTimeout;
+    const at = n.lastPeerHeartbeat + timeout * 1000 + 1;
+    const reason = initializing ? REASON.PEER_DOWN_INIT : p.power === "ON" ? REASON.PEER_DOWN : REASON.PEER_REBOOT;
+    const peerHolds = p.homeServedBy === p.id || n.homeServedBy === p.id;
+    const inOp = !!op && (op.from === n.id || op.to === n.id);
+    if (peerHolds && this.canTakeUsers(n)) return { at, decision: { kind: "takeover", reason, why: `no heartbeat from ${p.hostName}: taking over the users it holds` } };
+    if (!peerHolds && (inOp || initializing || n.state === STATE.NORMAL)) {
+      return { at, decision: { kind: "backup", reason, why: `no heartbeat from ${p.hostName}: this node already serves every user` } };
     }
-    this.beginTakeover(p, n, p.power === "ON" ? REASON.PEER_DOWN : REASON.PEER_REBOOT);
+    if (peerHolds && initializing) return { at, decision: { kind: "resolve", reason, why: `no heartbeat from ${p.hostName}, and this node cannot serve its users` } };
+    if (peerHolds && (inOp || TRANSITIONAL.includes(n.state))) {
+      return { at, decision: { kind: "failed", reason, why: `no heartbeat from ${p.hostName} during the ${op?.kind ?? "transition"}, and this node cannot serve the users` } };
+    }
+    return null;
+  }
+
+  private onPeerLoss(n: NodeSim, d: PeerLossDecision) {
+    const p = this.peerOf(n)!;
+    const op = this.g.op;
+    if (op) {
+      this.g.op = null;
+      this.note("warning", n.id, `${n.hostName} gave up the ${op.kind}: ${d.why}`);
+    } else if (d.kind !== "takeover") this.note("state", n.id, `${n.hostName}: ${d.why} (${d.reason})`);
+    n.initUntil = null;
+    n.resumeState = null;
+    this.because(d.why);
+    switch (d.kind) {
+      case "takeover":
+        return this.beginTakeover(p, n, d.reason);
+      case "backup":
+        return this.setState(n, n.state === STATE.BACKUP_ACTIVATED ? n.state : STATE.BACKUP, d.reason);
+      case "failed":
+        return this.setState(n, STATE.FAILED_MODE, REASON.UNKNOWN);
+      case "resolve":
+        return this.setState(n, n.servicesStoppedBySrm ? STATE.IDLE : this.failedOver(n) ? STATE.FAILED_OVER_CSNR : STATE.NORMAL, this.failedOver(n) ? REASON.INITIALIZATION : REASON.NORMAL);
+    }
   }
 
   private onCriticalTimeout(n: NodeSim, problem: "db" | "csd") {
     const p = this.peerOf(n)!;
     n.criticalDownSince = null;
     const reason = problem === "db" ? REASON.DATABASE_FAILURE : REASON.CRITICAL_SERVICES_DOWN;
+    const down = [...criticalServices(this.ctx.params), DB_SERVICE].filter((s) => n.services[s] !== "STARTED");
+    this.because(`${down.join(", ")} down on ${n.hostName} longer than the Critical Service Down Delay (${this.ctx.params.criticalServiceDownDelay} s)`);
     const bothFailed = () => {
       this.setState(n, STATE.FAILED_MODE, REASON.CRITICAL_SERVICES_DOWN);
       if (this.active(p)) this.setState(p, STATE.FAILED_MODE, REASON.CRITICAL_SERVICES_DOWN);
@@ -656,11 +750,8 @@ export class GroupMachine {
       if (n.bootUntil !== null) t.push({ nodeId: n.id, kind: "boot", at: n.bootUntil });
       if (!this.g.haEnabled || !this.active(n)) continue;
       if (n.initUntil !== null) t.push({ nodeId: n.id, kind: "srm-start", at: n.initUntil });
-      const p = this.peerOf(n);
-      if (p && !this.hears(n, p) && (n.state === STATE.NORMAL || n.state === STATE.INITIALIZING) && !this.g.op) {
-        const timeout = n.state === STATE.INITIALIZING ? params.initializationKeepAliveTimeout : params.keepAliveTimeout;
-        t.push({ nodeId: n.id, kind: "heartbeat-timeout", at: n.lastPeerHeartbeat + timeout * 1000 + 1 });
-      }
+      const loss = this.peerLoss(n);
+      if (loss) t.push({ nodeId: n.id, kind: "heartbeat-timeout", at: loss.at });
       if (n.criticalDownSince !== null) {
         t.push({ nodeId: n.id, kind: "critical-service-down", at: n.criticalDownSince + params.criticalServiceDownDelay * 1000 + 1 });
       }
@@ -669,9 +760,18 @@ export class GroupMachine {
       }
     }
     const op = this.g.op;
-    const participantsReady = op && this.g.nodes.every((n) => n.initUntil === null || (n.id !== op.from && n.id !== op.to));
-    if (op && participantsReady) t.push({ nodeId: null, kind: `${op.kind}-step-${op.step}`, at: op.stepEndsAt });
+    if (op && this.operationCanStep(op)) t.push({ nodeId: null, kind: `${op.kind}-step-${op.step}`, at: op.stepEndsAt });
     return t;
+  }
+
+  /**
+   * An operation steps only while the nodes it needs can act: a participant
+   * whose SRM restarts (rows 8–9) or that went silent pauses it, until it is
+   * back or its peer gives up on it (peerLoss). A take-over needs only the taker.
+   */
+  private operationCanStep(op: Operation): boolean {
+    const needed = op.kind === "takeover" ? [this.node(op.to)] : [this.node(op.from), this.node(op.to)];
+    return needed.every((n) => this.active(n) && n.initUntil === null);
   }
 
   /** The next moment something may happen; timers already due wait on a condition instead. */
@@ -707,25 +807,25 @@ export class GroupMachine {
 
   /** Call before applying an input, so heartbeats heard until now count. */
   observe() {
-    if (this.g.haEnabled) this.refreshHeartbeats();
+    if (!this.g.haEnabled) return;
+    this.refreshHeartbeats();
+    this.pairHeard = this.pairHears();
+  }
+
+  private pairHears(): boolean {
+    const [a, b] = this.g.nodes;
+    return !!a && !!b && this.hears(a, b);
   }
 
   /**
-   * A failover or fallback needs both nodes: if one is powered off, isolated
-   * or loses its SRM (not a quick SRM restart) mid-way, the transition fails
-   * (Running in Failed Mode) rather than moving users onto a node that
-   * cannot serve them.
+   * SRMs that start hearing each other (a start, a boot, a network back)
+   * exchange a first heartbeat at once; heartbeats on the interval grid before
+   * that moment were never sent, so none is credited for them.
    */
-  private abortLostOperation(): boolean {
-    const op = this.g.op;
-    if (!op || op.kind === "takeover") return false;
-    const parts = [this.node(op.from), this.node(op.to)];
-    const lost = parts.find((n) => !this.active(n));
-    if (!lost) return false;
-    this.g.op = null;
-    this.note("warning", lost.id, `${lost.hostName} was lost during the ${op.kind}`);
-    for (const n of parts) if (this.active(n)) this.setState(n, STATE.FAILED_MODE, REASON.UNKNOWN);
-    return true;
+  private greetOnContact() {
+    const heard = this.pairHears();
+    if (heard && !this.pairHeard) for (const n of this.g.nodes) n.lastPeerHeartbeat = this.ctx.now;
+    this.pairHeard = heard;
   }
 
   /**
@@ -737,15 +837,26 @@ export class GroupMachine {
     if (this.g.op) return false;
     const [a, b] = this.g.nodes as [NodeSim, NodeSim];
     if (!this.hears(a, b) || a.initUntil !== null || b.initUntil !== null) return false;
-    const normalButAway = [a, b].find((n) => n.state === STATE.NORMAL && this.failedOver(n));
-    const failedAlone = (a.state === STATE.FAILED_MODE) !== (b.state === STATE.FAILED_MODE);
-    if (!normalButAway && !failedAlone) return false;
+    if (this.agree(a, b)) return false;
+    this.note("warning", null, `${a.hostName} (${a.state}) and ${b.hostName} (${b.state}) disagree on who serves the users`);
     this.disagree(a, b);
     return true;
   }
 
+  /** States two SRMs that hear each other may hold together, given who serves whose users. */
+  private agree(a: NodeSim, b: NodeSim): boolean {
+    if (a.state === STATE.UNKNOWN || b.state === STATE.UNKNOWN) return true;
+    if (a.state === STATE.FAILED_MODE || b.state === STATE.FAILED_MODE) return a.state === b.state;
+    if (a.state === STATE.NORMAL || b.state === STATE.NORMAL) return a.state === b.state && !this.failedOver(a) && !this.failedOver(b);
+    const away: readonly NodeState[] = [STATE.IDLE, STATE.FAILED_OVER, STATE.FAILED_OVER_CSNR, STATE.FAILOVER_AFFECTED];
+    const holding: readonly NodeState[] = [STATE.BACKUP, STATE.BACKUP_ACTIVATED];
+    const fits = (x: NodeSim, y: NodeSim) => away.includes(x.state) && this.failedOver(x) && holding.includes(y.state) && !this.failedOver(y);
+    return fits(a, b) || fits(b, a);
+  }
+
   private advanceOnce(): boolean {
     const now = this.ctx.now;
+    this.cause = "";
     for (const n of this.g.nodes) {
       if (n.bootUntil !== null && n.bootUntil <= now) {
         this.finishBoot(n);
@@ -753,25 +864,27 @@ export class GroupMachine {
       }
     }
     if (!this.g.haEnabled || this.g.nodes.length < 2) return false;
-    this.refreshHeartbeats();
-    if (this.abortLostOperation() || this.enforceAgreement()) return true;
+    this.greetOnContact();
+    if (this.enforceAgreement()) return true;
     const { params } = this.ctx;
     for (const n of this.g.nodes) {
       if (!this.active(n)) continue;
       const p = this.peerOf(n)!;
       const heard = this.hears(n, p);
       const started = n.state === STATE.INITIALIZING && n.initUntil !== null && n.initUntil <= now;
-      // The start completes once the peer is heard, or after the Initialization timeout.
-      if (started && heard) {
+      const beingTakenOver = this.g.op?.kind === "takeover" && this.g.op.from === n.id;
+      const takingOver = this.g.op?.kind === "takeover" && this.g.op.to === n.id;
+      // The start completes once the peer is heard (after a take-over of this
+      // node has moved its users), or after the Initialization timeout; a
+      // take-over this node was making resumes without its silent peer.
+      if (started && ((heard && !beingTakenOver) || takingOver)) {
         this.resolveInitialization(n);
         return true;
       }
-      if (!heard && (n.state === STATE.NORMAL || started) && !this.g.op) {
-        const timeout = n.state === STATE.INITIALIZING ? params.initializationKeepAliveTimeout : params.keepAliveTimeout;
-        if (now > n.lastPeerHeartbeat + timeout * 1000) {
-          this.detectPeerLoss(n, p);
-          return true;
-        }
+      const loss = this.peerLoss(n);
+      if (loss && now >= loss.at) {
+        this.onPeerLoss(n, loss.decision);
+        return true;
       }
       if (n.initUntil !== null) continue;
       const problem = this.problem(n);
@@ -808,8 +921,7 @@ export class GroupMachine {
     }
     const op = this.g.op;
     if (op && op.stepEndsAt <= now) {
-      const ready = this.g.nodes.every((n) => n.initUntil === null || (n.id !== op.from && n.id !== op.to));
-      if (ready) {
+      if (this.operationCanStep(op)) {
         this.stepOperation(op);
         return true;
       }

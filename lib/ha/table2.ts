@@ -83,3 +83,73 @@ export function findRow(a: PairNode, b: PairNode): { row: Table2Row; swapped: bo
   }
   return null;
 }
+
+/**
+ * Settled pairs Table 2 does not list but the product's design implies; the
+ * README lists each with its reason. Node 1 is again the node whose users moved.
+ */
+export interface ExtraPair {
+  name: string;
+  node1: NodeSide;
+  node2: NodeSide;
+  reason: string;
+}
+
+export const EXTRA_SETTLED_PAIRS: readonly ExtraPair[] = [
+  {
+    name: "row 13 with the database started again by hand",
+    node1: side(S.FAILED_OVER, R.DATABASE_FAILURE),
+    node2: side(S.BACKUP, R.DATABASE_FAILURE),
+    reason: "As row 11 for a critical service: the failed-over node runs again (without the reboot row 13 recommends); Fallback is offered.",
+  },
+  {
+    name: "rows 11–13 after either SRM restarted",
+    node1: side([S.FAILED_OVER, S.FAILED_OVER_CSNR], [R.INITIALIZATION, R.CRITICAL_SERVICES_DOWN, R.DATABASE_FAILURE]),
+    node2: side(S.BACKUP, [R.INITIALIZATION, R.CRITICAL_SERVICES_DOWN, R.DATABASE_FAILURE]),
+    reason: "As rows 5–7 for a manual failover: a restarted SRM shows Initialization; Fallback is offered once the failed-over node's services run.",
+  },
+  {
+    name: "rows 22–23 once the affected node restarted",
+    node1: side(S.FAILED_OVER, R.INITIALIZATION),
+    node2: side(S.BACKUP_ACTIVATED, ANY_REASON),
+    reason: "The affected node came back through a reboot rather than by starting its services: Fallback is offered, as in rows 22–23 once repaired.",
+  },
+  {
+    name: "both nodes unreachable",
+    node1: side(ANY_STATE, ANY_REASON, true),
+    node2: side(ANY_STATE, ANY_REASON, true),
+    reason: "No SRM can act or be heard: each node shows the state last known, and the pair resumes when a node is back.",
+  },
+  {
+    name: "rows 16–18 once the lost node is back",
+    node1: side([S.FAILED_OVER, S.FAILED_OVER_CSNR, S.IDLE], [R.INITIALIZATION, R.CRITICAL_SERVICES_DOWN, R.DATABASE_FAILURE]),
+    node2: side(S.BACKUP, [R.PEER_DOWN, R.PEER_REBOOT, R.PEER_DOWN_INIT]),
+    reason: "The returning node's SRM finds its users on the peer (as row 18 shows for Peer Down During Initialization); Fallback is offered.",
+  },
+  {
+    name: "backup serving every user while its peer is unreachable",
+    node1: side(ANY_STATE, ANY_REASON, true),
+    node2: side([S.BACKUP, S.BACKUP_ACTIVATED], ANY_REASON),
+    reason: "As rows 16–17: the backup already serves every user, so it has nothing to take over; the peer shows the state last known until it is back.",
+  },
+  {
+    name: "failed-over node that cannot serve while its backup is unreachable",
+    node1: side([S.FAILED_OVER_CSNR, S.FAILOVER_AFFECTED, S.IDLE], ANY_REASON),
+    node2: side(ANY_STATE, ANY_REASON, true),
+    reason: "Its own services are down, so it cannot take the users back: they wait, and it takes them over as soon as its services run again.",
+  },
+  {
+    name: "failed while the peer is unreachable",
+    node1: side(S.FAILED_MODE, ANY_REASON),
+    node2: side(ANY_STATE, ANY_REASON, true),
+    reason: "A failure the SRM cannot resolve alone (rows 14, 15, 19–21) with no peer to agree with: Recover is offered on the reachable node.",
+  },
+];
+
+/** The README-listed pair a settled pair is in, whichever node is given first. */
+export function findExtraPair(a: PairNode, b: PairNode): ExtraPair | null {
+  for (const p of EXTRA_SETTLED_PAIRS) {
+    if ((matches(p.node1, a) && matches(p.node2, b)) || (matches(p.node1, b) && matches(p.node2, a))) return p;
+  }
+  return null;
+}

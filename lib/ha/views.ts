@@ -3,10 +3,11 @@ import type { z } from "zod";
 import { stringMatchFilter, type Page } from "../schemas/find-list.ts";
 import type { eventSchema, eventsQuery, HaStatusView } from "../schemas/ha.ts";
 import type { HaStatus } from "./controller.ts";
+import { canServeUsers } from "./reachability.ts";
 
 export type UserCounts = { assigned: number; serving: number; active: number };
 
-/** Per node: users assigned to it, users it serves now, and those signed in on it. */
+/** Per node, as stored: users assigned to it, users whose serving node it is, and those signed in there. */
 export async function userCounts(db: Db, nodeIds: number[]): Promise<Map<number, UserCounts>> {
   const [assigned, serving, active] = await Promise.all([
     db.endUser.groupBy({ by: ["assignedNodeId"], where: { assignedNodeId: { in: nodeIds } }, _count: { _all: true } }),
@@ -20,14 +21,23 @@ export async function userCounts(db: Db, nodeIds: number[]): Promise<Map<number,
   return counts;
 }
 
+/**
+ * The statuses with each node's users derived from the facts: a node that is
+ * down, isolated or not running the services that serve users serves nobody
+ * and has nobody signed in; its users are waiting for the peer to take them.
+ * The counts are only read, so a connection lost after an action committed
+ * is retried once rather than failing an answer about what did happen.
+ */
 export async function withUserCounts(db: Db, statuses: HaStatus[]): Promise<HaStatusView[]> {
-  const counts = await userCounts(
-    db,
-    statuses.flatMap((s) => s.nodes.map((n) => n.id)),
-  );
+  const ids = statuses.flatMap((s) => s.nodes.map((n) => n.id));
+  const counts = await userCounts(db, ids).catch(() => userCounts(db, ids));
   return statuses.map((s) => ({
     ...s,
-    nodes: s.nodes.map((n) => ({ ...n, users: counts.get(n.id) ?? { assigned: 0, serving: 0, active: 0 } })),
+    nodes: s.nodes.map((n) => {
+      const c = counts.get(n.id) ?? { assigned: 0, serving: 0, active: 0 };
+      const up = canServeUsers(n);
+      return { ...n, users: { assigned: c.assigned, serving: up ? c.serving : 0, active: up ? c.active : 0, waiting: up ? 0 : c.serving } };
+    }),
   }));
 }
 

@@ -73,12 +73,14 @@ export const haNodeStatusSchema = z.object({
   power: z.enum(["ON", "OFF", "BOOTING"]),
   isolated: z.boolean(),
   srmRunning: z.boolean(),
+  unreachable: z.enum(["powered off", "booting", "network isolated", "SRM stopped"]).nullable(),
+  servicesStoppedBySrm: z.boolean(),
   services: z.record(z.string(), z.enum(["STARTED", "STOPPED"])),
   faults: z.object({ startFailure: z.boolean(), moveFailure: z.boolean() }),
   failedOver: z.boolean(),
   lastPeerHeartbeat: z.number().nullable(),
   timers: z.array(timerSchema),
-  users: z.object({ assigned: z.number().int(), serving: z.number().int(), active: z.number().int() }),
+  users: z.object({ assigned: z.number().int(), serving: z.number().int(), active: z.number().int(), waiting: z.number().int() }),
 });
 
 export const haStatusSchema = z.object({

@@ -107,6 +107,8 @@ const topologyNodeSchema = z.object({
   hostName: z.string(),
   state: z.string(),
   reason: z.string(),
+  /** Why its peer cannot reach it (issue 10), or null. */
+  unreachable: z.string().nullable(),
   /** Users assigned to the node, served by it now, and signed in on it now. */
   users: userCountsSchema,
   /** False for a node outside every group: it serves no users and has no High Availability. */

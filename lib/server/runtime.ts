@@ -5,7 +5,7 @@ import { databaseConfigFromEnv, type DatabaseConfig } from "../db/config.ts";
 import { ensureDatabase } from "../db/migrate/ensure-database.ts";
 import { applyMigrations } from "../db/migrate/engine.ts";
 import { LabClock, type Clock } from "../ha/clock.ts";
-import { HaController } from "../ha/controller.ts";
+import { HaController, REAL_WALL_TIMERS, type WallTimers } from "../ha/controller.ts";
 import { seedDemoInventory } from "../inventory/demo-seed.ts";
 import { readClusterParameters, readLabSettings } from "../params/store.ts";
 import { watchPending } from "../users/sync-agent.ts";
@@ -21,6 +21,8 @@ export interface Runtime {
 export interface RuntimeOptions {
   /** A virtual clock for tests: no timer loop runs, tests advance time themselves. */
   clock?: Clock;
+  /** With a clock that follows a (fake) wall clock: the wall timers the controller sleeps on. */
+  wallTimers?: WallTimers;
 }
 
 /**
@@ -65,7 +67,7 @@ export async function startRuntime(
     clock: options.clock ?? new LabClock(lab.speed, await latestLabTime(db)),
     params: await readClusterParameters(db),
     lab,
-    tickEveryMs: options.clock ? undefined : 250,
+    wallTimers: options.clock && !options.wallTimers ? undefined : (options.wallTimers ?? REAL_WALL_TIMERS),
   });
   const stopSyncAgent = watchPending(db, controller);
   return {
@@ -73,8 +75,9 @@ export async function startRuntime(
     db,
     controller,
     close: async () => {
+      // No new Sync Agent work, then wait for what the controller and the Sync Agent have in flight.
       stopSyncAgent();
-      controller.stop();
+      await controller.stop();
       await db.$disconnect();
       await database.close();
     },

@@ -286,6 +286,7 @@ export async function topology(db: Db, controller: HaController): Promise<Topolo
     hostName: n.hostName,
     state: n.state,
     reason: n.reason,
+    unreachable: n.unreachable,
     users: n.users,
     inGroup: true,
   });
@@ -306,6 +307,7 @@ export async function topology(db: Db, controller: HaController): Promise<Topolo
       hostName: n.hostName,
       state: live.get(n.id)?.state ?? n.haState,
       reason: live.get(n.id)?.reason ?? n.haReason,
+      unreachable: live.get(n.id)?.unreachable ?? null,
       users: poolCounts.get(n.id)!,
       inGroup: false,
     })),

@@ -54,8 +54,8 @@ describe("HA actions over the API", () => {
     expect(answer.status).toBe(200);
     expect(answer.body.allowedActions).toEqual({ failover: [a, b], fallback: [], recover: false });
     expect(answer.body.nodes.map((n: { users: unknown }) => n.users)).toEqual([
-      { assigned: 6, serving: 6, active: 3 },
-      { assigned: 4, serving: 4, active: 2 },
+      { assigned: 6, serving: 6, active: 3, waiting: 0 },
+      { assigned: 4, serving: 4, active: 2, waiting: 0 },
     ]);
   });
 
@@ -63,7 +63,7 @@ describe("HA actions over the API", () => {
     const failover = await act({ action: "failover", node: a });
     expect(failover.status).toBe(202);
     expect(failover.body.nodes.map((n: { state: string }) => n.state)).toEqual(["Idle", "Running in Backup Mode"]);
-    expect(failover.body.nodes[1].users).toEqual({ assigned: 4, serving: 10, active: 5 });
+    expect(failover.body.nodes[1].users).toEqual({ assigned: 4, serving: 10, active: 5, waiting: 0 });
 
     const again = await act({ action: "failover", node: a });
     expect(again.status).toBe(409);
@@ -170,5 +170,29 @@ describe("history, overview, lab and the live stream", () => {
     expect(text).toContain(`"groupId":${groupId}`);
     controller.abort();
     await act({ action: "fallback", node: a });
+  });
+
+  it("accepts fractional lab durations, and reboot, Fallback and an SRM start work after them (issue 9, item 20)", async () => {
+    const put = (body: unknown) => call(lab.PUT, { method: "PUT", path: "/api/lab", cookie, body });
+    const fractional = await put({ speed: 1, stepSeconds: 0.0005, srmStartSeconds: 0.0004, bootSeconds: 0.0005 });
+    expect(fractional.status).toBe(200);
+    expect(fractional.body).toMatchObject({ stepSeconds: 0.0005, srmStartSeconds: 0.0004, bootSeconds: 0.0005 });
+    try {
+      const fault = (body: unknown) => call(faults.POST, { method: "POST", path: `/api/nodes/${b}/faults`, params: { id: String(b) }, cookie, body });
+      expect((await fault({ fault: "reboot" })).status).toBe(202);
+      expect((await fault({ fault: "stop-srm" })).status).toBe(202);
+      expect((await fault({ fault: "start-srm" })).status).toBe(202);
+      const settled = async () => {
+        for (let i = 0; i < 100 && (await states()).some((s: string) => s !== "Normal / Normal"); i++) await new Promise((r) => setTimeout(r, 20));
+        return states();
+      };
+      expect(await settled()).toEqual(["Normal / Normal", "Normal / Normal"]);
+      expect((await act({ action: "failover", node: a })).status).toBe(202);
+      for (let i = 0; i < 100 && (await states())[0] !== "Idle / On Admin Request"; i++) await new Promise((r) => setTimeout(r, 20));
+      expect((await act({ action: "fallback", node: a })).status).toBe(202);
+      expect(await settled()).toEqual(["Normal / Normal", "Normal / Normal"]);
+    } finally {
+      expect((await put({ speed: 1, stepSeconds: 0, srmStartSeconds: 0, bootSeconds: 0 })).status).toBe(200);
+    }
   });
 });

@@ -27,21 +27,30 @@ async function recoverAndFallBack(p: Pair, expectAfterRecover: [[string, string]
 }
 
 describe("losing a node during a transition", () => {
-  it("the taking-over node powered off mid-failover: the failover fails, no user moves onto the dead node", async () => {
+  const KEEPALIVE = 60;
+
+  it("the taking-over node powered off mid-failover: the failover waits, then node 1 gives up at the Keep Alive Timeout and keeps its users", async () => {
     const p = await lab.pair();
     await lab.act(p, "failover", "n1");
     await lab.advance(2);
     await lab.fault(p, "n2", "power-off");
     await lab.advance(OP);
-    await lab.expectStates(p, FAILED, [S.TAKING_OVER, R.ADMIN]);
+    await lab.expectStates(p, [S.FAILING_OVER, R.ADMIN], [S.TAKING_OVER, R.ADMIN]);
     await lab.expectUsersHome(p);
+    await lab.advance(KEEPALIVE);
+    await lab.expectStates(p, [S.BACKUP, R.PEER_REBOOT], [S.TAKING_OVER, R.ADMIN]);
+    expect(await lab.served(p)).toEqual([50, 0, 0]);
+    expect(lab.controller().groupStatus(p.groupId).nodes[0]!.services["Cisco Presence Engine"]).toBe("STARTED");
     await lab.fault(p, "n2", "power-on");
     await lab.advance(BOOT);
-    await lab.expectStates(p, FAILED, FAILED);
-    await recoverAndFallBack(p, [NORMAL, NORMAL]);
+    await lab.expectStates(p, [S.BACKUP, R.PEER_REBOOT], [S.FAILED_OVER, R.INITIALIZATION]);
+    await lab.act(p, "fallback", "n2");
+    await lab.advance(OP);
+    await lab.expectStates(p, NORMAL, NORMAL);
+    await lab.expectUsersHome(p);
   });
 
-  it("the node taking back powered off mid-fallback: no services are started on it and its users stay on the peer", async () => {
+  it("the node taking back powered off mid-fallback: no services are started on it, its users stay on the peer, which stays in backup mode", async () => {
     const p = await lab.pair();
     await lab.act(p, "failover", "n1");
     await lab.advance(OP);
@@ -51,10 +60,15 @@ describe("losing a node during a transition", () => {
     await lab.advance(OP);
     expect(await lab.served(p)).toEqual([0, 50, 0]);
     expect(lab.controller().groupStatus(p.groupId).nodes[0]!.services["Cisco Presence Engine"]).toBe("STOPPED");
+    await lab.advance(KEEPALIVE);
+    await lab.expectStates(p, [S.TAKING_BACK, R.ADMIN], [S.BACKUP, R.PEER_REBOOT]);
     await lab.fault(p, "n1", "power-on");
     await lab.advance(BOOT);
-    await lab.expectStates(p, FAILED, FAILED);
-    await recoverAndFallBack(p, [[S.IDLE, R.INITIALIZATION], [S.BACKUP, R.INITIALIZATION]]);
+    await lab.expectStates(p, [S.IDLE, R.INITIALIZATION], [S.BACKUP, R.PEER_REBOOT]);
+    await lab.act(p, "fallback", "n1");
+    await lab.advance(OP);
+    await lab.expectStates(p, NORMAL, NORMAL);
+    await lab.expectUsersHome(p);
   });
 });
 

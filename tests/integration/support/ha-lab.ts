@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, expect } from "vitest";
 import { createGroup } from "@/lib/groups/service.ts";
-import { VirtualClock } from "@/lib/ha/clock.ts";
+import { VirtualClock, type Clock } from "@/lib/ha/clock.ts";
+import type { WallTimers } from "@/lib/ha/controller.ts";
 import type { Fault, ServiceAction } from "@/lib/ha/machine.ts";
 import type { HaAction, NodeState, Reason } from "@/lib/ha/names.ts";
 import { createNode } from "@/lib/inventory/nodes.ts";
@@ -24,10 +25,11 @@ export interface Pair {
  * A fresh database and an HA controller on a virtual clock, for driving the
  * documented causes in lab time and reading back what was persisted.
  */
-export function useHaLab() {
+export function useHaLab(real?: { clock: Clock; wallTimers: WallTimers }) {
   const clock = new VirtualClock();
   let runtime: Runtime | undefined;
   let drop: (() => Promise<void>) | undefined;
+  let databaseUrl: string | undefined;
   let counter = 0;
 
   beforeAll(async () => {
@@ -42,6 +44,7 @@ export function useHaLab() {
       const url = new URL(server);
       url.pathname = `/${name}`;
       config = { kind: "postgres", url: url.toString() };
+      databaseUrl = url.toString();
       drop = async () => {
         const c = new pg.Client({ connectionString: server });
         await c.connect();
@@ -49,7 +52,7 @@ export function useHaLab() {
         await c.end();
       };
     }
-    runtime = await startRuntime(config, () => {}, { clock });
+    runtime = await startRuntime(config, () => {}, real ?? { clock });
     await runtime.controller.setLabSettings({ speed: 1, ...LAB });
     // The cluster's first node is its publisher, kept in its DefaultCUPSubCluster; the pairs are subscribers.
     await createNode(runtime.db, { hostName: "ha-lab-pub", softwareVersion: "15.0.1.12900-12", cluster: "ha-lab", replicationState: 2 });
@@ -70,6 +73,8 @@ export function useHaLab() {
     clock,
     runtime: rt,
     controller,
+    /** The test database's URL on a real PostgreSQL server; undefined on the embedded one. */
+    databaseUrl: () => databaseUrl,
 
     /** Two fresh nodes in a new group with HA enabled and users on both. */
     async pair(users: [number, number] = [30, 20], enableHa = true, replication: [number, number] = [2, 2]): Promise<Pair> {
