@@ -91,6 +91,7 @@ export function eventStreamResponse(
         }
       };
       signal.addEventListener("abort", end);
+      if (signal.aborted) return end();
       tick();
     },
     cancel() {
