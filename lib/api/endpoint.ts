@@ -5,6 +5,11 @@ export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 /** The largest request body an operation reads unless it names another limit. */
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
 
+/** A body limit as the API states it, in its messages and its document. */
+export function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${bytes / 1024 / 1024} MiB` : `${bytes / 1024} KiB`;
+}
+
 /**
  * One API operation: the schemas here validate its requests in the route
  * handler and generate its entry in /api/openapi.json.

@@ -1,7 +1,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { errorBodySchema, ERROR_STATUS } from "../http/errors.ts";
 import { SESSION_COOKIE } from "../auth/sessions.ts";
-import { DEFAULT_BODY_LIMIT, type Endpoint } from "./endpoint.ts";
+import { DEFAULT_BODY_LIMIT, formatBytes, type Endpoint } from "./endpoint.ts";
 import { ALL_ENDPOINTS } from "./endpoints/index.ts";
 
 const STATUS_TEXT: Record<number, string> = {
@@ -16,16 +16,12 @@ function errorResponse(status: number) {
   return { description: STATUS_TEXT[status] ?? "Error", content: { "application/json": { schema: errorBodySchema } } };
 }
 
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${bytes / 1024 / 1024} MiB` : `${bytes / 1024} KiB`;
-}
-
 /**
  * Every status an operation can answer: its success, its own rules
  * (`errors`), and those that follow from its shape in the route wrapper
  * (lib/http/route.ts) and the front door (lib/http/front-door.ts).
  */
-export function documentedStatuses(ep: Endpoint): number[] {
+function documentedStatuses(ep: Endpoint): number[] {
   const statuses = new Set<number>([ep.status ?? 200, ...(ep.errors ?? []), 500]);
   if (ep.auth) statuses.add(401);
   if (ep.method !== "GET") statuses.add(403);

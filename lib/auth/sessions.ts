@@ -59,6 +59,12 @@ export async function findSession(db: Db, token: string | undefined, now = new D
   return { key: session.tokenHash, user: session.user, expiresAt: session.expiresAt };
 }
 
+/** Whether the session with this key is still signed in (not ended elsewhere, not expired). */
+export async function sessionIsOpen(db: Db, key: string, now = new Date()): Promise<boolean> {
+  const session = await db.session.findUnique({ where: { tokenHash: key }, select: { expiresAt: true } });
+  return session !== null && session.expiresAt > now;
+}
+
 export async function findSessionUser(db: Db, token: string | undefined, now = new Date()): Promise<SessionUser | null> {
   return (await findSession(db, token, now))?.user ?? null;
 }

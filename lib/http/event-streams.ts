@@ -4,6 +4,8 @@ import { ApiError } from "./errors.ts";
 
 /** Open event streams one session may hold: a page each, several tabs, never thousands. */
 export const STREAMS_PER_SESSION = 8;
+/** How often an open stream asks whether its session was ended elsewhere (another process, the shell). */
+export const SESSION_RECHECK_MS = 30_000;
 
 type Close = () => void;
 
@@ -42,9 +44,15 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * Server-sent events for one session: `change` whenever the controller
  * persists a step, and `tick` every second with the lab time, so open pages
  * update at once and their countdowns stay in step with lab time. The stream
- * ends when the client goes, the session signs out, or the session expires.
+ * ends when the client goes, the session signs out or expires, or
+ * `sessionIsOpen` finds it ended by other means.
  */
-export function eventStreamResponse(controller: HaController, session: Session, signal: AbortSignal): Response {
+export function eventStreamResponse(
+  controller: HaController,
+  session: Session,
+  signal: AbortSignal,
+  sessionIsOpen: () => Promise<boolean>,
+): Response {
   let end: Close = () => {};
   const release = admit(session.key, () => end());
   const stream = new ReadableStream<Uint8Array>({
@@ -61,11 +69,18 @@ export function eventStreamResponse(controller: HaController, session: Session, 
       const interval = setInterval(tick, 1000);
       const unsubscribe = controller.onChange((notice) => send("change", notice));
       const expiry = setTimeout(() => end(), Math.min(MAX_TIMER_MS, Math.max(0, session.expiresAt.getTime() - Date.now())));
+      const recheck = setInterval(() => {
+        sessionIsOpen().then(
+          (open) => open || end(),
+          () => {}, // a database hiccup is not a sign-out; the next check decides
+        );
+      }, SESSION_RECHECK_MS);
       end = () => {
         if (ended) return;
         ended = true;
         clearInterval(interval);
         clearTimeout(expiry);
+        clearInterval(recheck);
         unsubscribe();
         release();
         signal.removeEventListener("abort", end);
@@ -76,6 +91,7 @@ export function eventStreamResponse(controller: HaController, session: Session, 
         }
       };
       signal.addEventListener("abort", end);
+      if (signal.aborted) return end();
       tick();
     },
     cancel() {

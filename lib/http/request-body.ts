@@ -1,8 +1,5 @@
+import { formatBytes } from "../api/endpoint.ts";
 import { ApiError } from "./errors.ts";
-
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${bytes / 1024 / 1024} MiB` : `${bytes / 1024} KiB`;
-}
 
 function tooLarge(limit: number): ApiError {
   return new ApiError("payload_too_large", `The request body may be at most ${formatBytes(limit)}`);
@@ -20,7 +17,7 @@ export function refuseDeclaredTooLarge(request: Request, limit: number) {
  * streams in. Reading stops there, so a huge body costs neither memory nor
  * the event loop.
  */
-export async function readBodyBytes(request: Request, limit: number): Promise<Uint8Array> {
+async function readBodyBytes(request: Request, limit: number): Promise<Uint8Array> {
   refuseDeclaredTooLarge(request, limit);
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();

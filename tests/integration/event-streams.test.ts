@@ -1,9 +1,9 @@
 import { NextRequest } from "next/server";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import * as stream from "@/app/api/events/stream/route.ts";
 import * as session from "@/app/api/session/route.ts";
 import { sessionKey } from "@/lib/auth/sessions.ts";
-import { STREAMS_PER_SESSION } from "@/lib/http/event-streams.ts";
+import { SESSION_RECHECK_MS, STREAMS_PER_SESSION } from "@/lib/http/event-streams.ts";
 import { call } from "./support/call.ts";
 import { expectError } from "./support/expect.ts";
 import { signInAsAdmin } from "./support/sign-in.ts";
@@ -101,5 +101,21 @@ describe("GET /api/events/stream", () => {
     expect(await ended(reader!, 5000)).toBe(true);
     expect(Date.now() - started).toBeGreaterThan(1000);
     expect((await open(cookie)).response.status).toBe(401);
+  });
+
+  it("ends a stream whose session was ended elsewhere (another process, the shell) at the next check", async () => {
+    const cookie = await signInAsAdmin();
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    try {
+      const { response, reader, abort } = await open(cookie);
+      expect(response.status).toBe(200);
+      expect(await next(reader!)).toContain("event: tick");
+      await runtime().db.session.delete({ where: { tokenHash: sessionKey(token(cookie)) } });
+      await vi.advanceTimersByTimeAsync(SESSION_RECHECK_MS);
+      expect(await ended(reader!)).toBe(true);
+      abort.abort();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
