@@ -134,8 +134,14 @@ test("Add New group: a 128-character name limit; enabling HA with a critical ser
   await expect(page.getByTestId("ha-prerequisites")).toContainText("fail over to its peer at once");
   await form.getByLabel("Enable High Availability").check();
 
-  page.once("dialog", (dialog) => void dialog.dismiss());
+  const dismissed = new Promise<string>((resolve) =>
+    page.once("dialog", (dialog) => {
+      resolve(dialog.message());
+      void dialog.dismiss();
+    }),
+  );
   await form.getByRole("button", { name: "Save" }).click();
+  expect(await dismissed).toContain("fail over to its peer at once");
   await expect(page).toHaveURL(/\/new$/);
   const warned = acceptNextDialog(page);
   await form.getByRole("button", { name: "Save" }).click();

@@ -63,17 +63,18 @@ export function useLiveConnected(): boolean {
   return useContext(ConnectedContext);
 }
 
-type StatusLike = { haEnabled: boolean; speed: number; nodes: { lastPeerHeartbeat: number | null }[] };
+type StatusLike = { haEnabled: boolean; nodes: { lastPeerHeartbeat: number | null }[] };
 
 /**
  * Heartbeats arrive between change notices, so a status showing heartbeat
- * ages is re-read about once a lab second: the age shown is then always lab
- * time (from the server's ticks) minus the server's latest heartbeat, never
- * a local count that keeps rising while heartbeats arrive.
+ * ages is re-read every second of real time: the age shown is then lab time
+ * (from the server's ticks) minus the server's latest heartbeat, never a
+ * local count that keeps rising while heartbeats arrive. Once a second keeps
+ * the single-connection embedded database free for the controller.
  */
-export function heartbeatRefetchInterval(data: { speed: number; groups?: StatusLike[] } | StatusLike | undefined): number | false {
+export function heartbeatRefetchInterval(data: { groups?: StatusLike[] } | StatusLike | undefined): number | false {
   if (!data) return false;
   const statuses = "groups" in data && data.groups ? data.groups : [data as StatusLike];
   const shows = statuses.some((s) => s.haEnabled && s.nodes.some((n) => n.lastPeerHeartbeat !== null));
-  return shows ? Math.max(250, 1000 / data.speed) : false;
+  return shows ? 1000 : false;
 }
