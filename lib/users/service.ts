@@ -230,7 +230,7 @@ export async function importUsers(db: Db, gate: UserGate, csv: string): Promise<
 export async function topology(db: Db, controller: HaController): Promise<TopologyView> {
   const statuses = await withUserCounts(db, controller.allStatuses());
   const [mode, unassignedUsers] = await Promise.all([readAssignmentMode(db), db.endUser.count({ where: { assignedNodeId: null } })]);
-  const node = (n: (typeof statuses)[number]["nodes"][number]) => ({ id: n.id, hostName: n.hostName, state: n.state, reason: n.reason, unreachable: n.unreachable, users: n.users });
+  const node = (n: (typeof statuses)[number]["nodes"][number]) => ({ id: n.id, hostName: n.hostName, state: n.state, reason: n.reason, unreachable: n.unreachable, users: { assigned: n.users.assigned, serving: n.users.serving, active: n.users.active } });
   const sum = (nodes: { users: { assigned: number; serving: number; active: number } }[]) => ({
     assigned: nodes.reduce((a, n) => a + n.users.assigned, 0),
     serving: nodes.reduce((a, n) => a + n.users.serving, 0),
