@@ -680,7 +680,7 @@ export class GroupMachine {
     if (op) {
       this.g.op = null;
       this.note("warning", n.id, `${n.hostName} gave up the ${op.kind}: ${d.why}`);
-    } else if (d.kind !== "takeover") this.note("state", n.id, `${n.hostName}: ${d.why} (${d.reason})`);
+    }
     n.initUntil = null;
     n.resumeState = null;
     this.because(d.why);

@@ -287,7 +287,7 @@ export async function topology(db: Db, controller: HaController): Promise<Topolo
     state: n.state,
     reason: n.reason,
     unreachable: n.unreachable,
-    users: n.users,
+    users: { assigned: n.users.assigned, serving: n.users.serving, active: n.users.active },
     inGroup: true,
   });
   const sum = (nodes: { users: { assigned: number; serving: number; active: number } }[]) => ({
