@@ -2,6 +2,7 @@ import { GOOD_REPLICATION_STATE, replicationMeaning } from "../domain/replicatio
 import { SERVICES } from "../domain/services.ts";
 import { AUTOMATIC_FALLBACK_DELAY_SECONDS, type ClusterParameters } from "../params/definitions.ts";
 import { labMs, type LabSettings } from "./lab-settings.ts";
+import { decidePeerLoss, type PeerLoss, type PeerLossDecision } from "./peer-loss.ts";
 import type { GroupSim, HaEventRecord, MoveUsers, NodeSim, Operation } from "./model.ts";
 import { REASON, STATE, type HaAction, type NodeState, type Reason } from "./names.ts";
 
@@ -36,12 +37,6 @@ export type Fault =
 
 export type ServiceAction = "start" | "stop" | "restart";
 
-/** What a node does when its peer's heartbeat is lost, and why: the reason goes into the history. */
-interface PeerLossDecision {
-  kind: "takeover" | "backup" | "failed" | "resolve";
-  reason: Reason;
-  why: string;
-}
 
 const MONITORED: readonly NodeState[] = [STATE.NORMAL, STATE.BACKUP, STATE.FAILED_OVER, STATE.BACKUP_ACTIVATED];
 const TRANSITIONAL: readonly NodeState[] = [STATE.FAILING_OVER, STATE.TAKING_OVER, STATE.TAKING_BACK, STATE.FALLING_BACK];
@@ -644,34 +639,11 @@ export class GroupMachine {
     return !this.problem(n) || n.servicesStoppedBySrm;
   }
 
-  /**
-   * When `n`, hearing nothing from its peer, acts on the silence, and what it
-   * does; null while it hears its peer or has nothing to do. An operation in
-   * flight waits for a silent participant until this moment, so no
-   * transitional state waits for a node that is down.
-   */
-  private peerLoss(n: NodeSim): { at: number; decision: PeerLossDecision } | null {
+  /** When `n`, hearing nothing from its peer, acts on the silence, and what it does (lib/ha/peer-loss.ts). */
+  private peerLoss(n: NodeSim): PeerLoss | null {
     const p = this.peerOf(n);
     if (!p || !this.active(n) || this.hears(n, p)) return null;
-    const op = this.g.op;
-    if (op?.kind === "takeover" && op.to === n.id) return null;
-    if (n.state === STATE.FAILED_MODE || n.state === STATE.UNKNOWN) return null;
-    const initializing = n.state === STATE.INITIALIZING;
-    if (initializing && n.initUntil !== null && n.initUntil > this.ctx.now) return null;
-    const timeout = initializing ? this.ctx.params.initializationKeepAliveTimeout : this.ctx.params.keepAliveTimeout;
-    const at = n.lastPeerHeartbeat + timeout * 1000 + 1;
-    const reason = initializing ? REASON.PEER_DOWN_INIT : p.power === "ON" ? REASON.PEER_DOWN : REASON.PEER_REBOOT;
-    const peerHolds = p.homeServedBy === p.id || n.homeServedBy === p.id;
-    const inOp = !!op && (op.from === n.id || op.to === n.id);
-    if (peerHolds && this.canTakeUsers(n)) return { at, decision: { kind: "takeover", reason, why: `no heartbeat from ${p.hostName}: taking over the users it holds` } };
-    if (!peerHolds && (inOp || initializing || n.state === STATE.NORMAL)) {
-      return { at, decision: { kind: "backup", reason, why: `no heartbeat from ${p.hostName}: this node already serves every user` } };
-    }
-    if (peerHolds && initializing) return { at, decision: { kind: "resolve", reason, why: `no heartbeat from ${p.hostName}, and this node cannot serve its users` } };
-    if (peerHolds && (inOp || TRANSITIONAL.includes(n.state))) {
-      return { at, decision: { kind: "failed", reason, why: `no heartbeat from ${p.hostName} during the ${op?.kind ?? "transition"}, and this node cannot serve the users` } };
-    }
-    return null;
+    return decidePeerLoss({ node: n, peer: p, op: this.g.op, now: this.ctx.now, params: this.ctx.params, canTakeUsers: this.canTakeUsers(n) });
   }
 
   private onPeerLoss(n: NodeSim, d: PeerLossDecision) {
