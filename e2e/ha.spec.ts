@@ -93,7 +93,7 @@ test("enable HA, fail over, fall back and recover in the browser while another p
 
 test("Control Center stops a critical service and the lab panel powers a node off; the group reacts", async ({ page }) => {
   await page.goto("/serviceability/control-center");
-  await page.getByLabel("Server", { exact: true }).selectOption({ label: "e2e-ha-b" });
+  await page.getByRole("combobox", { name: /^Server/ }).selectOption({ label: "e2e-ha-b" });
   const service = page.getByTestId("service-Cisco Presence Engine");
   // Dismissed: nothing happens.
   const dismissed = new Promise<void>((resolve) =>
