@@ -78,13 +78,19 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * port of a lab machine), which count as same-site. Browsers send Origin on
  * every write; `null` (sandboxed frames, privacy redirects) or an Origin that
  * does not parse names no origin of the console. Without an Origin the
- * Referer decides; a client sending neither is not a browser, and cookies
- * cannot be ridden without one.
+ * Referer decides. A write carrying the session cookie with neither names
+ * no origin at all and is refused too: browsers always send one of them, so
+ * only a stripped request (a privacy proxy, a forged form post through an
+ * odd client) arrives without, and it must not ride the cookie. Clients that
+ * are not browsers sign in without a cookie or send Origin themselves.
  */
 function refuseCrossOrigin(request: NextRequest) {
   if (SAFE_METHODS.has(request.method)) return;
   const from = request.headers.get("origin") ?? request.headers.get("referer");
-  if (from === null) return;
+  if (from === null) {
+    if (request.cookies.has(SESSION_COOKIE)) throw new ApiError("forbidden", "A write with a session cookie must say its origin (Origin header)");
+    return;
+  }
   const host = request.headers.get("host") ?? request.nextUrl.host;
   if (!URL.canParse(from) || new URL(from).host !== host) {
     throw new ApiError("forbidden", "Requests from another origin are refused");

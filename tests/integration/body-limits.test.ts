@@ -78,7 +78,7 @@ describe("request bodies are capped before they are read", () => {
       groupsRoute.POST(
         new NextRequest("http://127.0.0.1/api/groups", {
           method: "POST",
-          headers: { "content-type": "application/json", cookie },
+          headers: { "content-type": "application/json", host: "127.0.0.1", origin: "http://127.0.0.1", cookie },
           body: JSON.stringify({ name, description: "", server1Id: 999999, padding: " ".repeat(padding) }),
         }),
         noParams,
@@ -101,7 +101,7 @@ describe("request bodies are capped before they are read", () => {
       await importRoute.POST(
         new NextRequest("http://127.0.0.1/api/users/import", {
           method: "POST",
-          headers: { "content-type": "application/json", cookie },
+          headers: { "content-type": "application/json", host: "127.0.0.1", origin: "http://127.0.0.1", cookie },
           body: JSON.stringify({ csv }),
         }),
         noParams,
@@ -115,7 +115,7 @@ describe("request bodies are capped before they are read", () => {
       await importRoute.POST(
         new NextRequest("http://127.0.0.1/api/users/import", {
           method: "POST",
-          headers: { "content-type": "application/json", cookie, "content-length": String(importUsers.bodyLimit! + MB) },
+          headers: { "content-type": "application/json", host: "127.0.0.1", origin: "http://127.0.0.1", cookie, "content-length": String(importUsers.bodyLimit! + MB) },
           body: stream,
           duplex: "half",
         } as StreamingInit),
