@@ -25,7 +25,12 @@ export function parseXml(text: string): Record<string, XmlNode> {
   if (DOCTYPE.test(text)) throw new AxlFault("Client", 5003, "Document type declarations are not allowed in a SOAP message");
   const valid = XMLValidator.validate(text);
   if (valid !== true) throw new AxlFault("Client", 5003, `The request is not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`);
-  return parser.parse(text) as Record<string, XmlNode>;
+  try {
+    return parser.parse(text) as Record<string, XmlNode>;
+  } catch (err) {
+    // The parser refuses names such as __proto__ that could reach the prototype.
+    throw new AxlFault("Client", 5003, `The request could not be read: ${(err as Error).message}`);
+  }
 }
 
 export function buildXml(doc: object): string {
