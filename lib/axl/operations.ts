@@ -1,5 +1,7 @@
 import type { AxlContext } from "./context.ts";
 import * as groups from "./groups.ts";
+import * as parameters from "./parameters.ts";
+import * as servers from "./servers.ts";
 import type { XmlNode } from "./xml.ts";
 
 export type Operation = (ctx: AxlContext, request: XmlNode) => Promise<unknown>;
@@ -11,4 +13,8 @@ export const OPERATIONS: Record<string, Operation> = {
   listPresenceRedundancyGroup: groups.listPresenceRedundancyGroup,
   updatePresenceRedundancyGroup: groups.updatePresenceRedundancyGroup,
   removePresenceRedundancyGroup: groups.removePresenceRedundancyGroup,
+  getProcessNode: servers.getProcessNode,
+  listProcessNode: servers.listProcessNode,
+  getServiceParameter: parameters.getServiceParameter,
+  updateServiceParameter: parameters.updateServiceParameter,
 };

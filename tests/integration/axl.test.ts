@@ -180,3 +180,43 @@ describe("AXL requests refused before any operation", () => {
     }
   });
 });
+
+describe("AXL servers and Server Recovery Manager parameters", () => {
+  it("gets and lists process nodes with wildcards and paging", async () => {
+    const pub = (await axl("getProcessNode", "<name>imp-pub</name>")).body.getProcessNodeResponse.return.processNode;
+    expect(pub).toMatchObject({ name: "imp-pub", nodeUsage: "Publisher", processNodeRole: "CUP" });
+    expect(pub["@_uuid"]).toMatch(/^\{[0-9A-F-]{36}\}$/);
+    const byUuid = (await axl("getProcessNode", `<uuid>${pub["@_uuid"]}</uuid>`)).body.getProcessNodeResponse.return.processNode;
+    expect(byUuid.name).toBe("imp-pub");
+    const listed = await axl("listProcessNode", "<searchCriteria><name>imp-sub%</name></searchCriteria><returnedTags><name/></returnedTags><skip>1</skip><first>2</first>");
+    expect(listed.body.listProcessNodeResponse.return.processNode.map((n: { name: string }) => n.name)).toEqual(["imp-sub2", "imp-sub3"]);
+    expectFault(await axl("getProcessNode", "<name>no-such-node</name>"), 5007, /no process node named no-such-node/);
+  });
+
+  it("reads and updates a cluster-wide and a per-node parameter through the same rules", async () => {
+    const param = (node: string, name: string, value?: string) =>
+      `<processNodeName>${node}</processNodeName><name>${name}</name><service>Cisco Server Recovery Manager</service>${value === undefined ? "" : `<value>${value}</value>`}`;
+    const get = async (node: string, name: string) => (await axl("getServiceParameter", param(node, name))).body.getServiceParameterResponse.return.serviceParameter;
+    expect(await get("imp-sub1", "CriticalServiceDownDelay")).toMatchObject({ name: "criticalServiceDownDelay", value: "90", valueType: "Integer" });
+
+    expect((await axl("updateServiceParameter", param("imp-sub1", "criticalServiceDownDelay", "120"))).status).toBe(200);
+    expect((await get("imp-pub", "criticalServiceDownDelay")).value).toBe("120");
+    const view = await runtime().db.setting.findMany({ where: { key: "criticalServiceDownDelay" } });
+    expect(view.map((s) => s.value)).toContain("120");
+
+    expectFault(await axl("updateServiceParameter", param("imp-sub1", "criticalServiceDownDelay", "0")), 5003, /criticalServiceDownDelay/);
+    expect((await get("imp-pub", "criticalServiceDownDelay")).value).toBe("120");
+    expectFault(await axl("updateServiceParameter", param("imp-sub1", "servicePort", "lots")), 5003, /whole number/);
+
+    const upper = Number((await get("imp-sub1", "clientReloginUpperLimit")).value);
+    expect((await axl("updateServiceParameter", param("imp-sub1", "clientReloginUpperLimit", String(upper + 1)))).status).toBe(200);
+    expect((await get("imp-sub1", "clientReloginUpperLimit")).value).toBe(String(upper + 1));
+    expect((await get("imp-sub2", "clientReloginUpperLimit")).value).toBe(String(upper));
+    expectFault(await axl("getServiceParameter", param("imp-sub1", "NoSuchParameter")), 5007, /no parameter NoSuchParameter/);
+    expectFault(
+      await axl("getServiceParameter", "<processNodeName>imp-pub</processNodeName><name>x</name><service>Cisco CallManager</service>"),
+      5007,
+      /only Cisco Server Recovery Manager/,
+    );
+  });
+});
