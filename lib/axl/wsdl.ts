@@ -10,12 +10,15 @@ const OPS = [
   "listPresenceRedundancyGroup",
   "updatePresenceRedundancyGroup",
   "removePresenceRedundancyGroup",
+  "getProcessNode",
+  "listProcessNode",
+  "getServiceParameter",
+  "updateServiceParameter",
 ] as const;
 
 const opt = (name: string, type = "xsd:string") => `<xsd:element name="${name}" type="${type}" minOccurs="0" nillable="true"/>`;
 const groupFields = (extra = "") =>
   `${opt("name")}${opt("description")}${opt("server1")}${opt("server2")}${opt("haEnabled", "xsd:boolean")}${extra}`;
-const stringReturn = `<xsd:sequence><xsd:element name="return" type="xsd:string"/></xsd:sequence>`;
 
 /** The types of the operations served, in AXL's naming (X full, R returned, L listed). */
 export function axlXsd(version = WSDL_VERSION): string {
@@ -31,6 +34,16 @@ export function axlXsd(version = WSDL_VERSION): string {
 <xsd:complexType name="ListPresenceRedundancyGroupReq"><xsd:sequence><xsd:element name="searchCriteria" type="axlapi:PresenceRedundancyGroupSearch"/><xsd:element name="returnedTags" type="axlapi:RPresenceRedundancyGroup"/>${opt("skip", "xsd:unsignedLong")}${opt("first", "xsd:unsignedLong")}</xsd:sequence><xsd:attribute name="sequence" type="xsd:unsignedLong"/></xsd:complexType>
 <xsd:complexType name="ListPresenceRedundancyGroupRes"><xsd:sequence><xsd:element name="return"><xsd:complexType><xsd:sequence><xsd:element name="presenceRedundancyGroup" type="axlapi:RPresenceRedundancyGroup" minOccurs="0" maxOccurs="unbounded"/></xsd:sequence></xsd:complexType></xsd:element></xsd:sequence></xsd:complexType>
 <xsd:complexType name="UpdatePresenceRedundancyGroupReq"><xsd:sequence>${opt("uuid")}${opt("name")}${opt("newName")}${opt("description")}${opt("server1")}${opt("server2")}${opt("haEnabled", "xsd:boolean")}</xsd:sequence><xsd:attribute name="sequence" type="xsd:unsignedLong"/></xsd:complexType>
+<xsd:complexType name="RProcessNode"><xsd:sequence>${opt("name")}${opt("description")}${opt("nodeUsage")}${opt("processNodeRole")}</xsd:sequence><xsd:attribute name="uuid" type="xsd:string"/></xsd:complexType>
+<xsd:complexType name="ProcessNodeSearch"><xsd:sequence>${opt("name")}${opt("description")}${opt("processNodeRole")}</xsd:sequence></xsd:complexType>
+<xsd:complexType name="GetProcessNodeReq"><xsd:sequence>${opt("uuid")}${opt("name")}<xsd:element name="returnedTags" type="axlapi:RProcessNode" minOccurs="0"/></xsd:sequence><xsd:attribute name="sequence" type="xsd:unsignedLong"/></xsd:complexType>
+<xsd:complexType name="GetProcessNodeRes"><xsd:sequence><xsd:element name="return"><xsd:complexType><xsd:sequence><xsd:element name="processNode" type="axlapi:RProcessNode"/></xsd:sequence></xsd:complexType></xsd:element></xsd:sequence></xsd:complexType>
+<xsd:complexType name="ListProcessNodeReq"><xsd:sequence><xsd:element name="searchCriteria" type="axlapi:ProcessNodeSearch"/><xsd:element name="returnedTags" type="axlapi:RProcessNode"/>${opt("skip", "xsd:unsignedLong")}${opt("first", "xsd:unsignedLong")}</xsd:sequence><xsd:attribute name="sequence" type="xsd:unsignedLong"/></xsd:complexType>
+<xsd:complexType name="ListProcessNodeRes"><xsd:sequence><xsd:element name="return"><xsd:complexType><xsd:sequence><xsd:element name="processNode" type="axlapi:RProcessNode" minOccurs="0" maxOccurs="unbounded"/></xsd:sequence></xsd:complexType></xsd:element></xsd:sequence></xsd:complexType>
+<xsd:complexType name="RServiceParameter"><xsd:sequence>${opt("processNodeName")}${opt("name")}${opt("service")}${opt("value")}${opt("valueType")}</xsd:sequence><xsd:attribute name="uuid" type="xsd:string"/></xsd:complexType>
+<xsd:complexType name="GetServiceParameterReq"><xsd:sequence>${opt("processNodeName")}${opt("name")}${opt("service")}</xsd:sequence><xsd:attribute name="sequence" type="xsd:unsignedLong"/></xsd:complexType>
+<xsd:complexType name="GetServiceParameterRes"><xsd:sequence><xsd:element name="return"><xsd:complexType><xsd:sequence><xsd:element name="serviceParameter" type="axlapi:RServiceParameter"/></xsd:sequence></xsd:complexType></xsd:element></xsd:sequence></xsd:complexType>
+<xsd:complexType name="UpdateServiceParameterReq"><xsd:sequence>${opt("processNodeName")}${opt("name")}${opt("service")}${opt("value")}</xsd:sequence><xsd:attribute name="sequence" type="xsd:unsignedLong"/></xsd:complexType>
 <xsd:complexType name="StandardResponse"><xsd:sequence><xsd:element name="return" type="xsd:string"/></xsd:sequence></xsd:complexType>
 <xsd:element name="addPresenceRedundancyGroup" type="axlapi:AddPresenceRedundancyGroupReq"/>
 <xsd:element name="addPresenceRedundancyGroupResponse" type="axlapi:StandardResponse"/>
@@ -42,6 +55,14 @@ export function axlXsd(version = WSDL_VERSION): string {
 <xsd:element name="updatePresenceRedundancyGroupResponse" type="axlapi:StandardResponse"/>
 <xsd:element name="removePresenceRedundancyGroup" type="axlapi:NameAndGUIDRequest"/>
 <xsd:element name="removePresenceRedundancyGroupResponse" type="axlapi:StandardResponse"/>
+<xsd:element name="getProcessNode" type="axlapi:GetProcessNodeReq"/>
+<xsd:element name="getProcessNodeResponse" type="axlapi:GetProcessNodeRes"/>
+<xsd:element name="listProcessNode" type="axlapi:ListProcessNodeReq"/>
+<xsd:element name="listProcessNodeResponse" type="axlapi:ListProcessNodeRes"/>
+<xsd:element name="getServiceParameter" type="axlapi:GetServiceParameterReq"/>
+<xsd:element name="getServiceParameterResponse" type="axlapi:GetServiceParameterRes"/>
+<xsd:element name="updateServiceParameter" type="axlapi:UpdateServiceParameterReq"/>
+<xsd:element name="updateServiceParameterResponse" type="axlapi:StandardResponse"/>
 <xsd:complexType name="AXLError"><xsd:sequence><xsd:element name="axlcode" type="xsd:int"/><xsd:element name="axlmessage" type="xsd:string"/><xsd:element name="request" type="xsd:string"/></xsd:sequence></xsd:complexType>
 <xsd:element name="axlError" type="axlapi:AXLError"/>
 </xsd:schema>

@@ -91,6 +91,17 @@ describe("AXL through a SOAP client generated from the WSDL", () => {
     expect(await list({ searchCriteria: { name: "soap-%" } })).toEqual(["soap-a", "soap-b2"]);
   });
 
+  it("reads servers and updates a Server Recovery Manager parameter", async () => {
+    const [listed] = await client.listProcessNodeAsync({ searchCriteria: { name: "imp-%" }, returnedTags: { name: "", nodeUsage: "" }, first: 2 });
+    expect(asList(listed.return.processNode).map((n: { name: string }) => n.name)).toEqual(["imp-pub", "imp-sub1"]);
+    const [node] = await client.getProcessNodeAsync({ name: "imp-pub" });
+    expect(node.return.processNode).toMatchObject({ name: "imp-pub", nodeUsage: "Publisher" });
+    const target = { processNodeName: "imp-pub", name: "keepAliveTimeout", service: "Cisco Server Recovery Manager" };
+    const before = Number((await client.getServiceParameterAsync(target))[0].return.serviceParameter.value);
+    await client.updateServiceParameterAsync({ ...target, value: String(before + 1) });
+    expect((await client.getServiceParameterAsync(target))[0].return.serviceParameter.value).toBe(String(before + 1));
+  });
+
   it("surfaces a refusal as a SOAP fault with the AXL detail", async () => {
     const error = await client.getPresenceRedundancyGroupAsync({ name: "soap-missing" }).catch((e: unknown) => e);
     expect((error as { root: any }).root.Envelope.Body.Fault.detail.axlError).toMatchObject({ axlcode: "5007" });
