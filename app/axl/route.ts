@@ -11,5 +11,5 @@ export async function POST(request: NextRequest) {
 
 /** `?wsdl` and `?xsd`: the service description, public as a schema is. */
 export async function GET(request: NextRequest) {
-  return serveDescription(request.nextUrl);
+  return serveDescription(new URL(request.url));
 }

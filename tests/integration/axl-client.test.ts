@@ -7,6 +7,7 @@ import * as axlRoute from "@/app/axl/route.ts";
 import * as groupsRoute from "@/app/api/groups/route.ts";
 import * as groupRoute from "@/app/api/groups/[id]/route.ts";
 import * as inventory from "@/lib/inventory/nodes.ts";
+import { frontDoor } from "@/lib/http/front-door.ts";
 import { DEMO_CLUSTER, DEMO_VERSION } from "@/lib/inventory/demo-seed.ts";
 import { call } from "./support/call.ts";
 import { signInAsAdmin } from "./support/sign-in.ts";
@@ -23,16 +24,19 @@ let client: soap.Client;
 let cookie = "";
 
 beforeAll(async () => {
-  server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const url = new URL(req.url!.replace(/^\/axl\//, "/axl"), origin);
-    const headers = new Headers(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
-    const request = new NextRequest(url, { method: req.method, headers, body: req.method === "POST" ? Buffer.concat(chunks) : undefined });
-    const response = req.method === "POST" ? await axlRoute.POST(request) : await axlRoute.GET(request);
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    res.end(Buffer.from(await response.arrayBuffer()));
-  });
+  server = createServer((req, res) =>
+    // Through the front door, as server.mjs serves the console: it takes /axl/ to the route without a redirect.
+    frontDoor(req, res, async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const headers = new Headers(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
+      const request = new NextRequest(new URL(req.url!, origin), { method: req.method, headers, body: req.method === "POST" ? Buffer.concat(chunks) : undefined });
+      const route = new URL(req.url!, origin).pathname === "/axl" ? axlRoute : null;
+      const response = !route ? new Response("not found", { status: 404 }) : req.method === "POST" ? await route.POST(request) : await route.GET(request);
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      res.end(Buffer.from(await response.arrayBuffer()));
+    }),
+  );
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   client = await soap.createClientAsync(`${origin}/axl/?wsdl`);
@@ -59,6 +63,11 @@ const asList = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Array
 describe("AXL through a SOAP client generated from the WSDL", () => {
   it("adds, gets, lists with wildcards and paging, updates and removes", async () => {
     expect(client.describe().AXLAPIService.AXLPort).toHaveProperty("listPresenceRedundancyGroup");
+    const wsdl = await (await fetch(`${origin}/axl/?wsdl`)).text();
+    // NextRequest names 127.0.0.1 localhost; the port and path are what matter.
+    const port = new URL(origin).port;
+    expect(wsdl).toMatch(new RegExp(`<soap:address location="http://[^"/]+:${port}/axl/"/>`));
+    expect(wsdl).toMatch(new RegExp(`schemaLocation="http://[^"/]+:${port}/axl/\\?xsd"`));
     const names = ["soap-b", "soap-a", "soap-c"];
     const uuids: string[] = [];
     for (const name of names) {

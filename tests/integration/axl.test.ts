@@ -158,6 +158,12 @@ describe("AXL requests refused before any operation", () => {
     expect(await groupCount()).toBe(before);
   });
 
+  it("refuses a body over 256 KiB with a fault and HTTP 413", async () => {
+    const answer = await axl("getPresenceRedundancyGroup", `<name>${"x".repeat(300 * 1024)}</name>`);
+    expect(answer.status).toBe(413);
+    expect(answer.body.Fault.faultstring).toMatch(/at most 256 KiB/);
+  });
+
   it("refuses an unknown operation, an unsupported version and a SOAPAction that names another operation", async () => {
     expectFault(await axl("addPhone", ""), 5002, /not an operation/);
     expectFault(await axl("constructor", ""), 5003, /could not be read/);
