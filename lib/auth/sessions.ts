@@ -32,6 +32,13 @@ function hashForUnknownUser(): Promise<string> {
   return dummyHash;
 }
 
+/** The console account these credentials name, or null when they are wrong (sign-in and AXL's Basic auth). */
+export async function checkCredentials(db: Db, username: string, password: string): Promise<SessionUser | null> {
+  const user = await db.adminUser.findUnique({ where: { username } });
+  const ok = await verifyPassword(user?.passwordHash ?? (await hashForUnknownUser()), password);
+  return user && ok ? { id: user.id, username: user.username } : null;
+}
+
 /** Returns the new session's token, or null when the credentials are wrong. */
 export async function signIn(
   db: Db,
@@ -39,14 +46,13 @@ export async function signIn(
   password: string,
   now = new Date(),
 ): Promise<{ token: string; user: SessionUser; expiresAt: Date } | null> {
-  const user = await db.adminUser.findUnique({ where: { username } });
-  const ok = await verifyPassword(user?.passwordHash ?? (await hashForUnknownUser()), password);
-  if (!user || !ok) return null;
+  const user = await checkCredentials(db, username, password);
+  if (!user) return null;
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
   await db.session.create({ data: { tokenHash: tokenHash(token), userId: user.id, expiresAt } });
   await db.session.deleteMany({ where: { expiresAt: { lt: now } } });
-  return { token, user: { id: user.id, username: user.username }, expiresAt };
+  return { token, user, expiresAt };
 }
 
 export async function findSession(db: Db, token: string | undefined, now = new Date()): Promise<Session | null> {

@@ -52,6 +52,9 @@ export function refuseBeforeRouting(method: string, url: string): Refusal | null
  * need no router, then the request is handled knowing its socket address.
  */
 export function frontDoor(req: IncomingMessage, res: ServerResponse, route: () => Promise<void>): Promise<void> {
+  // AXL's address is /axl/ with the slash; Next.js would redirect it, and
+  // SOAP clients do not follow a redirect of a POST.
+  if (req.url === "/axl/" || req.url?.startsWith("/axl/?")) req.url = `/axl${req.url.slice("/axl/".length)}`;
   const refused = refuseBeforeRouting(req.method ?? "GET", req.url ?? "/");
   if (refused) {
     res.writeHead(refused.status, refused.headers);

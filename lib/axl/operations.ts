@@ -1,0 +1,20 @@
+import type { AxlContext } from "./context.ts";
+import * as groups from "./groups.ts";
+import * as parameters from "./parameters.ts";
+import * as servers from "./servers.ts";
+import type { XmlNode } from "./xml.ts";
+
+export type Operation = (ctx: AxlContext, request: XmlNode) => Promise<unknown>;
+
+/** The AXL operations this console answers, by their element name. */
+export const OPERATIONS: Record<string, Operation> = {
+  addPresenceRedundancyGroup: groups.addPresenceRedundancyGroup,
+  getPresenceRedundancyGroup: groups.getPresenceRedundancyGroup,
+  listPresenceRedundancyGroup: groups.listPresenceRedundancyGroup,
+  updatePresenceRedundancyGroup: groups.updatePresenceRedundancyGroup,
+  removePresenceRedundancyGroup: groups.removePresenceRedundancyGroup,
+  getProcessNode: servers.getProcessNode,
+  listProcessNode: servers.listProcessNode,
+  getServiceParameter: parameters.getServiceParameter,
+  updateServiceParameter: parameters.updateServiceParameter,
+};
