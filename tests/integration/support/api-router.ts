@@ -20,6 +20,8 @@ import * as nodes from "@/app/api/nodes/route.ts";
 import * as openapi from "@/app/api/openapi.json/route.ts";
 import * as serviceParameters from "@/app/api/service-parameters/route.ts";
 import * as session from "@/app/api/session/route.ts";
+import * as token from "@/app/api/tokens/[id]/route.ts";
+import * as tokens from "@/app/api/tokens/route.ts";
 import * as topology from "@/app/api/topology/route.ts";
 import * as user from "@/app/api/users/[id]/route.ts";
 import * as usersImport from "@/app/api/users/import/route.ts";
@@ -51,6 +53,8 @@ export const ROUTE_MODULES: Record<string, RouteModule> = {
   "/api/openapi.json": openapi,
   "/api/service-parameters": serviceParameters,
   "/api/session": session,
+  "/api/tokens/{id}": token,
+  "/api/tokens": tokens,
   "/api/topology": topology,
   "/api/users/{id}": user,
   "/api/users/import": usersImport,
