@@ -6,6 +6,7 @@ import { ensureDatabase } from "../db/migrate/ensure-database.ts";
 import { applyMigrations } from "../db/migrate/engine.ts";
 import { LabClock, type Clock } from "../ha/clock.ts";
 import { HaController, REAL_WALL_TIMERS, type WallTimers } from "../ha/controller.ts";
+import { ConsoleMetrics } from "../metrics/console-metrics.ts";
 import { seedDemoInventory } from "../inventory/demo-seed.ts";
 import { readClusterParameters, readLabSettings } from "../params/store.ts";
 import { watchPending } from "../users/sync-agent.ts";
@@ -15,6 +16,7 @@ export interface Runtime {
   database: DatabaseConfig["kind"];
   db: Db;
   controller: HaController;
+  metrics: ConsoleMetrics;
   close(): Promise<void>;
 }
 
@@ -74,6 +76,7 @@ export async function startRuntime(
     database: config.kind,
     db,
     controller,
+    metrics: new ConsoleMetrics(controller),
     close: async () => {
       // No new Sync Agent work, then wait for what the controller and the Sync Agent have in flight.
       stopSyncAgent();
