@@ -2,6 +2,7 @@ import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_ADMIN_PASSWORD = "e2e-admin-password";
+export const E2E_METRICS_TOKEN = "e2e-metrics-token";
 
 // Browser tests run against the production build on a fresh embedded
 // database, with Debian's Chromium: Playwright's own browser download is not
@@ -40,6 +41,7 @@ export default defineConfig({
       DATABASE_URL: "",
       PGLITE_DIR: ".data/e2e",
       ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
+      METRICS_TOKEN: E2E_METRICS_TOKEN,
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

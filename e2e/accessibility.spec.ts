@@ -39,6 +39,7 @@ const consolePages = [
   { path: "/system/high-availability", title: "High Availability Status" },
   { path: "/system/service-parameters", title: "Service Parameter Configuration" },
   { path: "/system/enterprise-parameters", title: "Enterprise Parameters Configuration" },
+  { path: "/system/api-tokens", title: "API Tokens" },
   { path: "/user-management/end-users", title: "Find and List Users" },
   { path: "/user-management/end-users/new", title: "Add New End User" },
   { path: "/user-management/end-users/import", title: "Import Users" },

@@ -17,6 +17,7 @@ export const MENUS: Menu[] = [
       { label: "High Availability Status", href: "/system/high-availability" },
       { label: "Service Parameters", href: "/system/service-parameters" },
       { label: "Enterprise Parameters", href: "/system/enterprise-parameters" },
+      { label: "API Tokens", href: "/system/api-tokens" },
     ],
   },
   { label: "User Management", items: [{ label: "End User", href: "/user-management/end-users" }, { label: "Presence Topology", href: "/user-management/presence-topology" }] },

@@ -5,7 +5,7 @@ import type { ClusterParameters } from "../params/definitions.ts";
 import type { Clock } from "./clock.ts";
 import type { LabSettings } from "./lab-settings.ts";
 import { GroupMachine, NotAllowed, type Fault, type ServiceAction } from "./machine.ts";
-import { cloneGroup, type GroupSim } from "./model.ts";
+import { cloneGroup, type GroupSim, type HaEventRecord } from "./model.ts";
 import { REASON, STATE, type HaAction } from "./names.ts";
 import { loadUnits, saveUnit, type Unit } from "./repository.ts";
 import { runStep, unchanged } from "./step.ts";
@@ -15,6 +15,10 @@ export interface ChangeNotice {
   groupId: number | null;
   nodeIds: number[];
   at: number;
+  /** The history rows of the step, for observers (metrics, alerts) that count what happened. */
+  events?: readonly HaEventRecord[];
+  /** User moves the step made. */
+  userMoves?: number;
 }
 
 export interface ControllerOptions {
@@ -192,6 +196,8 @@ export class HaController {
       groupId: unit.groupId,
       nodeIds: m.g.nodes.map((n) => n.id),
       at: this.opts.clock.now(),
+      events: m.events,
+      userMoves: m.moves.length,
     } satisfies ChangeNotice);
   }
 

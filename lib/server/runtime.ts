@@ -4,8 +4,10 @@ import { createPrismaClient, type Db } from "../db/client.ts";
 import { databaseConfigFromEnv, type DatabaseConfig } from "../db/config.ts";
 import { ensureDatabase } from "../db/migrate/ensure-database.ts";
 import { applyMigrations } from "../db/migrate/engine.ts";
+import { watchAlerts, type AlertWatch } from "../alerts/watch.ts";
 import { LabClock, type Clock } from "../ha/clock.ts";
 import { HaController, REAL_WALL_TIMERS, type WallTimers } from "../ha/controller.ts";
+import { ConsoleMetrics } from "../metrics/console-metrics.ts";
 import { seedDemoInventory } from "../inventory/demo-seed.ts";
 import { readClusterParameters, readLabSettings } from "../params/store.ts";
 import { watchPending } from "../users/sync-agent.ts";
@@ -15,6 +17,8 @@ export interface Runtime {
   database: DatabaseConfig["kind"];
   db: Db;
   controller: HaController;
+  metrics: ConsoleMetrics;
+  alerts: AlertWatch;
   close(): Promise<void>;
 }
 
@@ -70,14 +74,19 @@ export async function startRuntime(
     wallTimers: options.clock && !options.wallTimers ? undefined : (options.wallTimers ?? REAL_WALL_TIMERS),
   });
   const stopSyncAgent = watchPending(db, controller);
+  const alerts = watchAlerts(db, controller);
   return {
     database: config.kind,
     db,
     controller,
+    metrics: new ConsoleMetrics(controller),
+    alerts,
     close: async () => {
       // No new Sync Agent work, then wait for what the controller and the Sync Agent have in flight.
       stopSyncAgent();
       await controller.stop();
+      alerts.stop();
+      await alerts.settled();
       await db.$disconnect();
       await database.close();
     },

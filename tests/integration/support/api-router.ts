@@ -1,5 +1,7 @@
 import { NextRequest } from "next/server";
 import * as catchAll from "@/app/api/[...path]/route.ts";
+import * as alertAcknowledge from "@/app/api/alerts/[id]/acknowledge/route.ts";
+import * as alerts from "@/app/api/alerts/route.ts";
 import * as clusters from "@/app/api/clusters/route.ts";
 import * as enterpriseParameters from "@/app/api/enterprise-parameters/route.ts";
 import * as events from "@/app/api/events/route.ts";
@@ -20,6 +22,8 @@ import * as nodes from "@/app/api/nodes/route.ts";
 import * as openapi from "@/app/api/openapi.json/route.ts";
 import * as serviceParameters from "@/app/api/service-parameters/route.ts";
 import * as session from "@/app/api/session/route.ts";
+import * as token from "@/app/api/tokens/[id]/route.ts";
+import * as tokens from "@/app/api/tokens/route.ts";
 import * as topology from "@/app/api/topology/route.ts";
 import * as user from "@/app/api/users/[id]/route.ts";
 import * as usersImport from "@/app/api/users/import/route.ts";
@@ -31,6 +35,8 @@ type RouteModule = Partial<Record<string, Handler>>;
 
 /** Each route file under the catalogue path it serves, as the App Router places them. */
 export const ROUTE_MODULES: Record<string, RouteModule> = {
+  "/api/alerts/{id}/acknowledge": alertAcknowledge,
+  "/api/alerts": alerts,
   "/api/clusters": clusters,
   "/api/enterprise-parameters": enterpriseParameters,
   "/api/events": events,
@@ -51,6 +57,8 @@ export const ROUTE_MODULES: Record<string, RouteModule> = {
   "/api/openapi.json": openapi,
   "/api/service-parameters": serviceParameters,
   "/api/session": session,
+  "/api/tokens/{id}": token,
+  "/api/tokens": tokens,
   "/api/topology": topology,
   "/api/users/{id}": user,
   "/api/users/import": usersImport,

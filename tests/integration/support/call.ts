@@ -12,6 +12,8 @@ export interface Call {
   /** A raw body, sent as is (for malformed JSON). */
   rawBody?: string;
   cookie?: string;
+  /** More request headers, e.g. Authorization or Origin. */
+  headers?: Record<string, string>;
   params?: Record<string, string>;
 }
 
@@ -23,7 +25,7 @@ export interface Answer<T = any> {
 
 /** Calls a route handler in-process with a real request, as Next.js would. */
 export async function call<T = any>(handler: RouteHandler, c: Call): Promise<Answer<T>> {
-  const headers = new Headers();
+  const headers = new Headers(c.headers);
   if (c.cookie) headers.set("cookie", c.cookie);
   // A browser names the page's origin on every write.
   headers.set("host", "127.0.0.1");

@@ -1,0 +1,28 @@
+import { alertListQuery, alertListSchema, alertSchema } from "../../schemas/alerts.ts";
+import { idParams } from "../../schemas/common.ts";
+import { endpoint } from "../endpoint.ts";
+
+const TAG = "Alerts";
+
+export const listAlerts = endpoint({
+  method: "GET",
+  path: "/api/alerts",
+  summary:
+    "Alert Central: SRMFailover, SRMFailed and CriticalServiceDown alerts, newest first (at most 500), each with node, group, reason, " +
+    "the lab time raised and cleared (null while active) and any acknowledgement. Filters: name, status (active or cleared), acknowledged (true or false), node (host name)",
+  tag: TAG,
+  auth: true,
+  query: alertListQuery,
+  response: alertListSchema,
+});
+
+export const acknowledgeAlert = endpoint({
+  method: "POST",
+  path: "/api/alerts/{id}/acknowledge",
+  summary: "Acknowledge an alert, active or cleared; acknowledging again keeps the first acknowledgement",
+  tag: TAG,
+  auth: true,
+  params: idParams,
+  response: alertSchema,
+  errors: [404],
+});

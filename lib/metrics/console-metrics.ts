@@ -1,0 +1,76 @@
+import { Counter, Gauge, Histogram, Registry } from "prom-client";
+import type { ChangeNotice, HaController } from "../ha/controller.ts";
+import { STATE, type NodeState } from "../ha/names.ts";
+
+/** The first part of a history row's "State / Reason" text. */
+const stateOf = (text: string | null) => text?.split(" / ")[0] as NodeState | undefined;
+
+/**
+ * The console's Prometheus metrics, one registry per runtime. Node states are
+ * read from the controller at each scrape, so they are never stale; counts
+ * come from the controller's change notices as the steps happen.
+ */
+export class ConsoleMetrics {
+  readonly registry = new Registry();
+  readonly httpDuration: Histogram<"method" | "route" | "status">;
+  private readonly failovers: Counter<"group" | "reason">;
+  private readonly fallbacks: Counter<"group" | "reason">;
+  private readonly userMoves: Counter<"group">;
+
+  constructor(controller: HaController) {
+    new Gauge({
+      name: "prg_node_state",
+      help: "1 for the HA state each IM and Presence node is in now, 0 for the others",
+      labelNames: ["node", "group", "state"],
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const group of controller.allStatuses()) {
+          for (const node of group.nodes) {
+            for (const state of Object.values(STATE)) {
+              this.set({ node: node.hostName, group: group.groupName, state }, node.state === state ? 1 : 0);
+            }
+          }
+        }
+      },
+    });
+    this.failovers = new Counter({
+      name: "prg_failovers_total",
+      help: "Failovers begun (a node starts Taking Over its peer's users), by group and reason",
+      labelNames: ["group", "reason"],
+      registers: [this.registry],
+    });
+    this.fallbacks = new Counter({
+      name: "prg_fallbacks_total",
+      help: "Fallbacks begun (a node starts Taking Back its users), by group and reason",
+      labelNames: ["group", "reason"],
+      registers: [this.registry],
+    });
+    this.userMoves = new Counter({
+      name: "prg_user_moves_total",
+      help: "User moves the SRM made between the nodes of a group (each moves every user it concerns at once)",
+      labelNames: ["group"],
+      registers: [this.registry],
+    });
+    this.httpDuration = new Histogram({
+      name: "prg_http_request_duration_seconds",
+      help: "Time to answer API requests, by catalogue route (its path template), method and status",
+      labelNames: ["method", "route", "status"],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [this.registry],
+    });
+    controller.onChange((notice) => this.count(controller, notice));
+  }
+
+  private count(controller: HaController, notice: ChangeNotice) {
+    if (notice.groupId === null || !controller.knowsGroup(notice.groupId)) return;
+    const group = controller.groupStatus(notice.groupId).groupName;
+    for (const event of notice.events ?? []) {
+      if (event.kind !== "state") continue;
+      const reason = event.reason ?? "";
+      if (stateOf(event.toState) === STATE.TAKING_OVER) this.failovers.inc({ group, reason });
+      if (stateOf(event.toState) === STATE.TAKING_BACK) this.fallbacks.inc({ group, reason });
+    }
+    if (notice.userMoves) this.userMoves.inc({ group }, notice.userMoves);
+  }
+}
