@@ -17,7 +17,7 @@ export function refuseDeclaredTooLarge(request: Request, limit: number) {
  * streams in. Reading stops there, so a huge body costs neither memory nor
  * the event loop.
  */
-async function readBodyBytes(request: Request, limit: number): Promise<Uint8Array> {
+export async function readBodyBytes(request: Request, limit: number): Promise<Uint8Array> {
   refuseDeclaredTooLarge(request, limit);
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();

@@ -29,7 +29,7 @@ beforeAll(async () => {
     frontDoor(req, res, async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
-      const headers = new Headers(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
+      const headers = new Headers(Object.entries(req.headers).map(([k, v]): [string, string] => [k, String(v)]));
       const request = new NextRequest(new URL(req.url!, origin), { method: req.method, headers, body: req.method === "POST" ? Buffer.concat(chunks) : undefined });
       const route = new URL(req.url!, origin).pathname === "/axl" ? axlRoute : null;
       const response = !route ? new Response("not found", { status: 404 }) : req.method === "POST" ? await route.POST(request) : await route.GET(request);
