@@ -28,8 +28,8 @@ export async function call<T = any>(handler: RouteHandler, c: Call): Promise<Ans
   const headers = new Headers(c.headers);
   if (c.cookie) headers.set("cookie", c.cookie);
   // A browser names the page's origin on every write.
-  headers.set("host", "127.0.0.1");
-  if ((c.method ?? "GET") !== "GET") headers.set("origin", "http://127.0.0.1");
+  if (!headers.has("host")) headers.set("host", "127.0.0.1");
+  if ((c.method ?? "GET") !== "GET" && !headers.has("origin")) headers.set("origin", "http://127.0.0.1");
   let body: string | undefined = c.rawBody;
   if (c.body !== undefined) {
     body = JSON.stringify(c.body);
