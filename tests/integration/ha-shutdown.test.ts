@@ -35,6 +35,8 @@ it("close waits for the Sync Agent's and the controller's work in flight, and la
   await rt.controller.setLabSettings({ speed: 1, stepSeconds: 0, srmStartSeconds: 0, bootSeconds: 0 });
   const db = rt.db;
   const node = (suffix: string) => createNode(db, { hostName: `shut-${suffix}`, softwareVersion: "15.0.1.12900-12", cluster: "shutdown-lab", replicationState: 2 });
+  // The cluster's first node is its publisher, kept in its DefaultCUPSubCluster; the pair are subscribers.
+  await node("pub");
   const a = (await node("a")).id;
   const b = (await node("b")).id;
   await insertUsers(db, Array.from({ length: 20 }, (_, i) => ({ userId: `shut${i}`, assignedNodeId: i % 2 ? a : b, signedIn: true })));
