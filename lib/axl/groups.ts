@@ -1,3 +1,4 @@
+import { addGroup, changeGroup, removeGroup } from "../groups/changes.ts";
 import * as groups from "../groups/service.ts";
 import { groupInputSchema, groupListQuery, type GroupView } from "../schemas/groups.ts";
 import { PAGE_SIZES } from "../schemas/find-list.ts";
@@ -83,7 +84,7 @@ export async function addPresenceRedundancyGroup(ctx: AxlContext, req: XmlNode) 
   };
   const parsed = groupInputSchema.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error, "request");
-  const created = await ctx.controller.changeGroups(ctx.actor, () => groups.createGroup(ctx.db, parsed.data));
+  const created = await addGroup(ctx.db, ctx.controller, ctx.actor, parsed.data);
   return uuidOf(ctx, created.id);
 }
 
@@ -141,26 +142,12 @@ export async function updatePresenceRedundancyGroup(ctx: AxlContext, req: XmlNod
     ...(server2 !== undefined ? { server2Id: server2 ? await nodeId(ctx, "server2", server2) : null } : {}),
     ...(haEnabled !== undefined ? { haEnabled: booleanValue(haEnabled, "haEnabled") } : {}),
   };
-  await ctx.controller.changeGroups(
-    ctx.actor,
-    () => groups.updateGroup(ctx.db, current.id, patch),
-    (machineOf) => {
-      const m = machineOf(current.id);
-      if (patch.haEnabled === false && m.g.haEnabled) m.disableHa();
-    },
-  );
+  await changeGroup(ctx.db, ctx.controller, ctx.actor, current.id, patch);
   return axlUuid(current.uuid);
 }
 
 export async function removePresenceRedundancyGroup(ctx: AxlContext, req: XmlNode) {
   const current = await resolveGroup(ctx, req);
-  await ctx.controller.changeGroups(
-    ctx.actor,
-    () => groups.deleteGroup(ctx.db, current.id, current.version),
-    (machineOf) => {
-      const m = machineOf(current.id);
-      if (m.g.haEnabled) m.disableHa();
-    },
-  );
+  await removeGroup(ctx.db, ctx.controller, ctx.actor, current.id, current.version);
   return axlUuid(current.uuid);
 }

@@ -1,4 +1,5 @@
 import * as endpoints from "@/lib/api/endpoints/groups.ts";
+import { addGroup } from "@/lib/groups/changes.ts";
 import * as groups from "@/lib/groups/service.ts";
 import { summarizeHa } from "@/lib/ha/summary.ts";
 import { handle } from "@/lib/http/route.ts";
@@ -11,5 +12,5 @@ export const GET = handle(endpoints.listGroups, async ({ query, runtime }) => {
 });
 
 export const POST = handle(endpoints.createGroup, async ({ body, runtime, user }) =>
-  runtime.controller.changeGroups(user.username, () => groups.createGroup(runtime.db, body)),
+  addGroup(runtime.db, runtime.controller, user.username, body),
 );
