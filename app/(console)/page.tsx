@@ -1,6 +1,5 @@
-import Link from "next/link";
 import { PageTitle, Section } from "@/components/shell/page-title.tsx";
-import { MENUS } from "@/components/shell/navigation.ts";
+import { MenuLinks } from "@/components/shell/menu-links.tsx";
 
 export default function HomePage() {
   return (
@@ -11,17 +10,7 @@ export default function HomePage() {
           A working console for Presence Redundancy Groups and the Server Recovery Manager. Choose a page from the
           menus above, or:
         </p>
-        <ul>
-          {MENUS.flatMap((menu) =>
-            menu.items.map((item) => (
-              <li key={item.href}>
-                <Link href={item.href}>
-                  {menu.label} &gt; {item.label}
-                </Link>
-              </li>
-            )),
-          )}
-        </ul>
+        <MenuLinks />
       </Section>
     </>
   );

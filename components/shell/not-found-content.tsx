@@ -1,6 +1,5 @@
-import Link from "next/link";
 import { PageTitle, Section } from "./page-title.tsx";
-import { MENUS } from "./navigation.ts";
+import { MenuLinks } from "./menu-links.tsx";
 
 export const NOT_FOUND_TITLE = "Page Not Found";
 
@@ -15,20 +14,7 @@ export function NotFoundContent() {
         </p>
       </Section>
       <Section title="Go to">
-        <ul>
-          <li>
-            <Link href="/">Home</Link>
-          </li>
-          {MENUS.flatMap((menu) =>
-            menu.items.map((item) => (
-              <li key={item.href}>
-                <Link href={item.href}>
-                  {menu.label} &gt; {item.label}
-                </Link>
-              </li>
-            )),
-          )}
-        </ul>
+        <MenuLinks home />
       </Section>
     </>
   );
