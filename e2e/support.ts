@@ -17,7 +17,8 @@ export async function openMenu(page: Page, menu: string, item: string) {
 
 /** An API client signed in as admin, for setting up data the tests then use through the pages. */
 export async function adminApi(playwright: typeof import("@playwright/test").request, baseURL: string) {
-  const context = await playwright.newContext({ baseURL });
+  // A browser names its origin on every write; the session cookie is refused on a write without one.
+  const context = await playwright.newContext({ baseURL, extraHTTPHeaders: { origin: new URL(baseURL).origin } });
   const response = await context.post("/api/session", { data: { username: "admin", password: E2E_ADMIN_PASSWORD } });
   expect(response.ok()).toBe(true);
   return context;
