@@ -35,6 +35,8 @@ describe("GET /metrics", () => {
 
   it("serves Prometheus text with HTTP request durations by catalogue route", async () => {
     process.env.METRICS_TOKEN = "scrape-secret";
+    // The demo inventory was written behind the controller's back (on PostgreSQL, after it started): let it pick the nodes up.
+    await runtime().controller.changeGroups("admin", async () => {});
     expect((await call(nodes.GET, { path: "/api/nodes", cookie })).status).toBe(200);
     const answer = await scrape("Bearer scrape-secret");
     expect(answer.status).toBe(200);
