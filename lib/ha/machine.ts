@@ -2,6 +2,7 @@ import { GOOD_REPLICATION_STATE, replicationMeaning } from "../domain/replicatio
 import { SERVICES } from "../domain/services.ts";
 import { AUTOMATIC_FALLBACK_DELAY_SECONDS, type ClusterParameters } from "../params/definitions.ts";
 import { labMs, type LabSettings } from "./lab-settings.ts";
+import type { Heartbeat } from "./agent/heartbeat.ts";
 import { decidePeerLoss, type PeerLoss, type PeerLossDecision } from "./peer-loss.ts";
 import type { GroupSim, HaEventRecord, MoveUsers, NodeSim, Operation } from "./model.ts";
 import { REASON, STATE, type HaAction, type NodeState, type Reason } from "./names.ts";
@@ -89,6 +90,48 @@ export class GroupMachine {
   /** Whether `n` receives its peer's heartbeats. */
   private hears(n: NodeSim, peer: NodeSim): boolean {
     return this.active(n) && this.active(peer);
+  }
+
+  /** Whether the lab network carries heartbeats and requests between `n`'s SRM and its peer's now. */
+  private linked(n: NodeSim): boolean {
+    const p = this.peerOf(n);
+    return !!p && this.hears(n, p);
+  }
+
+  /** The peer's SRM as `n`'s last heard it: what `n` decides from, never the peer itself. */
+  private seen(n: NodeSim): Heartbeat | null {
+    return n.peerView.heard;
+  }
+
+  /** What `n`'s SRM sends its peer in a heartbeat. */
+  private heartbeatOf(n: NodeSim): Heartbeat {
+    return { state: n.state, reason: n.reason, problem: this.problem(n), starting: n.initUntil !== null, awaitingSrmRestart: n.awaitingSrmRestart };
+  }
+
+  /**
+   * Linked SRMs exchange a heartbeat on every interval and a state message on
+   * every change, so each holds its peer's current state; a node that is not
+   * linked keeps what it heard last.
+   */
+  private deliverHeartbeats() {
+    for (const n of this.g.nodes) {
+      const p = this.peerOf(n);
+      if (p && this.hears(n, p)) n.peerView = { heard: this.heartbeatOf(p), shutdownNotice: false };
+    }
+  }
+
+  /**
+   * A request from `from`'s SRM to its peer's (enter a failed state with me,
+   * start your SRM, take the users back): carried out by the peer when it
+   * arrives, lost on a network that does not carry it.
+   */
+  private request(from: NodeSim, to: NodeSim, what: string, carryOut: () => void): boolean {
+    if (!this.hears(from, to)) {
+      this.note("warning", from.id, `${from.hostName} could not reach ${to.hostName} to ${what}`);
+      return false;
+    }
+    carryOut();
+    return true;
   }
 
   /** "db" when the database is down, "csd" when another critical service is, else null. */
@@ -407,6 +450,9 @@ export class GroupMachine {
   }
 
   private powerOff(n: NodeSim) {
+    // The SRM's last message as its node shuts down: the peer will know the silence that follows is a reboot.
+    const p = this.peerOf(n);
+    if (p && this.hears(n, p)) p.peerView = { ...p.peerView, shutdownNotice: true };
     n.power = "OFF";
     n.bootUntil = null;
     n.initUntil = null;
@@ -587,17 +633,20 @@ export class GroupMachine {
     n.resumeState = null;
     n.lastPeerHeartbeat = this.ctx.now;
     this.because(`SRM started and heard ${p.hostName}`);
-    if (p.awaitingSrmRestart) {
+    const seen = this.seen(n);
+    if (seen?.awaitingSrmRestart) {
       this.because(`SRM started, but ${p.hostName}'s SRM was not restarted since High Availability was enabled`);
       this.setState(n, STATE.UNKNOWN, REASON.NONE);
       return;
     }
-    if (p.state === STATE.UNKNOWN && p.reason === REASON.NONE && this.active(p)) this.startSrm(p);
-    if (this.active(p) && p.state === STATE.FAILED_MODE) {
+    if (this.linked(n) && seen?.state === STATE.UNKNOWN && seen.reason === REASON.NONE) {
+      this.request(n, p, "start its SRM", () => this.startSrm(p));
+    }
+    if (this.linked(n) && seen?.state === STATE.FAILED_MODE) {
       // Documented: an SRM that restarts and finds its peer's SRM failed fails too.
       this.because(`SRM started and found ${p.hostName}'s SRM failed`);
       this.setState(n, STATE.FAILED_MODE, REASON.UNKNOWN);
-      this.setState(p, STATE.FAILED_MODE, REASON.UNKNOWN);
+      this.request(n, p, "enter a failed state with it", () => this.setState(p, STATE.FAILED_MODE, REASON.UNKNOWN));
       return;
     }
     if (resume === STATE.FAILED_MODE) {
@@ -674,17 +723,18 @@ export class GroupMachine {
     const reason = problem === "db" ? REASON.DATABASE_FAILURE : REASON.CRITICAL_SERVICES_DOWN;
     const down = [...criticalServices(this.ctx.params), DB_SERVICE].filter((s) => n.services[s] !== "STARTED");
     this.because(`${down.join(", ")} down on ${n.hostName} longer than the Critical Service Down Delay (${this.ctx.params.criticalServiceDownDelay} s)`);
+    const seen = this.linked(n) ? this.seen(n) : null;
     const bothFailed = () => {
       this.setState(n, STATE.FAILED_MODE, REASON.CRITICAL_SERVICES_DOWN);
-      if (this.active(p)) this.setState(p, STATE.FAILED_MODE, REASON.CRITICAL_SERVICES_DOWN);
+      if (seen) this.request(n, p, "enter a failed state with it", () => this.setState(p, STATE.FAILED_MODE, REASON.CRITICAL_SERVICES_DOWN));
     };
     switch (n.state) {
       case STATE.NORMAL:
-        if (this.active(p) && p.state === STATE.NORMAL && !this.problem(p)) this.beginFailover(n, p, reason);
+        if (seen?.state === STATE.NORMAL && !seen.problem) this.beginFailover(n, p, reason);
         else bothFailed();
         return;
       case STATE.BACKUP:
-        if (this.active(p) && p.state === STATE.FAILED_OVER && !this.problem(p)) {
+        if (seen?.state === STATE.FAILED_OVER && !seen.problem) {
           // Automatic recovery: the healthy failed-over peer takes every user.
           if (!this.moveUsers({ from: n.id, to: p.id })) return bothFailed();
           n.homeServedBy = p.id;
@@ -710,7 +760,9 @@ export class GroupMachine {
       this.setState(n, STATE.FAILED_OVER, REASON.INITIALIZATION);
     } else if (n.state === STATE.FAILOVER_AFFECTED) {
       this.setState(n, STATE.FAILED_OVER, REASON.CRITICAL_SERVICES_DOWN);
-      if (p.state === STATE.BACKUP_ACTIVATED) this.setState(p, STATE.BACKUP, REASON.CRITICAL_SERVICES_DOWN);
+      if (this.seen(n)?.state === STATE.BACKUP_ACTIVATED) {
+        this.request(n, p, "end the automatic recovery", () => this.setState(p, STATE.BACKUP, REASON.CRITICAL_SERVICES_DOWN));
+      }
     }
   }
 
@@ -781,6 +833,7 @@ export class GroupMachine {
   observe() {
     if (!this.g.haEnabled) return;
     this.refreshHeartbeats();
+    this.deliverHeartbeats();
     this.pairHeard = this.pairHears();
   }
 
@@ -798,6 +851,7 @@ export class GroupMachine {
     const heard = this.pairHears();
     if (heard && !this.pairHeard) for (const n of this.g.nodes) n.lastPeerHeartbeat = this.ctx.now;
     this.pairHeard = heard;
+    this.deliverHeartbeats();
   }
 
   /**
@@ -883,8 +937,8 @@ export class GroupMachine {
         n.healthySince !== null &&
         now >= n.healthySince + AUTOMATIC_FALLBACK_DELAY_SECONDS * 1000 &&
         !this.g.op &&
-        p.state === STATE.BACKUP &&
-        heard
+        heard &&
+        this.seen(n)?.state === STATE.BACKUP
       ) {
         this.note("action", n.id, `Automatic fallback of ${n.hostName}`);
         this.beginFallback(n, p, REASON.AUTO_FALLBACK);

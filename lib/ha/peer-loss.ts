@@ -8,7 +8,8 @@ import { REASON, STATE, type NodeState, type Reason } from "./names.ts";
  * missing for the Keep Alive Timeout (the Initialization Keep Alive Timeout
  * while it starts). It decides from what it can know: its own state and
  * services, the operation it takes part in, and who serves whose users in
- * the shared database. An operation in flight waits for a silent
+ * the shared database; never from its peer's power or services, which it
+ * cannot see. An operation in flight waits for a silent
  * participant until this moment, so no transitional state waits for a node
  * that is down.
  */
@@ -47,8 +48,8 @@ export function decidePeerLoss({ node: n, peer: p, op, now, params, canTakeUsers
   if (initializing && n.initUntil !== null && n.initUntil > now) return null;
   const timeout = initializing ? params.initializationKeepAliveTimeout : params.keepAliveTimeout;
   const at = n.lastPeerHeartbeat + timeout * 1000 + 1;
-  // The lab tells a peer that went down (row 17) from one whose SRM or network failed (row 16) by its power.
-  const reason = initializing ? REASON.PEER_DOWN_INIT : p.power === "ON" ? REASON.PEER_DOWN : REASON.PEER_REBOOT;
+  // A peer that announced its node's shutdown went down (row 17); one that fell silent without a word lost its SRM or network (row 16).
+  const reason = initializing ? REASON.PEER_DOWN_INIT : n.peerView.shutdownNotice ? REASON.PEER_REBOOT : REASON.PEER_DOWN;
   const peerHolds = p.homeServedBy === p.id || n.homeServedBy === p.id;
   const inOp = !!op && (op.from === n.id || op.to === n.id);
   const decide = (kind: PeerLossDecision["kind"], why: string): PeerLoss => ({ at, decision: { kind, reason, why: `no heartbeat from ${p.hostName}${why}` } });
