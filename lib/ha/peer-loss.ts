@@ -1,6 +1,6 @@
 import type { ClusterParameters } from "../params/definitions.ts";
 import type { NodeSim, Operation } from "./model.ts";
-import { REASON, STATE, type NodeState, type Reason } from "./names.ts";
+import { OPERATION_STATES, REASON, STATE, type Reason } from "./names.ts";
 
 /**
  * Rows 16–18 of Table 2, and what the design implies where the table is
@@ -38,7 +38,6 @@ export interface PeerLossView {
   canTakeUsers: boolean;
 }
 
-const TRANSITIONAL: readonly NodeState[] = [STATE.FAILING_OVER, STATE.TAKING_OVER, STATE.TAKING_BACK, STATE.FALLING_BACK];
 
 /** What `node` will do about its silent peer, and when; null when it has nothing to do. */
 export function decidePeerLoss({ node: n, peer: p, op, now, params, canTakeUsers }: PeerLossView): PeerLoss | null {
@@ -56,7 +55,7 @@ export function decidePeerLoss({ node: n, peer: p, op, now, params, canTakeUsers
   if (peerHolds && canTakeUsers) return decide("takeover", ": taking over the users it holds");
   if (!peerHolds && (inOp || initializing || n.state === STATE.NORMAL)) return decide("backup", ": this node already serves every user");
   if (peerHolds && initializing) return decide("resolve", ", and this node cannot serve its users");
-  if (peerHolds && (inOp || TRANSITIONAL.includes(n.state))) {
+  if (peerHolds && (inOp || OPERATION_STATES.includes(n.state))) {
     return decide("failed", ` during the ${op?.kind ?? "transition"}, and this node cannot serve the users`);
   }
   return null;
