@@ -11,6 +11,7 @@ import { ConsoleMetrics } from "../metrics/console-metrics.ts";
 import { seedDemoInventory } from "../inventory/demo-seed.ts";
 import { readClusterParameters, readLabSettings } from "../params/store.ts";
 import { watchPending } from "../users/sync-agent.ts";
+import { startSshCliFromEnv } from "../cli/ssh-server.ts";
 
 /** Everything the server process holds once: the database, its client, the HA controller. */
 export interface Runtime {
@@ -75,6 +76,7 @@ export async function startRuntime(
   });
   const stopSyncAgent = watchPending(db, controller);
   const alerts = watchAlerts(db, controller);
+  const ssh = await startSshCliFromEnv(db, controller, log);
   return {
     database: config.kind,
     db,
@@ -84,6 +86,7 @@ export async function startRuntime(
     close: async () => {
       // No new Sync Agent work, then wait for what the controller and the Sync Agent have in flight.
       stopSyncAgent();
+      await ssh?.close();
       await controller.stop();
       alerts.stop();
       await alerts.settled();
