@@ -1,0 +1,53 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { adminApi, ensureNode, openMenu, signIn } from "./support.ts";
+
+let api: APIRequestContext;
+let groupId = 0;
+const nodes: Record<string, number> = {};
+
+async function states() {
+  const status = await (await api.get(`/api/groups/${groupId}/ha`)).json();
+  return status.nodes.map((n: { state: string }) => n.state).join(" / ");
+}
+
+test.beforeAll(async ({ playwright, baseURL }) => {
+  api = await adminApi(playwright.request, baseURL!);
+  expect((await api.put("/api/lab", { data: { speed: 1, stepSeconds: 1, srmStartSeconds: 1, bootSeconds: 2 } })).ok()).toBe(true);
+  for (const host of ["e2e-alert-a", "e2e-alert-b"]) nodes[host] = await ensureNode(api, host);
+  const created = await api.post("/api/groups", { data: { name: "E2E-ALERTS", server1Id: nodes["e2e-alert-a"], server2Id: nodes["e2e-alert-b"], haEnabled: true } });
+  expect(created.status()).toBe(201);
+  groupId = (await created.json()).id;
+});
+
+test.afterAll(async () => {
+  await api.post(`/api/groups/${groupId}/actions`, { data: { action: "fallback", node: nodes["e2e-alert-a"] } });
+  await expect.poll(states, { timeout: 30_000 }).toBe("Normal / Normal");
+  expect((await api.delete(`/api/groups/${groupId}`)).ok()).toBe(true);
+  for (const id of Object.values(nodes)) await api.delete(`/api/nodes/${id}`);
+  await api.dispose();
+});
+
+test("Alert Central shows the failover's alert, filters it and acknowledges it; the header counts it", async ({ page }) => {
+  await signIn(page);
+  const failover = await api.post(`/api/groups/${groupId}/actions`, { data: { action: "failover", node: nodes["e2e-alert-a"] } });
+  expect(failover.status()).toBe(202);
+  await expect.poll(states, { timeout: 30_000 }).toBe("Idle / Running in Backup Mode");
+
+  await openMenu(page, "Serviceability", "Alert Central");
+  await expect(page.getByRole("heading", { name: "Alert Central" })).toBeVisible();
+  await expect(page.getByTestId("active-alert-count")).toContainText(/[1-9]\d* active alerts?/);
+
+  const filters = page.getByRole("form", { name: "Filter alerts" });
+  await filters.getByLabel("Node").fill("e2e-alert-a");
+  await filters.getByLabel("Status").selectOption("active");
+  const row = page.getByRole("row").filter({ hasText: "SRMFailover" }).filter({ hasText: "e2e-alert-a" });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("E2E-ALERTS");
+  await expect(row).toContainText("On Admin Request");
+
+  await row.getByRole("button", { name: /^Acknowledge SRMFailover on e2e-alert-a/ }).click();
+  await expect(page.getByTestId("status-line")).toContainText("SRMFailover on e2e-alert-a acknowledged");
+  await expect(row).toContainText("admin, ");
+  await filters.getByLabel("Acknowledged").selectOption("false");
+  await expect(row).toHaveCount(0);
+});
