@@ -1,14 +1,18 @@
 "use client";
 
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
-import { StatusLine } from "@/components/forms/status-line.tsx";
+import { useEffect, useState, type FormEvent } from "react";
+import { FieldError, invalidProps, StatusLine } from "@/components/forms/status-line.tsx";
 import { useFormFeedback } from "@/components/forms/use-form-feedback.ts";
 import { PageTitle, Section } from "@/components/shell/page-title.tsx";
 import { TableScroll } from "@/components/shell/table-scroll.tsx";
 import { ALERT_NAMES } from "@/lib/alerts/conditions.ts";
 import { api } from "@/lib/client/api.ts";
-import type { AlertView } from "@/lib/schemas/alerts.ts";
+import { webhookInputSchema, type AlertView } from "@/lib/schemas/alerts.ts";
+import type { webhookSchema } from "@/lib/schemas/alerts.ts";
+import type { z } from "zod";
+
+type Webhook = z.infer<typeof webhookSchema>;
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "");
 
@@ -30,6 +34,23 @@ export function AlertCentral() {
     queryFn: () => api<AlertView[]>(`/api/alerts?${qs}`),
     placeholderData: keepPreviousData,
   });
+  const webhook = useQuery({ queryKey: ["alerts", "webhook"], queryFn: () => api<Webhook>("/api/alerts/webhook") });
+  const [url, setUrl] = useState("");
+  const storedUrl = webhook.data?.url ?? "";
+  useEffect(() => setUrl(storedUrl), [storedUrl]);
+
+  async function saveWebhook(event: FormEvent) {
+    event.preventDefault();
+    const input = feedback.validate(webhookInputSchema, { url });
+    if (!input) return;
+    try {
+      await api<Webhook>("/api/alerts/webhook", { method: "PUT", body: input });
+      feedback.report("ok", input.url ? `Alerts are delivered to ${input.url}` : "Webhook delivery is off");
+      await queryClient.invalidateQueries({ queryKey: ["alerts", "webhook"] });
+    } catch (err) {
+      feedback.fail(err);
+    }
+  }
   const set = (key: keyof Filters) => (e: { target: { value: string } }) => setFilters((f) => ({ ...f, [key]: e.target.value }));
 
   async function acknowledge(alert: AlertView) {
@@ -122,6 +143,47 @@ export function AlertCentral() {
                         </button>
                       )}
                     </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        )}
+      </Section>
+      <Section title="Webhook Delivery">
+        <form ref={feedback.formRef} onSubmit={saveWebhook} noValidate aria-label="Webhook" className="inline-form">
+          <label>
+            Webhook URL{" "}
+            <input id="url" type="url" size={50} value={url} placeholder="https://… (empty: off)" {...invalidProps("url", feedback.errors.url)} onChange={(e) => setUrl(e.target.value)} />
+            <FieldError id="url" message={feedback.errors.url} />
+          </label>
+          <button type="submit">Save</button>
+        </form>
+        <p>Each raised or cleared alert is POSTed as JSON; a failed attempt is retried after 1, 2, 4, 8 and 16 seconds.</p>
+        {webhook.data && webhook.data.deliveries.length === 0 && <p>No deliveries yet</p>}
+        {webhook.data && webhook.data.deliveries.length > 0 && (
+          <TableScroll label="Delivery log">
+            <table className="list compact">
+              <caption className="visually-hidden">Delivery log, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Time</th>
+                  <th scope="col">Alert</th>
+                  <th scope="col">Event</th>
+                  <th scope="col">Attempt</th>
+                  <th scope="col">Outcome</th>
+                  <th scope="col">Answer</th>
+                </tr>
+              </thead>
+              <tbody>
+                {webhook.data.deliveries.map((d) => (
+                  <tr key={d.id}>
+                    <td>{when(d.at)}</td>
+                    <td>#{d.alertId}</td>
+                    <td>{d.event}</td>
+                    <td>{d.attempt}</td>
+                    <td>{d.outcome}</td>
+                    <td>{d.error ?? (d.httpStatus !== null ? `HTTP ${d.httpStatus}` : "")}</td>
                   </tr>
                 ))}
               </tbody>
