@@ -154,7 +154,7 @@ export function AlertCentral() {
         <form ref={feedback.formRef} onSubmit={saveWebhook} noValidate aria-label="Webhook" className="inline-form">
           <label>
             Webhook URL{" "}
-            <input id="url" type="url" size={50} value={url} placeholder="https://… (empty: off)" {...invalidProps("url", feedback.errors.url)} onChange={(e) => setUrl(e.target.value)} />
+            <input id="url" type="url" className="url-input" value={url} placeholder="https://… (empty: off)" {...invalidProps("url", feedback.errors.url)} onChange={(e) => setUrl(e.target.value)} />
             <FieldError id="url" message={feedback.errors.url} />
           </label>
           <button type="submit">Save</button>
