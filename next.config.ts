@@ -9,6 +9,8 @@ const nextConfig: NextConfig = {
     "@prisma/schema-engine-wasm",
     "@node-rs/argon2",
     "pg",
+    // Optional native crypto bindings, loaded at run time when present.
+    "ssh2",
   ],
   poweredByHeader: false,
 };

@@ -43,6 +43,8 @@ export default defineConfig({
       ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
       METRICS_TOKEN: E2E_METRICS_TOKEN,
       NEXT_TELEMETRY_DISABLED: "1",
+      // Several browser runs share the machine: the node SSH ports would collide.
+      SSH_CLI: "off",
     },
   },
 });

@@ -16,7 +16,8 @@ export default defineConfig({
     environment: "node",
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    env: { ADMIN_PASSWORD: "integration-admin-pw", NEXT_TELEMETRY_DISABLED: "1" },
+    // Tests that need the SSH CLI start it themselves, on ephemeral ports.
+    env: { ADMIN_PASSWORD: "integration-admin-pw", NEXT_TELEMETRY_DISABLED: "1", SSH_CLI: "off" },
     projects: [
       { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts"] } },
       integration("embedded"),

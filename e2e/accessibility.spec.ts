@@ -45,6 +45,7 @@ const consolePages = [
   { path: "/user-management/end-users/import", title: "Import Users" },
   { path: "/user-management/presence-topology", title: "Presence Topology" },
   { path: "/serviceability/control-center", title: "Control Center - Network Services" },
+  { path: "/serviceability/alert-central", title: "Alert Central" },
   { path: "/no-such-page", title: "Page Not Found" },
 ];
 

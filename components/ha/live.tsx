@@ -14,7 +14,7 @@ const LabTimeContext = createContext<LabTime | null>(null);
 const ConnectedContext = createContext(false);
 
 /** Query keys that show controller state; every change notice refreshes them. */
-export const LIVE_KEYS = [["ha"], ["events"], ["groups"], ["group"], ["nodes"], ["node"], ["node-services"]] as const;
+export const LIVE_KEYS = [["ha"], ["events"], ["groups"], ["group"], ["nodes"], ["node"], ["node-services"], ["alerts"]] as const;
 
 /**
  * Subscribes once, for every console page, to the server-sent events of the

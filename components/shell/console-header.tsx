@@ -1,3 +1,4 @@
+import { ActiveAlertCount } from "../alerts/active-alert-count.tsx";
 import { SignOutButton } from "./sign-out-button.tsx";
 
 export function ConsoleHeader({ username }: { username: string }) {
@@ -13,6 +14,7 @@ export function ConsoleHeader({ username }: { username: string }) {
         </div>
       </div>
       <div className="banner-user">
+        <ActiveAlertCount />
         <span data-testid="signed-in-user">{username}</span>
         <SignOutButton />
       </div>

@@ -23,6 +23,9 @@ export const MENUS: Menu[] = [
   { label: "User Management", items: [{ label: "End User", href: "/user-management/end-users" }, { label: "Presence Topology", href: "/user-management/presence-topology" }] },
   {
     label: "Serviceability",
-    items: [{ label: "Control Center - Network Services", href: "/serviceability/control-center" }],
+    items: [
+      { label: "Control Center - Network Services", href: "/serviceability/control-center" },
+      { label: "Alert Central", href: "/serviceability/alert-central" },
+    ],
   },
 ];

@@ -13,7 +13,8 @@ type Row = Omit<AlertView, "raisedAt" | "clearedAt" | "acknowledgedAt" | "name">
   acknowledgedAt: Date | null;
 };
 
-function view(a: Row): AlertView {
+/** An Alert row as the API shows it. */
+export function alertView(a: Row): AlertView {
   return {
     ...a,
     name: a.name as AlertName,
@@ -34,7 +35,7 @@ export async function listAlerts(db: Db, q: AlertListQuery): Promise<AlertView[]
     orderBy: [{ raisedAt: "desc" }, { id: "desc" }],
     take: LIST_LIMIT,
   });
-  return rows.map(view);
+  return rows.map(alertView);
 }
 
 /** Marks an alert seen; acknowledging again keeps the first acknowledgement. */
@@ -42,5 +43,5 @@ export async function acknowledgeAlert(db: Db, id: number, actor: string, now = 
   await db.alert.updateMany({ where: { id, acknowledgedAt: null }, data: { acknowledgedAt: now, acknowledgedBy: actor } });
   const alert = await db.alert.findUnique({ where: { id } });
   if (!alert) throw new ApiError("not_found", "No such alert");
-  return view(alert);
+  return alertView(alert);
 }

@@ -16,6 +16,7 @@ export class ConsoleMetrics {
   private readonly failovers: Counter<"group" | "reason">;
   private readonly fallbacks: Counter<"group" | "reason">;
   private readonly userMoves: Counter<"group">;
+  private readonly timerLag: Histogram;
 
   constructor(controller: HaController) {
     new Gauge({
@@ -59,11 +60,25 @@ export class ConsoleMetrics {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [this.registry],
     });
+    this.timerLag = new Histogram({
+      name: "prg_controller_timer_lag_seconds",
+      help:
+        "Wall time from an SRM timer's due moment to its step being persisted (the controller's wake-up delay plus the database write), " +
+        "for steps the SRM's timers made",
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [this.registry],
+    });
     controller.onChange((notice) => this.count(controller, notice));
   }
 
   private count(controller: HaController, notice: ChangeNotice) {
     if (notice.groupId === null || !controller.knowsGroup(notice.groupId)) return;
+    // A timer's step carries its due moment; a step an admin or a fault made carries no lag to measure.
+    const events = notice.events ?? [];
+    if (events.length > 0 && events.every((e) => e.actor === "SRM")) {
+      const due = Math.min(...events.map((e) => e.at));
+      this.timerLag.observe(Math.max(0, notice.at - due) / 1000 / controller.labSettings.speed);
+    }
     const group = controller.groupStatus(notice.groupId).groupName;
     for (const event of notice.events ?? []) {
       if (event.kind !== "state") continue;

@@ -26,3 +26,35 @@ export const alertSchema = z.object({
 export type AlertView = z.infer<typeof alertSchema>;
 
 export const alertListSchema = z.array(alertSchema);
+
+export const WEBHOOK_URL_MAX = 2000;
+
+/** The webhook Alert Central delivers to; an empty URL turns delivery off. */
+export const webhookInputSchema = z.object({
+  url: z
+    .string({ error: "URL must be text" })
+    .trim()
+    .max(WEBHOOK_URL_MAX, `URL may be at most ${WEBHOOK_URL_MAX} characters`)
+    .refine((v) => v === "" || /^https?:\/\/[^\s/]+/i.test(v) && URL.canParse(v), { message: "URL must be an http:// or https:// address, or empty to turn delivery off" }),
+});
+export type WebhookInput = z.infer<typeof webhookInputSchema>;
+
+export const alertDeliverySchema = z.object({
+  id: z.number().int(),
+  alertId: z.number().int(),
+  event: z.enum(["raised", "cleared"]),
+  url: z.string(),
+  attempt: z.number().int(),
+  /** delivered; retrying: another attempt follows after a backoff; failed: the last attempt failed. */
+  outcome: z.enum(["delivered", "retrying", "failed"]),
+  httpStatus: z.number().int().nullable(),
+  error: z.string().nullable(),
+  at: z.string(),
+});
+export type AlertDeliveryView = z.infer<typeof alertDeliverySchema>;
+
+export const webhookSchema = z.object({
+  url: z.string().nullable(),
+  /** The latest delivery attempts, newest first (at most 100). */
+  deliveries: z.array(alertDeliverySchema),
+});

@@ -5,12 +5,14 @@ import { databaseConfigFromEnv, type DatabaseConfig } from "../db/config.ts";
 import { ensureDatabase } from "../db/migrate/ensure-database.ts";
 import { applyMigrations } from "../db/migrate/engine.ts";
 import { watchAlerts, type AlertWatch } from "../alerts/watch.ts";
+import { WebhookDelivery } from "../alerts/webhook.ts";
 import { LabClock, type Clock } from "../ha/clock.ts";
 import { HaController, REAL_WALL_TIMERS, type WallTimers } from "../ha/controller.ts";
 import { ConsoleMetrics } from "../metrics/console-metrics.ts";
 import { seedDemoInventory } from "../inventory/demo-seed.ts";
 import { readClusterParameters, readLabSettings } from "../params/store.ts";
 import { watchPending } from "../users/sync-agent.ts";
+import { startSshCliFromEnv } from "../cli/ssh-server.ts";
 
 /** Everything the server process holds once: the database, its client, the HA controller. */
 export interface Runtime {
@@ -19,6 +21,7 @@ export interface Runtime {
   controller: HaController;
   metrics: ConsoleMetrics;
   alerts: AlertWatch;
+  webhooks: WebhookDelivery;
   close(): Promise<void>;
 }
 
@@ -74,19 +77,24 @@ export async function startRuntime(
     wallTimers: options.clock && !options.wallTimers ? undefined : (options.wallTimers ?? REAL_WALL_TIMERS),
   });
   const stopSyncAgent = watchPending(db, controller);
-  const alerts = watchAlerts(db, controller);
+  const webhooks = new WebhookDelivery({ db });
+  const alerts = watchAlerts(db, controller, (event, alert) => webhooks.enqueue(event, alert));
+  const ssh = await startSshCliFromEnv(db, controller, log);
   return {
     database: config.kind,
     db,
     controller,
     metrics: new ConsoleMetrics(controller),
     alerts,
+    webhooks,
     close: async () => {
       // No new Sync Agent work, then wait for what the controller and the Sync Agent have in flight.
       stopSyncAgent();
+      await ssh?.close();
       await controller.stop();
       alerts.stop();
       await alerts.settled();
+      await webhooks.stop();
       await db.$disconnect();
       await database.close();
     },

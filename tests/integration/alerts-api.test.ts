@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as acknowledgeRoute from "@/app/api/alerts/[id]/acknowledge/route.ts";
 import * as alertsRoute from "@/app/api/alerts/route.ts";
+import * as webhookRoute from "@/app/api/alerts/webhook/route.ts";
 import type { AlertView } from "@/lib/schemas/alerts.ts";
 import { call } from "./support/call.ts";
 import { expectError, leavesUnchanged } from "./support/expect.ts";
@@ -53,5 +54,34 @@ describe("GET /api/alerts and acknowledge", () => {
     await leavesUnchanged(() => runtime().db.alert.findMany({ orderBy: { id: "asc" } }), async () => {
       expectError(await acknowledge(999999), 404, "not_found");
     });
+  });
+});
+
+describe("GET and PUT /api/alerts/webhook", () => {
+  const get = () => call(webhookRoute.GET, { path: "/api/alerts/webhook", cookie });
+  const put = (body: unknown) => call(webhookRoute.PUT, { method: "PUT", path: "/api/alerts/webhook", cookie, body });
+  const stored = () => runtime().db.setting.findMany({ where: { scope: "alerts" } });
+
+  it("is off until a URL is set, and empty turns it off again", async () => {
+    expect((await get()).body).toEqual({ url: null, deliveries: [] });
+    const set = await put({ url: "  https://hooks.example.com/prg  " });
+    expect(set.status).toBe(200);
+    expect(set.body.url).toBe("https://hooks.example.com/prg");
+    expect((await get()).body.url).toBe("https://hooks.example.com/prg");
+    expect((await put({ url: "" })).body.url).toBeNull();
+  });
+
+  it("refuses what is not an http or https address, and changes nothing", async () => {
+    await put({ url: "http://keep.example/" });
+    await leavesUnchanged(stored, async () => {
+      for (const url of ["ftp://x.example/", "javascript:alert(1)", "not a url", "http://", `http://x.example/${"a".repeat(2000)}`, 42]) {
+        expectError(await put({ url }), 422, "validation_failed", "url");
+      }
+      expectError(await put({}), 422, "validation_failed", "url");
+    });
+  });
+
+  it("needs a signed-in account", async () => {
+    expectError(await call(webhookRoute.PUT, { method: "PUT", path: "/api/alerts/webhook", body: { url: "" } }), 401, "unauthorized");
   });
 });

@@ -49,4 +49,18 @@ describe("Prometheus metrics", () => {
     expect(await value("prg_failovers_total", { group, reason: REASON.ADMIN })).toBe(1);
     expect(await value("prg_user_moves_total", { group })).toBeGreaterThan(movesAfterFailover);
   });
+
+  it("observe the controller's timer lag for the steps its timers make", async () => {
+    const lagCount = async () => {
+      const family = (await scrape()).find((f) => f.name === "prg_controller_timer_lag_seconds");
+      return Number((family?.metrics[0] as { count?: string } | undefined)?.count ?? 0);
+    };
+    const p = await lab.pair();
+    const before = await lagCount();
+    await lab.act(p, "failover", "n1");
+    expect(await lagCount()).toBe(before);
+    // The failover's further steps are timers.
+    await lab.advance(2 * STEP + 1);
+    expect(await lagCount()).toBeGreaterThan(before);
+  });
 });

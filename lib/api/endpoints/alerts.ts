@@ -1,4 +1,4 @@
-import { alertListQuery, alertListSchema, alertSchema } from "../../schemas/alerts.ts";
+import { alertListQuery, alertListSchema, alertSchema, webhookInputSchema, webhookSchema } from "../../schemas/alerts.ts";
 import { idParams } from "../../schemas/common.ts";
 import { endpoint } from "../endpoint.ts";
 
@@ -25,4 +25,25 @@ export const acknowledgeAlert = endpoint({
   params: idParams,
   response: alertSchema,
   errors: [404],
+});
+
+export const getAlertWebhook = endpoint({
+  method: "GET",
+  path: "/api/alerts/webhook",
+  summary: "The webhook URL alerts are delivered to (null when off) and the latest delivery attempts, newest first",
+  tag: TAG,
+  auth: true,
+  response: webhookSchema,
+});
+
+export const setAlertWebhook = endpoint({
+  method: "PUT",
+  path: "/api/alerts/webhook",
+  summary:
+    "Set the webhook URL (http or https; empty turns delivery off). Each raised or cleared alert is POSTed to it as JSON " +
+    "{event, alert}, retried with exponential backoff until a 2xx answer or the last attempt",
+  tag: TAG,
+  auth: true,
+  body: webhookInputSchema,
+  response: webhookSchema,
 });

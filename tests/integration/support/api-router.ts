@@ -2,6 +2,7 @@ import { NextRequest } from "next/server";
 import * as catchAll from "@/app/api/[...path]/route.ts";
 import * as alertAcknowledge from "@/app/api/alerts/[id]/acknowledge/route.ts";
 import * as alerts from "@/app/api/alerts/route.ts";
+import * as alertWebhook from "@/app/api/alerts/webhook/route.ts";
 import * as clusters from "@/app/api/clusters/route.ts";
 import * as enterpriseParameters from "@/app/api/enterprise-parameters/route.ts";
 import * as events from "@/app/api/events/route.ts";
@@ -36,6 +37,7 @@ type RouteModule = Partial<Record<string, Handler>>;
 /** Each route file under the catalogue path it serves, as the App Router places them. */
 export const ROUTE_MODULES: Record<string, RouteModule> = {
   "/api/alerts/{id}/acknowledge": alertAcknowledge,
+  "/api/alerts/webhook": alertWebhook,
   "/api/alerts": alerts,
   "/api/clusters": clusters,
   "/api/enterprise-parameters": enterpriseParameters,
