@@ -1,6 +1,6 @@
 import type { Db } from "../db/client.ts";
 import type { HaController } from "../ha/controller.ts";
-import { STATE } from "../ha/names.ts";
+import { REASON, STATE } from "../ha/names.ts";
 import { writeHistory } from "../ha/repository.ts";
 import { findRow } from "../ha/table2.ts";
 import { ApiError } from "../http/errors.ts";
@@ -65,8 +65,8 @@ const NODE_INDEX = { node1: 0, node2: 1 } as const;
  * Runs drills on a group through the scheduler (each timed step is a
  * scheduled row, so a drill survives a restart like a maintenance window)
  * and scores them: after every change of a group running a drill, the goal
- * is checked (both nodes Normal, every user on its assigned node, every step
- * done); at the time limit an unmet goal fails the drill.
+ * is checked (both nodes Normal and healthy, every user on its assigned
+ * node, every step done); at the time limit an unmet goal fails the drill.
  */
 export function startDrills(db: Db, controller: HaController, scheduler: Scheduler): Drills {
   let chain: Promise<void> = Promise.resolve();
@@ -78,7 +78,10 @@ export function startDrills(db: Db, controller: HaController, scheduler: Schedul
   async function goalMet(runId: number, groupId: number): Promise<boolean> {
     if (!controller.knowsGroup(groupId)) return false;
     const status = controller.groupStatus(groupId);
-    if (!status.haEnabled || status.operation || !status.nodes.every((n) => n.state === STATE.NORMAL)) return false;
+    // Normal with a fault still at work (a service down within its delay, a node off, an armed lab fault) is not back to health.
+    const healthy = (n: (typeof status.nodes)[number]) =>
+      n.state === STATE.NORMAL && n.power === "ON" && !n.isolated && n.srmRunning && !n.faults.startFailure && !n.faults.moveFailure && n.timers.length === 0;
+    if (!status.haEnabled || status.operation || status.groupTimers.length > 0 || !status.nodes.every(healthy)) return false;
     const ids = status.nodes.map((n) => n.id);
     const [away, pending] = await Promise.all([
       db.endUser.count({
@@ -163,19 +166,16 @@ export function startDrills(db: Db, controller: HaController, scheduler: Schedul
     if (!controller.knowsGroup(groupId)) return [];
     const status = controller.groupStatus(groupId);
     const ids = status.nodes.map((n) => n.id);
-    // The state each node had at the start is the "from" of its first change, or its state now.
-    const current = new Map(
-      ids.map((id) => {
-        const first = timeline.find((t) => t.kind === "state" && t.nodeId === id);
-        const now = status.nodes.find((n) => n.id === id)!;
-        return [id, first ? { state: first.fromState ?? "", reason: "" } : { state: now.state, reason: now.reason }];
-      }),
-    );
+    // A drill starts with both nodes Normal.
+    const current = new Map(ids.map((id) => [id, { state: STATE.NORMAL as string, reason: REASON.NORMAL as string }]));
     const out: Situation[] = [];
     for (let i = 0; i < timeline.length; i++) {
       const t = timeline[i]!;
       if (t.kind !== "state" || t.nodeId === null || !current.has(t.nodeId)) continue;
-      current.set(t.nodeId, { state: t.toState ?? "", reason: t.reason ?? "" });
+      // The history writes the state as "state / reason".
+      const reason = t.reason ?? "";
+      const state = t.toState ?? "";
+      current.set(t.nodeId, { state: reason && state.endsWith(` / ${reason}`) ? state.slice(0, -` / ${reason}`.length) : state, reason });
       // Changes at one moment make one situation.
       if (timeline.slice(i + 1).some((n) => n.at === t.at && n.kind === "state")) continue;
       const nodes = ids.map((id) => ({ nodeId: id, ...current.get(id)! }));
