@@ -20,6 +20,8 @@ export function useScheduled(groupId: number) {
     // Under "ha" so every change notice of the controller refreshes it.
     queryKey: ["ha", "scheduled", groupId],
     queryFn: () => api<{ labNow: number; items: ScheduledActionView[] }>(`/api/groups/${groupId}/scheduled-actions`),
+    // A row's outcome is written just after the change it made (or without any change, when skipped).
+    refetchInterval: (query) => (query.state.data?.items.some((r) => r.status === "pending" || r.status === "running") ? 2000 : false),
   });
 }
 
