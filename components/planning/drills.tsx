@@ -144,13 +144,7 @@ export function DrillsPanel({ status }: { status: HaStatusView }) {
           </button>
         </div>
       ) : (
-        <form
-          className="inline-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            start.mutate();
-          }}
-        >
+        <div className="inline-form">
           <label>
             Drill{" "}
             <select value={chosen} onChange={(e) => setChosen(e.target.value)}>
@@ -162,7 +156,7 @@ export function DrillsPanel({ status }: { status: HaStatusView }) {
               ))}
             </select>
           </label>{" "}
-          <button type="submit" disabled={start.isPending}>
+          <button type="button" onClick={() => start.mutate()} disabled={start.isPending}>
             Start drill
           </button>{" "}
           {selected && (
@@ -176,7 +170,7 @@ export function DrillsPanel({ status }: { status: HaStatusView }) {
             </button>
           )}
           {selected && <p className="hint">{selected.scenario.description}</p>}
-        </form>
+        </div>
       )}
       <p role="status" aria-atomic="true" className={message ? `status-${message.kind}` : "visually-hidden"} data-testid="drill-message">
         {message?.text}

@@ -59,13 +59,7 @@ export function ScheduledActions({ status }: { status: HaStatusView }) {
   return (
     <section aria-labelledby="scheduled-heading" data-testid="scheduled-actions">
       <h3 id="scheduled-heading">Scheduled actions</h3>
-      <form
-        className="inline-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          add.mutate();
-        }}
-      >
+      <div className="inline-form">
         <label>
           Action{" "}
           <select value={action} onChange={(e) => setAction(e.target.value as typeof action)}>
@@ -88,12 +82,19 @@ export function ScheduledActions({ status }: { status: HaStatusView }) {
         )}{" "}
         <label>
           In (lab minutes){" "}
-          <input type="number" min="0.1" step="any" value={minutes} onChange={(e) => setMinutes(e.target.value)} required style={{ width: "6em" }} />
+          <input type="number" min="0.1" step="any" value={minutes} onChange={(e) => setMinutes(e.target.value)}
+            // The panel sits inside the group's form: Enter schedules here rather than saving the group.
+            onKeyDown={(e) => {
+              if (e.key !== "Enter") return;
+              e.preventDefault();
+              add.mutate();
+            }}
+          />
         </label>{" "}
-        <button type="submit" disabled={add.isPending}>
+        <button type="button" onClick={() => add.mutate()} disabled={add.isPending}>
           Schedule
         </button>
-      </form>
+      </div>
       <p role="status" aria-atomic="true" className={message ? `status-${message.kind}` : "visually-hidden"}>
         {message?.text}
       </p>

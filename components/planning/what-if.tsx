@@ -36,13 +36,7 @@ export function WhatIfPanel({ status }: { status: HaStatusView }) {
   return (
     <section aria-labelledby="whatif-heading" data-testid="what-if">
       <h3 id="whatif-heading">What if…</h3>
-      <form
-        className="inline-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          preview.mutate();
-        }}
-      >
+      <div className="inline-form">
         <label>
           Change{" "}
           <select value={choice} onChange={(e) => setChoice(e.target.value as Choice)}>
@@ -86,10 +80,10 @@ export function WhatIfPanel({ status }: { status: HaStatusView }) {
             </select>
           </label>
         )}{" "}
-        <button type="submit" disabled={preview.isPending}>
+        <button type="button" onClick={() => preview.mutate()} disabled={preview.isPending}>
           Preview
         </button>
-      </form>
+      </div>
       {preview.isError && (
         <p className="status-error" role="status">
           {preview.error instanceof ApiClientError ? preview.error.message : "The preview failed"}
