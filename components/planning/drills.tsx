@@ -147,7 +147,7 @@ export function DrillsPanel({ status }: { status: HaStatusView }) {
         <div className="inline-form">
           <label>
             Drill{" "}
-            <select value={chosen} onChange={(e) => setChosen(e.target.value)}>
+            <select className="planning-select" value={chosen} onChange={(e) => setChosen(e.target.value)}>
               {drills.data?.items.map((d) => (
                 <option key={d.key} value={d.key}>
                   {d.scenario.name}

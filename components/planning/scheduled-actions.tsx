@@ -62,7 +62,7 @@ export function ScheduledActions({ status }: { status: HaStatusView }) {
       <div className="inline-form">
         <label>
           Action{" "}
-          <select value={action} onChange={(e) => setAction(e.target.value as typeof action)}>
+          <select className="planning-select" value={action} onChange={(e) => setAction(e.target.value as typeof action)}>
             <option value="failover">Failover</option>
             <option value="fallback">Fallback</option>
             <option value="recover">Recover</option>
@@ -71,7 +71,7 @@ export function ScheduledActions({ status }: { status: HaStatusView }) {
         {action !== "recover" && (
           <label>
             Node{" "}
-            <select value={node} onChange={(e) => setNode(Number(e.target.value))}>
+            <select className="planning-select" value={node} onChange={(e) => setNode(Number(e.target.value))}>
               {status.nodes.map((n) => (
                 <option key={n.id} value={n.id}>
                   {n.hostName}

@@ -39,7 +39,7 @@ export function WhatIfPanel({ status }: { status: HaStatusView }) {
       <div className="inline-form">
         <label>
           Change{" "}
-          <select value={choice} onChange={(e) => setChoice(e.target.value as Choice)}>
+          <select className="planning-select" value={choice} onChange={(e) => setChoice(e.target.value as Choice)}>
             <option value="failover">Failover</option>
             <option value="fallback">Fallback</option>
             <option value="recover">Recover</option>
@@ -49,7 +49,7 @@ export function WhatIfPanel({ status }: { status: HaStatusView }) {
         {choice !== "recover" && (
           <label>
             Node{" "}
-            <select value={node} onChange={(e) => setNode(Number(e.target.value))}>
+            <select className="planning-select" value={node} onChange={(e) => setNode(Number(e.target.value))}>
               {status.nodes.map((n) => (
                 <option key={n.id} value={n.id}>
                   {n.hostName}
@@ -61,7 +61,7 @@ export function WhatIfPanel({ status }: { status: HaStatusView }) {
         {choice === "fault" && (
           <label>
             Fault{" "}
-            <select value={fault} onChange={(e) => setFault(e.target.value as typeof fault)}>
+            <select className="planning-select" value={fault} onChange={(e) => setFault(e.target.value as typeof fault)}>
               {FAULTS.map((f) => (
                 <option key={f} value={f}>
                   {FAULT_LABELS[f]}
@@ -73,7 +73,7 @@ export function WhatIfPanel({ status }: { status: HaStatusView }) {
         {choice === "fault" && fault === "service-crash" && (
           <label>
             Service{" "}
-            <select value={service} onChange={(e) => setService(e.target.value)}>
+            <select className="planning-select" value={service} onChange={(e) => setService(e.target.value)}>
               {SERVICE_NAMES.map((s) => (
                 <option key={s}>{s}</option>
               ))}
