@@ -147,8 +147,13 @@ export class Scheduler {
     this.rearm();
   }
 
-  /** Real time: sleeps until the earliest pending row is due, converted to wall time at the lab speed. */
-  private rearm() {
+  /**
+   * Real time: sleeps until the earliest pending row is due, converted to
+   * wall time at the lab speed. Called on this instance's own changes; an
+   * instance that takes over from another (a new controller leader) calls it
+   * to pick up the rows the other one added.
+   */
+  rearm() {
     if (!this.wallTimers || this.stopped) return;
     void this.serial(async () => {
       const timers = this.wallTimers!;
