@@ -24,6 +24,8 @@ test.afterAll(async () => {
 test.beforeEach(async ({ page }) => signIn(page));
 
 test("write a drill in the browser, run it with the normal buttons, and read its score", async ({ page }) => {
+  // A long rehearsal: a preview, a drill written and saved, a failover and a fallback.
+  test.setTimeout(180_000);
   await page.goto(`/system/presence-redundancy-groups/${groupId}`);
   const row = (host: string) => page.getByTestId(`node-row-${host}`);
   await expect(row("e2e-drill-a").getByTestId("node-state")).toHaveText("Normal");
@@ -61,7 +63,7 @@ test("write a drill in the browser, run it with the normal buttons, and read its
   await confirm;
   await expect(row("e2e-drill-a").getByTestId("node-state")).toHaveText("Normal");
 
-  await expect(page.getByTestId("drill-verdict")).toContainText("goal met in");
+  await expect(page.getByTestId("drill-verdict")).toContainText("goal met in", { timeout: 30_000 });
   const result = page.getByTestId("drill-result");
   await expect(result).toContainText("admin: ");
   await expect(result).toContainText("Drill: ");
