@@ -5,6 +5,9 @@ import { api } from "@/lib/client/api.ts";
 import type { HaStatusView } from "@/lib/schemas/ha.ts";
 import { heartbeatRefetchInterval, useLabNow } from "./live.tsx";
 import { NodeStatusTable } from "./node-status-table.tsx";
+import { DrillsPanel } from "@/components/planning/drills.tsx";
+import { ScheduledActions } from "@/components/planning/scheduled-actions.tsx";
+import { WhatIfPanel } from "@/components/planning/what-if.tsx";
 
 export function useGroupHa(groupId: number | null) {
   return useQuery({
@@ -29,6 +32,13 @@ export function HaPanel({ groupId }: { groupId: number }) {
         </p>
       )}
       <NodeStatusTable status={ha.data} />
+      {ha.data.haEnabled && ha.data.groupId !== null && (
+        <>
+          <WhatIfPanel status={ha.data} />
+          <ScheduledActions status={ha.data} />
+          <DrillsPanel status={ha.data} />
+        </>
+      )}
     </>
   );
 }

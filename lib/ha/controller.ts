@@ -388,6 +388,11 @@ export class HaController {
     return !unit.sim.haEnabled || (!unit.sim.op && unit.sim.nodes.every((n) => n.state === STATE.NORMAL));
   }
 
+  /** A copy of a group's state as the controller holds it: what-if previews run the machine on it. */
+  snapshotOf(groupId: number): GroupSim {
+    return cloneGroup(this.unitOfGroup(groupId).sim);
+  }
+
   knowsGroup(groupId: number): boolean {
     return this.units.has(`g${groupId}`);
   }

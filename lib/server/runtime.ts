@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { ensureAdminAccount, passwordNotice } from "../auth/bootstrap-admin.ts";
 import { openDatabase } from "../db/adapter.ts";
 import { createPrismaClient, type Db } from "../db/client.ts";
@@ -13,12 +14,17 @@ import { seedDemoInventory } from "../inventory/demo-seed.ts";
 import { readClusterParameters, readLabSettings } from "../params/store.ts";
 import { watchPending } from "../users/sync-agent.ts";
 import { startSshCliFromEnv } from "../cli/ssh-server.ts";
+import { Scheduler } from "../schedule/scheduler.ts";
+import { startDrills, type Drills } from "../drills/engine.ts";
 
 /** Everything the server process holds once: the database, its client, the HA controller. */
 export interface Runtime {
   database: DatabaseConfig["kind"];
   db: Db;
   controller: HaController;
+  /** Scheduled HA inputs (maintenance windows, drill faults), run on the lab clock. */
+  scheduler: Scheduler;
+  drills: Drills;
   metrics: ConsoleMetrics;
   alerts: AlertWatch;
   webhooks: WebhookDelivery;
@@ -69,14 +75,17 @@ export async function startRuntime(
     log("[prg-console] the empty embedded database was given the demo cluster");
   }
   const lab = await readLabSettings(db);
+  const wallTimers = options.clock && !options.wallTimers ? undefined : (options.wallTimers ?? REAL_WALL_TIMERS);
   const controller = await HaController.start({
     db,
     clock: options.clock ?? new LabClock(lab.speed, await latestLabTime(db)),
     params: await readClusterParameters(db),
     lab,
-    wallTimers: options.clock && !options.wallTimers ? undefined : (options.wallTimers ?? REAL_WALL_TIMERS),
+    wallTimers,
   });
   const stopSyncAgent = watchPending(db, controller);
+  const scheduler = Scheduler.start(db, controller, `${process.pid}-${randomUUID()}`, wallTimers);
+  const drills = startDrills(db, controller, scheduler);
   const webhooks = new WebhookDelivery({ db });
   const alerts = watchAlerts(db, controller, (event, alert) => webhooks.enqueue(event, alert));
   const ssh = await startSshCliFromEnv(db, controller, log);
@@ -84,6 +93,8 @@ export async function startRuntime(
     database: config.kind,
     db,
     controller,
+    scheduler,
+    drills,
     metrics: new ConsoleMetrics(controller),
     alerts,
     webhooks,
@@ -91,6 +102,9 @@ export async function startRuntime(
       // No new Sync Agent work, then wait for what the controller and the Sync Agent have in flight.
       stopSyncAgent();
       await ssh?.close();
+      await scheduler.stop();
+      drills.stop();
+      await drills.settled();
       await controller.stop();
       alerts.stop();
       await alerts.settled();

@@ -29,6 +29,15 @@ import * as topology from "@/app/api/topology/route.ts";
 import * as user from "@/app/api/users/[id]/route.ts";
 import * as usersImport from "@/app/api/users/import/route.ts";
 import * as users from "@/app/api/users/route.ts";
+import * as drillRunAbandon from "@/app/api/drill-runs/[id]/abandon/route.ts";
+import * as drillRun from "@/app/api/drill-runs/[id]/route.ts";
+import * as drillRuns from "@/app/api/drill-runs/route.ts";
+import * as drill from "@/app/api/drills/[id]/route.ts";
+import * as drills from "@/app/api/drills/route.ts";
+import * as groupDrillRuns from "@/app/api/groups/[id]/drill-runs/route.ts";
+import * as groupPreview from "@/app/api/groups/[id]/preview/route.ts";
+import * as groupScheduled from "@/app/api/groups/[id]/scheduled-actions/route.ts";
+import * as scheduled from "@/app/api/scheduled-actions/[id]/route.ts";
 import { refuseBeforeRouting } from "@/lib/http/front-door.ts";
 
 type Handler = (request: NextRequest, context: { params: Promise<Record<string, string | string[]>> }) => Response | Promise<Response>;
@@ -65,6 +74,15 @@ export const ROUTE_MODULES: Record<string, RouteModule> = {
   "/api/users/{id}": user,
   "/api/users/import": usersImport,
   "/api/users": users,
+  "/api/drill-runs/{id}/abandon": drillRunAbandon,
+  "/api/drill-runs/{id}": drillRun,
+  "/api/drill-runs": drillRuns,
+  "/api/drills/{id}": drill,
+  "/api/drills": drills,
+  "/api/groups/{id}/drill-runs": groupDrillRuns,
+  "/api/groups/{id}/preview": groupPreview,
+  "/api/groups/{id}/scheduled-actions": groupScheduled,
+  "/api/scheduled-actions/{id}": scheduled,
 };
 
 function match(template: string, segments: string[]): Record<string, string> | null {
