@@ -5,7 +5,7 @@ import type { ClusterParameters } from "../params/definitions.ts";
 import type { Clock } from "./clock.ts";
 import type { LabSettings } from "./lab-settings.ts";
 import { GroupMachine, NotAllowed, type Fault, type ServiceAction } from "./machine.ts";
-import { cloneGroup, type GroupSim, type HaEventRecord } from "./model.ts";
+import { cloneGroup, type GroupSim, type HaEventRecord, type MoveUsers } from "./model.ts";
 import { REASON, STATE, type HaAction } from "./names.ts";
 import { loadUnits, saveUnit, type Unit } from "./repository.ts";
 import { runStep, unchanged } from "./step.ts";
@@ -19,6 +19,8 @@ export interface ChangeNotice {
   events?: readonly HaEventRecord[];
   /** User moves the step made. */
   userMoves?: number;
+  /** Which users the step moved, committed at `at` (the simulated clients follow them, lib/clients). */
+  moves?: readonly MoveUsers[];
 }
 
 export interface ControllerOptions {
@@ -198,6 +200,7 @@ export class HaController {
       at: this.opts.clock.now(),
       events: m.events,
       userMoves: m.moves.length,
+      moves: m.moves,
     } satisfies ChangeNotice);
   }
 

@@ -5,6 +5,7 @@ import { databaseConfigFromEnv, type DatabaseConfig } from "../db/config.ts";
 import { ensureDatabase } from "../db/migrate/ensure-database.ts";
 import { applyMigrations } from "../db/migrate/engine.ts";
 import { watchAlerts, type AlertWatch } from "../alerts/watch.ts";
+import { ClientFleet } from "../clients/fleet.ts";
 import { LabClock, type Clock } from "../ha/clock.ts";
 import { HaController, REAL_WALL_TIMERS, type WallTimers } from "../ha/controller.ts";
 import { ConsoleMetrics } from "../metrics/console-metrics.ts";
@@ -19,6 +20,8 @@ export interface Runtime {
   controller: HaController;
   metrics: ConsoleMetrics;
   alerts: AlertWatch;
+  /** The simulated Jabber clients of the signed-in users (lib/clients). */
+  clients: ClientFleet;
   close(): Promise<void>;
 }
 
@@ -75,16 +78,20 @@ export async function startRuntime(
   });
   const stopSyncAgent = watchPending(db, controller);
   const alerts = watchAlerts(db, controller);
+  // On a virtual clock the tests say when the clients look at the database again.
+  const clients = await ClientFleet.start(db, controller, { autoReconcile: !options.clock || options.wallTimers !== undefined });
   return {
     database: config.kind,
     db,
     controller,
     metrics: new ConsoleMetrics(controller),
     alerts,
+    clients,
     close: async () => {
       // No new Sync Agent work, then wait for what the controller and the Sync Agent have in flight.
       stopSyncAgent();
       await controller.stop();
+      await clients.stop();
       alerts.stop();
       await alerts.settled();
       await db.$disconnect();
