@@ -89,8 +89,16 @@ export class ClientFleet {
     return this.writes;
   }
 
+  /** Connections to a node that stops serving users drop at the moment it stops. */
+  private followNodes(statuses: ReturnType<HaController["allStatuses"]>, at: number) {
+    for (const s of statuses) for (const n of s.nodes) this.sim.setUp(n.id, canServeUsers(n), at);
+  }
+
   private onNotice(notice: ChangeNotice) {
     const moves = notice.moves ?? [];
+    if (notice.groupId !== null && this.controller.knowsGroup(notice.groupId)) {
+      this.followNodes([this.controller.groupStatus(notice.groupId)], notice.at);
+    }
     if (moves.length > 0 && notice.groupId !== null) {
       const moved: MovedClient[] = [];
       for (const m of moves) moved.push(...this.sim.move(m.from, m.to, notice.at, m.assignedTo));
@@ -190,6 +198,7 @@ export class ClientFleet {
       this.lastReconciled = Date.now();
       const now = this.controller.clock.now();
       this.sim.setNodes(await this.readNodes(), now);
+      this.followNodes(this.controller.allStatuses(), now);
       const [stored, mine] = [await this.storedFingerprint(), this.fingerprint()];
       if (JSON.stringify(stored) === JSON.stringify(mine)) return;
       const rows = await this.db.endUser.findMany({

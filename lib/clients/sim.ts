@@ -141,6 +141,8 @@ export class ClientSim {
   readonly clients = new Map<number, Client>();
   private ledgers = new Map<number, Ledger>();
   private nodes = new Map<number, NodeInfo>();
+  /** Nodes that serve no user now (powered off, isolated, critical services stopped): no connection to them holds. */
+  private down = new Set<number>();
   private random: () => number;
 
   constructor(seed = 1) {
@@ -193,7 +195,7 @@ export class ClientSim {
   private openInactive(c: Client, from: number) {
     if (c.node === null || !this.dualCapable(c)) return;
     const info = this.info(c.node);
-    if (info.peer === null) return;
+    if (info.peer === null || this.down.has(info.peer)) return;
     c.inactiveTo = info.peer;
     c.inactiveAt = ceilSecond(from + this.between(info.reloginLowerMs, info.reloginUpperMs));
     const l = this.ledger(info.peer);
@@ -223,6 +225,23 @@ export class ClientSim {
     l.served.add(c);
     if (c.wait === "relogin") l.relogin.add(c.activeAt);
     if (c.wait === "push") l.push.add(c.activeAt);
+  }
+
+  /**
+   * Whether a node serves users now. Going down drops every inactive
+   * connection to it; coming back, the clients of its peer's users open
+   * theirs again a random Lower–Upper later.
+   */
+  setUp(nodeId: number, up: boolean, at: number) {
+    if (up !== this.down.has(nodeId)) return;
+    const peer = this.info(nodeId).peer;
+    if (up) this.down.delete(nodeId);
+    else this.down.add(nodeId);
+    if (peer === null) return;
+    for (const c of this.ledgers.get(peer)?.served ?? []) {
+      if (!up && c.inactiveTo === nodeId) this.dropInactive(c);
+      if (up && c.inactiveTo === null) this.openInactive(c, Math.max(at, c.activeAt));
+    }
   }
 
   /** A signed-in user's client logs in to the node serving it, at once. */
