@@ -216,7 +216,11 @@ export class ClientFleet {
           continue;
         }
         this.sim.setAssigned(r.id, r.assignedNodeId);
-        if (r.servingNodeId !== null && c.node !== r.servingNodeId) movedTo.set(r.servingNodeId, [...(movedTo.get(r.servingNodeId) ?? []), r.id]);
+        if (r.servingNodeId !== null && c.node !== r.servingNodeId) {
+          const ids = movedTo.get(r.servingNodeId) ?? [];
+          ids.push(r.id);
+          movedTo.set(r.servingNodeId, ids);
+        }
       }
       for (const id of [...this.sim.clients.keys()]) if (!seen.has(id)) this.sim.remove(id);
       for (const [to, ids] of movedTo) this.sim.moveIds(ids, to, now);
