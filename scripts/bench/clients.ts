@@ -6,6 +6,7 @@
 //     (speed BENCH_SPEED, default 50): how late the controller's wake-ups ran,
 //     beside the same run with no client signed in.
 // Usage: npx tsx scripts/bench/clients.ts
+import { ClientSim } from "../../lib/clients/sim.ts";
 import { createGroup } from "../../lib/groups/service.ts";
 import { LabClock, VirtualClock } from "../../lib/ha/clock.ts";
 import { REAL_WALL_TIMERS, type WallTimers } from "../../lib/ha/controller.ts";
@@ -111,8 +112,8 @@ async function manyGroups(label: string, signedIn: boolean) {
     late.length = 0;
     const cpu0 = cpuMs();
     await Promise.all(groups.map((g) => rt.controller.action(g.groupId, "failover", g.a, "bench")));
-    // The failovers' steps, then the clients re-login over the Upper Limit: lateness meanwhile.
-    await new Promise((r) => setTimeout(r, ((2 * STEP_SECONDS + 600) / SPEED) * 1000));
+    // The failovers' steps, the clients re-login over the Upper Limit, and as long again of heartbeats: lateness meanwhile.
+    await new Promise((r) => setTimeout(r, ((2 * STEP_SECONDS + 1200) / SPEED) * 1000));
     await rt.clients.settled();
     const cpu = cpuMs() - cpu0;
     const reports = await rt.db.outageReport.count();
@@ -143,3 +144,27 @@ console.log(
   `   lateness p99 ratio ${(pct(withClients.late, 99) / Math.max(0.1, pct(noClients.late, 99))).toFixed(2)}  ` +
     `max ratio ${(pct(withClients.late, 100) / Math.max(0.1, pct(noClients.late, 100))).toFixed(2)}  CPU ratio ${(withClients.cpu / noClients.cpu).toFixed(2)}`,
 );
+
+console.log(`3. The client model alone (no database): ${GROUPS} pairs × ${PAIR_USERS} clients (half dual):`);
+{
+  const sim = new ClientSim(1);
+  const t0 = Date.UTC(2026, 0, 1);
+  const info = (peer: number) => ({ peer, reloginLowerMs: 120_000, reloginUpperMs: 537_000, slowdown: 1 });
+  sim.setNodes(new Map(Array.from({ length: GROUPS }, (_, g) => [[2 * g + 1, info(2 * g + 2)] as const, [2 * g + 2, info(2 * g + 1)] as const]).flat()), t0);
+  let start = performance.now();
+  for (let g = 0; g < GROUPS; g++) {
+    for (let i = 0; i < PAIR_USERS; i++) sim.login(g * PAIR_USERS + i + 1, { kind: "desktop", secure: true, dual: i % 2 === 0 }, 2 * g + 1, 2 * g + 1, t0);
+  }
+  const login = performance.now() - start;
+  start = performance.now();
+  for (let g = 0; g < GROUPS; g++) sim.move(2 * g + 1, 2 * g + 2, t0 + 600_000);
+  const move = performance.now() - start;
+  start = performance.now();
+  let n = 0;
+  for (let s = 0; s <= 600; s++) for (let node = 1; node <= 2 * GROUPS; node++) n += sim.counters(node, t0 + 600_000 + s * 1000, true).JsmSessionsClient;
+  const reads = performance.now() - start;
+  console.log(
+    `   login of ${GROUPS * PAIR_USERS}: ${login.toFixed(0)} ms  ${GROUPS} failovers moving them: ${move.toFixed(0)} ms  ` +
+      `counters of ${2 * GROUPS} nodes at each of 601 lab seconds: ${reads.toFixed(0)} ms (${((reads / 601) * 1000).toFixed(0)} µs per second of lab time; ${n > 0 ? "ok" : "none"})`,
+  );
+}
