@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { SERVICE_NAMES } from "@/lib/domain/services.ts";
+import { DB_SERVICE, SERVICE_NAMES, SRM_SERVICE } from "@/lib/domain/services.ts";
 import { FAULT_LABELS, FAULTS } from "@/lib/schemas/ha.ts";
 import { useNodeHa } from "./use-node-ha.ts";
 
@@ -22,11 +22,11 @@ function applicable(fault: Fault, node: NonNullable<ReturnType<typeof useNodeHa>
     case "restore-network":
       return node.isolated;
     case "database-failure":
-      return node.power === "ON" && node.services["Cisco DB"] === "STARTED";
+      return node.power === "ON" && node.services[DB_SERVICE] === "STARTED";
     case "stop-srm":
-      return node.power === "ON" && node.services["Cisco Server Recovery Manager"] === "STARTED";
+      return node.power === "ON" && node.services[SRM_SERVICE] === "STARTED";
     case "start-srm":
-      return node.power === "ON" && node.services["Cisco Server Recovery Manager"] !== "STARTED";
+      return node.power === "ON" && node.services[SRM_SERVICE] !== "STARTED";
     case "service-start-failure":
       return !node.faults.startFailure;
     case "user-move-failure":

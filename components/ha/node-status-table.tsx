@@ -151,7 +151,7 @@ export function NodeStatusTable({ status }: { status: HaStatusView }) {
                   <td>
                     <Link href={`/system/server/${n.id}`}>{n.hostName}</Link>
                     {condition && <div className="bad">{condition}</div>}
-                    <NodeReachability unreachable={n.unreachable} waiting={n.users.waiting} />
+                    <NodeReachability unreachable={n.unreachable} lastHeard={n.peerLastHeard} waiting={n.users.waiting} />
                   </td>
                   <td data-testid="node-state" className={stateClass(n.state, status.haEnabled)}>
                     {n.state}

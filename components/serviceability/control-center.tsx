@@ -6,7 +6,7 @@ import { LabPanel } from "@/components/ha/lab-panel.tsx";
 import { useNodeHa } from "@/components/ha/use-node-ha.ts";
 import { PageTitle, Section } from "@/components/shell/page-title.tsx";
 import { api } from "@/lib/client/api.ts";
-import { SERVICE_NAMES, SERVICES } from "@/lib/domain/services.ts";
+import { SERVICE_NAMES, SERVICES, SRM_SERVICE } from "@/lib/domain/services.ts";
 import type { Page } from "@/lib/schemas/find-list.ts";
 import type { NodeView } from "@/lib/schemas/nodes.ts";
 import { TableScroll } from "@/components/shell/table-scroll.tsx";
@@ -29,7 +29,7 @@ function consequence(action: ServiceAction, name: string, host: string): string 
         ? "It is the database: with High Availability, the node fails over to its peer at once."
         : critical === "when-monitored"
           ? "When its monitoring is enabled, the node fails over to its peer after the Critical Service Down Delay."
-          : name === "Cisco Server Recovery Manager"
+          : name === SRM_SERVICE
             ? "Its peer stops hearing heartbeats and takes the users over after the Keep Alive Timeout."
             : "";
   const verb = action === "stop" ? `Stop ${name} on ${host}: the service stops until started again.` : `Restart ${name} on ${host}: the service stops, then starts again.`;

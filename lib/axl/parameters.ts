@@ -1,3 +1,4 @@
+import { SRM_SERVICE } from "../domain/services.ts";
 import { SRM_PARAMETERS, type ParameterDefinition } from "../params/definitions.ts";
 import { serviceParametersView, updateServiceParameters } from "../params/service.ts";
 import { serviceParametersPatch } from "../params/validation.ts";
@@ -7,8 +8,6 @@ import { AXL_CODE, AxlFault } from "./faults.ts";
 import { derivedUuid } from "./names.ts";
 import { resolveNode } from "./servers.ts";
 import { text, type XmlNode } from "./xml.ts";
-
-export const SRM_SERVICE = "Cisco Server Recovery Manager";
 
 /** AXL names a parameter by its internal name: the definition's key, or its display name without spaces; case is ignored. */
 function definitionNamed(name: string): ParameterDefinition {

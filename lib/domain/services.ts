@@ -17,3 +17,11 @@ export const SERVICES = [
 
 export type ServiceName = (typeof SERVICES)[number]["name"];
 export const SERVICE_NAMES: readonly ServiceName[] = SERVICES.map((s) => s.name);
+
+export const SRM_SERVICE: ServiceName = "Cisco Server Recovery Manager";
+export const DB_SERVICE: ServiceName = "Cisco DB";
+
+/** The services whose failure the SRM answers with a failover (not the database, which has its own reason). */
+export function criticalServices(monitorXcpAuthentication: boolean): readonly string[] {
+  return SERVICES.filter((s) => s.critical === "always" || (s.critical === "when-monitored" && monitorXcpAuthentication)).map((s) => s.name);
+}

@@ -5,7 +5,8 @@ import type { ClusterParameters } from "../params/definitions.ts";
 import type { Clock } from "./clock.ts";
 import type { LabSettings } from "./lab-settings.ts";
 import { GroupMachine, NotAllowed, type Fault, type ServiceAction } from "./machine.ts";
-import { cloneGroup, type GroupSim, type HaEventRecord, type MoveUsers } from "./model.ts";
+import { SRM_SERVICE } from "../domain/services.ts";
+import { cloneGroup, type GroupSim, type HaEventRecord, type MoveUsers, type NodeSim } from "./model.ts";
 import { REASON, STATE, type HaAction } from "./names.ts";
 import { loadUnits, saveUnit, type Unit } from "./repository.ts";
 import { runStep, unchanged } from "./step.ts";
@@ -422,7 +423,7 @@ export class HaController {
         stateSince: n.stateSince,
         power: n.power,
         isolated: n.isolated,
-        srmRunning: m.active(n) || (n.power === "ON" && n.isolated && n.services["Cisco Server Recovery Manager"] === "STARTED"),
+        srmRunning: m.active(n) || (n.power === "ON" && n.isolated && n.services[SRM_SERVICE] === "STARTED"),
         /** Why its peer cannot hear it (the state shown is then the one last known), or null. */
         unreachable: m.g.haEnabled ? unreachableBecause(n) : null,
         servicesStoppedBySrm: n.servicesStoppedBySrm,
@@ -430,6 +431,7 @@ export class HaController {
         faults: { startFailure: n.startFailure, moveFailure: n.moveFailure },
         failedOver: n.homeServedBy !== n.id,
         lastPeerHeartbeat: m.g.haEnabled && m.g.nodes.length > 1 ? n.lastPeerHeartbeat : null,
+        peerLastHeard: m.g.haEnabled ? lastHeardBy(m.peerOf(n)) : null,
         timers: timers.filter((t) => t.nodeId === n.id).map((t) => ({ kind: t.kind, at: t.at })),
       })),
       groupTimers: timers.filter((t) => t.nodeId === null).map((t) => ({ kind: t.kind, at: t.at })),
@@ -450,3 +452,9 @@ export class HaController {
 }
 
 export type HaStatus = ReturnType<HaController["statusOf"]>;
+
+/** This node as its peer's SRM last heard it: what the peer decides from while this node is silent. */
+function lastHeardBy(peer: NodeSim | null) {
+  const heard = peer?.peerView.heard;
+  return peer && heard ? { state: heard.state, reason: heard.reason, at: peer.lastPeerHeartbeat } : null;
+}

@@ -1,13 +1,15 @@
 import { GOOD_REPLICATION_STATE, replicationMeaning } from "../domain/replication.ts";
-import { SERVICES } from "../domain/services.ts";
+import { criticalServices, DB_SERVICE, SRM_SERVICE } from "../domain/services.ts";
 import { AUTOMATIC_FALLBACK_DELAY_SECONDS, type ClusterParameters } from "../params/definitions.ts";
 import { labMs, type LabSettings } from "./lab-settings.ts";
-import { decidePeerLoss, type PeerLoss, type PeerLossDecision } from "./peer-loss.ts";
-import type { GroupSim, HaEventRecord, MoveUsers, NodeSim, Operation } from "./model.ts";
+import type { Heartbeat } from "./agent/heartbeat.ts";
+import type { GroupSim, HaEventRecord, MoveUsers, NodeSim } from "./model.ts";
 import { REASON, STATE, type HaAction, type NodeState, type Reason } from "./names.ts";
-
-export const SRM_SERVICE = "Cisco Server Recovery Manager";
-export const DB_SERVICE = "Cisco DB";
+import { enforceAgreement } from "./transitions/agreement.ts";
+import { onCriticalTimeout, onServicesBack } from "./transitions/critical-services.ts";
+import { onPeerLoss, peerLoss } from "./transitions/heartbeat-loss.ts";
+import { resolveInitialization, startSrm } from "./transitions/initialization.ts";
+import { beginFailover, beginFallback, operationCanStep, stepOperation } from "./transitions/operations.ts";
 
 export interface MachineContext {
   now: number;
@@ -37,15 +39,7 @@ export type Fault =
 
 export type ServiceAction = "start" | "stop" | "restart";
 
-
 const MONITORED: readonly NodeState[] = [STATE.NORMAL, STATE.BACKUP, STATE.FAILED_OVER, STATE.BACKUP_ACTIVATED];
-const TRANSITIONAL: readonly NodeState[] = [STATE.FAILING_OVER, STATE.TAKING_OVER, STATE.TAKING_BACK, STATE.FALLING_BACK];
-
-function criticalServices(params: ClusterParameters): string[] {
-  return SERVICES.filter((s) => s.critical === "always" || (s.critical === "when-monitored" && params.monitorXcpAuthentication)).map(
-    (s) => s.name,
-  );
-}
 
 /**
  * The Server Recovery Manager of one Presence Redundancy Group, as a
@@ -58,16 +52,16 @@ export class GroupMachine {
   readonly events: HaEventRecord[] = [];
 
   /** Whether the two SRMs heard each other when this machine last looked: a change is a first heartbeat. */
-  private pairHeard = false;
+  pairHeard = false;
 
   constructor(
     readonly g: GroupSim,
-    private ctx: MachineContext,
+    readonly ctx: MachineContext,
   ) {}
 
   // ---- facts about nodes -------------------------------------------------
 
-  private node(id: number): NodeSim {
+  node(id: number): NodeSim {
     const n = this.g.nodes.find((x) => x.id === id);
     if (!n) throw new NotAllowed(`Node ${id} is not in ${this.g.name}`);
     return n;
@@ -77,7 +71,7 @@ export class GroupMachine {
     return this.g.nodes.find((x) => x.id !== n.id) ?? null;
   }
 
-  private srmRunning(n: NodeSim): boolean {
+  srmRunning(n: NodeSim): boolean {
     return n.power === "ON" && n.services[SRM_SERVICE] === "STARTED";
   }
 
@@ -87,31 +81,73 @@ export class GroupMachine {
   }
 
   /** Whether `n` receives its peer's heartbeats. */
-  private hears(n: NodeSim, peer: NodeSim): boolean {
+  hears(n: NodeSim, peer: NodeSim): boolean {
     return this.active(n) && this.active(peer);
+  }
+
+  /** Whether the lab network carries heartbeats and requests between `n`'s SRM and its peer's now. */
+  linked(n: NodeSim): boolean {
+    const p = this.peerOf(n);
+    return !!p && this.hears(n, p);
+  }
+
+  /** The peer's SRM as `n`'s last heard it: what `n` decides from, never the peer itself. */
+  seen(n: NodeSim): Heartbeat | null {
+    return n.peerView.heard;
+  }
+
+  /** What `n`'s SRM sends its peer in a heartbeat. */
+  heartbeatOf(n: NodeSim): Heartbeat {
+    return { state: n.state, reason: n.reason, problem: this.problem(n), starting: n.initUntil !== null, awaitingSrmRestart: n.awaitingSrmRestart };
+  }
+
+  /**
+   * Linked SRMs exchange a heartbeat on every interval and a state message on
+   * every change, so each holds its peer's current state; a node that is not
+   * linked keeps what it heard last.
+   */
+  deliverHeartbeats() {
+    for (const n of this.g.nodes) {
+      const p = this.peerOf(n);
+      if (p && this.hears(n, p)) n.peerView = { heard: this.heartbeatOf(p), shutdownNotice: false };
+    }
+  }
+
+  /**
+   * A request from `from`'s SRM to its peer's (enter a failed state with me,
+   * start your SRM, take the users back): carried out by the peer when it
+   * arrives, lost on a network that does not carry it.
+   */
+  request(from: NodeSim, to: NodeSim, what: string, carryOut: () => void): boolean {
+    if (!this.hears(from, to)) {
+      this.note("warning", from.id, `${from.hostName} could not reach ${to.hostName} to ${what}`);
+      return false;
+    }
+    carryOut();
+    return true;
   }
 
   /** "db" when the database is down, "csd" when another critical service is, else null. */
   problem(n: NodeSim): "db" | "csd" | null {
     if (n.power !== "ON") return null;
     if (n.services[DB_SERVICE] !== "STARTED") return "db";
-    return criticalServices(this.ctx.params).some((s) => n.services[s] !== "STARTED") ? "csd" : null;
+    return criticalServices(this.ctx.params.monitorXcpAuthentication).some((s) => n.services[s] !== "STARTED") ? "csd" : null;
   }
 
-  private failedOver(n: NodeSim): boolean {
+  failedOver(n: NodeSim): boolean {
     return n.homeServedBy !== n.id;
   }
 
   // ---- recording ----------------------------------------------------------
 
   /** Why the SRM is making the change it makes now: written beside each state change in the history. */
-  private cause = "";
+  cause = "";
 
-  private because(why: string) {
+  because(why: string) {
     this.cause = why;
   }
 
-  private setState(n: NodeSim, state: NodeState, reason: Reason) {
+  setState(n: NodeSim, state: NodeState, reason: Reason) {
     if (n.state === state && n.reason === reason) return;
     this.events.push({
       at: this.ctx.now,
@@ -150,7 +186,7 @@ export class GroupMachine {
     });
   }
 
-  private stepMs(): number {
+  stepMs(): number {
     return labMs(this.ctx.lab.stepSeconds);
   }
 
@@ -195,7 +231,7 @@ export class GroupMachine {
         if (n.power !== "ON" || n.isolated) continue;
         n.services[SRM_SERVICE] = "STARTED";
         n.awaitingSrmRestart = false;
-        this.startSrm(n, { fresh: true });
+        startSrm(this, n, { fresh: true });
       }
       return;
     }
@@ -207,7 +243,7 @@ export class GroupMachine {
         throw new NotAllowed(`Failover of ${n.hostName} is allowed only when both nodes are Normal (now ${n.state} / ${p?.state})`);
       }
       this.note("action", n.id, `Failover of ${n.hostName} to ${p.hostName} requested`);
-      this.beginFailover(n, p, REASON.ADMIN);
+      beginFailover(this, n, p, REASON.ADMIN);
     } else {
       if (!allowed.fallback.includes(nodeId)) {
         throw new NotAllowed(
@@ -215,7 +251,7 @@ export class GroupMachine {
         );
       }
       this.note("action", n.id, `Fallback of ${n.hostName} from ${p.hostName} requested`);
-      this.beginFallback(n, p, REASON.ADMIN);
+      beginFallback(this, n, p, REASON.ADMIN);
     }
   }
 
@@ -260,8 +296,8 @@ export class GroupMachine {
     this.setState(a, STATE.NORMAL, REASON.NORMAL);
     this.setState(b, STATE.NORMAL, REASON.NORMAL);
     // Critical services already down: the documented immediate failover.
-    if (pa) this.beginFailover(a, b, pa === "db" ? REASON.DATABASE_FAILURE : REASON.CRITICAL_SERVICES_DOWN);
-    else if (pb) this.beginFailover(b, a, pb === "db" ? REASON.DATABASE_FAILURE : REASON.CRITICAL_SERVICES_DOWN);
+    if (pa) beginFailover(this, a, b, pa === "db" ? REASON.DATABASE_FAILURE : REASON.CRITICAL_SERVICES_DOWN);
+    else if (pb) beginFailover(this, b, a, pb === "db" ? REASON.DATABASE_FAILURE : REASON.CRITICAL_SERVICES_DOWN);
   }
 
   disableHa() {
@@ -293,7 +329,7 @@ export class GroupMachine {
     if (!this.g.haEnabled) return;
     this.note("state", null, "Server Recovery Manager controller restarted: resuming from the database");
     for (const n of this.g.nodes) {
-      if (this.active(n) && !n.awaitingSrmRestart) this.startSrm(n);
+      if (this.active(n) && !n.awaitingSrmRestart) startSrm(this, n);
     }
   }
 
@@ -312,25 +348,25 @@ export class GroupMachine {
     if (action === "start" || action === "restart") this.startService(n, service);
   }
 
-  private stopService(n: NodeSim, service: string) {
+  stopService(n: NodeSim, service: string) {
     n.services[service] = "STOPPED";
   }
 
-  private startService(n: NodeSim, service: string) {
+  startService(n: NodeSim, service: string) {
     if (service === SRM_SERVICE) {
       n.services[SRM_SERVICE] = "STARTED";
       n.awaitingSrmRestart = false;
-      this.startSrm(n);
+      startSrm(this, n);
       return;
     }
-    const critical = criticalServices(this.ctx.params).includes(service) || service === DB_SERVICE;
+    const critical = criticalServices(this.ctx.params.monitorXcpAuthentication).includes(service) || service === DB_SERVICE;
     if (critical && n.startFailure) {
       this.note("warning", n.id, `${service} failed to start on ${n.hostName}`);
       return;
     }
     n.services[service] = "STARTED";
     // The SRM's own stop ends once the administrator has every critical service running again.
-    const allRunning = criticalServices(this.ctx.params).every((s) => n.services[s] === "STARTED");
+    const allRunning = criticalServices(this.ctx.params.monitorXcpAuthentication).every((s) => n.services[s] === "STARTED");
     if (critical && allRunning && n.state !== STATE.IDLE) n.servicesStoppedBySrm = false;
   }
 
@@ -406,7 +442,10 @@ export class GroupMachine {
     }
   }
 
-  private powerOff(n: NodeSim) {
+  powerOff(n: NodeSim) {
+    // The SRM's last message as its node shuts down: the peer will know the silence that follows is a reboot.
+    const p = this.peerOf(n);
+    if (p && this.hears(n, p)) p.peerView = { ...p.peerView, shutdownNotice: true };
     n.power = "OFF";
     n.bootUntil = null;
     n.initUntil = null;
@@ -414,305 +453,31 @@ export class GroupMachine {
     for (const s of Object.keys(n.services)) n.services[s] = "STOPPED";
   }
 
-  private powerOn(n: NodeSim) {
+  powerOn(n: NodeSim) {
     n.power = "BOOTING";
     n.bootUntil = this.ctx.now + labMs(this.ctx.lab.bootSeconds);
   }
 
-  private finishBoot(n: NodeSim) {
+  finishBoot(n: NodeSim) {
     n.power = "ON";
     n.bootUntil = null;
     n.startFailure = false;
     n.moveFailure = false;
-    const critical = new Set([...criticalServices(this.ctx.params), DB_SERVICE]);
+    const critical = new Set([...criticalServices(this.ctx.params.monitorXcpAuthentication), DB_SERVICE]);
     for (const s of Object.keys(n.services)) {
       // The SRM keeps the critical services of a manually failed-over node stopped across a reboot.
       n.services[s] = n.servicesStoppedBySrm && critical.has(s) && s !== DB_SERVICE ? "STOPPED" : "STARTED";
     }
     this.note("state", n.id, `${n.hostName} booted`);
     n.awaitingSrmRestart = false;
-    this.startSrm(n);
-  }
-
-  /**
-   * The SRM (re)starts: Initializing, then it resumes from what it finds. A
-   * fresh start (Recover) forgets the failed state it was in.
-   */
-  private startSrm(n: NodeSim, { fresh = false } = {}) {
-    if (!this.g.haEnabled) return;
-    n.resumeState = fresh ? null : n.state === STATE.INITIALIZING ? n.resumeState : n.state;
-    n.initUntil = this.ctx.now + labMs(this.ctx.lab.srmStartSeconds);
-    n.lastPeerHeartbeat = this.ctx.now;
-    n.criticalDownSince = null;
-    this.because(fresh ? "Recover restarts the SRM" : "SRM starting");
-    this.setState(n, STATE.INITIALIZING, REASON.INITIALIZATION);
-  }
-
-  /** Both nodes enter a failed state; Recover restarts both SRMs, which then agree. */
-  private disagree(a: NodeSim, b: NodeSim) {
-    this.because(`${a.hostName} and ${b.hostName} disagree on who serves the users`);
-    for (const n of [a, b]) {
-      n.initUntil = null;
-      n.resumeState = null;
-    }
-    this.setState(a, STATE.FAILED_MODE, REASON.UNKNOWN);
-    this.setState(b, STATE.FAILED_MODE, REASON.UNKNOWN);
+    startSrm(this, n);
   }
 
   // ---- operations ---------------------------------------------------------
 
-  private beginFailover(n: NodeSim, p: NodeSim, reason: Reason) {
-    this.g.op = { kind: "failover", from: n.id, to: p.id, reason, step: 1, stepEndsAt: this.ctx.now + this.stepMs() };
-    n.criticalDownSince = null;
-    p.criticalDownSince = null;
-    this.setState(n, STATE.FAILING_OVER, reason);
-    this.setState(p, STATE.TAKING_OVER, reason);
-  }
-
-  private beginFallback(n: NodeSim, p: NodeSim, reason: Reason) {
-    this.g.op = { kind: "fallback", from: n.id, to: p.id, reason, step: 1, stepEndsAt: this.ctx.now + this.stepMs() };
-    this.setState(n, STATE.TAKING_BACK, reason);
-    this.setState(p, STATE.FALLING_BACK, reason);
-  }
-
-  private beginTakeover(lost: NodeSim, taker: NodeSim, reason: Reason) {
-    this.g.op = { kind: "takeover", from: lost.id, to: taker.id, reason, step: 1, stepEndsAt: this.ctx.now + this.stepMs() };
-    taker.criticalDownSince = null;
-    this.note("state", taker.id, `${taker.hostName} lost the heartbeat of ${lost.hostName} (${reason}): taking over the users it holds`);
-    this.setState(taker, STATE.TAKING_OVER, reason);
-  }
-
-  /** A user move fails when a node involved carries the injected database error. */
-  private moveUsers(move: MoveUsers): boolean {
-    if (this.ctx.failMoves) {
-      this.note("warning", move.to, "moving users failed: the database refused the update");
-      return false;
-    }
-    const involved = [this.node(move.from), this.node(move.to)];
-    const failing = involved.find((x) => x.moveFailure);
-    if (failing) {
-      failing.moveFailure = false;
-      this.note("warning", failing.id, `moving users failed: database error on ${failing.hostName}`);
-      return false;
-    }
-    this.moves.push(move);
-    return true;
-  }
-
-  /** The reason a node ends an operation with: Initialization survives an SRM restart. */
-  private endReason(n: NodeSim, reason: Reason): Reason {
-    return n.reason === REASON.INITIALIZATION ? REASON.INITIALIZATION : reason;
-  }
-
-  private stepOperation(op: Operation) {
-    const from = this.node(op.from);
-    const to = this.node(op.to);
-    this.because(`${op.kind} step ${op.step} of ${from.hostName}'s users`);
-    const next = () => {
-      op.step += 1;
-      op.stepEndsAt = this.ctx.now + this.stepMs();
-    };
-    if (op.kind === "failover") {
-      if (op.step === 1) {
-        if (op.reason === REASON.ADMIN) {
-          for (const s of criticalServices(this.ctx.params)) from.services[s] = "STOPPED";
-          from.servicesStoppedBySrm = true;
-          this.note("service", from.id, `critical services stopped on ${from.hostName}`);
-        }
-        return next();
-      }
-      this.g.op = null;
-      if (!this.moveUsers({ from: from.id, to: to.id })) {
-        this.setState(from, STATE.FAILED_MODE, REASON.TAKE_OVER_FAILED);
-        this.setState(to, STATE.FAILED_MODE, REASON.TAKE_OVER_FAILED);
-        return;
-      }
-      from.homeServedBy = to.id;
-      const fromState = op.reason === REASON.ADMIN ? STATE.IDLE : this.problem(from) ? STATE.FAILED_OVER_CSNR : STATE.FAILED_OVER;
-      this.setState(from, fromState, this.endReason(from, op.reason));
-      this.setState(to, STATE.BACKUP, this.endReason(to, op.reason));
-      return;
-    }
-    if (op.kind === "fallback") {
-      if (op.step === 1) {
-        if (from.startFailure) {
-          this.g.op = null;
-          this.note("warning", from.id, `critical services failed to start on ${from.hostName}`);
-          this.setState(from, STATE.FAILED_MODE, REASON.START_FAILED);
-          this.setState(to, STATE.FAILED_MODE, REASON.START_FAILED);
-          return;
-        }
-        for (const s of [...criticalServices(this.ctx.params), DB_SERVICE]) from.services[s] = "STARTED";
-        from.servicesStoppedBySrm = false;
-        this.note("service", from.id, `critical services started on ${from.hostName}`);
-        return next();
-      }
-      this.g.op = null;
-      if (!this.moveUsers({ from: to.id, to: from.id, assignedTo: from.id })) {
-        this.setState(from, STATE.FAILED_MODE, REASON.TAKE_BACK_FAILED);
-        this.setState(to, STATE.FAILED_MODE, REASON.TAKE_BACK_FAILED);
-        return;
-      }
-      from.homeServedBy = from.id;
-      this.setState(from, STATE.NORMAL, REASON.NORMAL);
-      this.setState(to, STATE.NORMAL, REASON.NORMAL);
-      return;
-    }
-    // takeover: the lost node cannot take part; only the taker changes.
-    this.g.op = null;
-    if (to.servicesStoppedBySrm) {
-      // An idle node taking its users back from a lost backup starts the services its SRM stopped.
-      for (const s of criticalServices(this.ctx.params)) to.services[s] = "STARTED";
-      to.servicesStoppedBySrm = false;
-      this.note("service", to.id, `critical services started on ${to.hostName}`);
-    }
-    if (!this.moveUsers({ from: from.id, to: to.id })) {
-      this.setState(to, STATE.FAILED_MODE, REASON.TAKE_OVER_FAILED);
-      return;
-    }
-    from.homeServedBy = to.id;
-    to.homeServedBy = to.id;
-    this.setState(to, STATE.BACKUP, op.reason);
-    // The lost node came back while its users were being taken: it still
-    // believes it serves them, so the pair cannot agree (see enforceAgreement).
-    if (this.active(from) && from.state === STATE.NORMAL) this.disagree(from, to);
-  }
-
   // ---- the SRM's own checks ----------------------------------------------
 
-  private resolveInitialization(n: NodeSim) {
-    const p = this.peerOf(n)!;
-    const resume = n.resumeState;
-    n.initUntil = null;
-    n.resumeState = null;
-    n.lastPeerHeartbeat = this.ctx.now;
-    this.because(`SRM started and heard ${p.hostName}`);
-    if (p.awaitingSrmRestart) {
-      this.because(`SRM started, but ${p.hostName}'s SRM was not restarted since High Availability was enabled`);
-      this.setState(n, STATE.UNKNOWN, REASON.NONE);
-      return;
-    }
-    if (p.state === STATE.UNKNOWN && p.reason === REASON.NONE && this.active(p)) this.startSrm(p);
-    if (this.active(p) && p.state === STATE.FAILED_MODE) {
-      // Documented: an SRM that restarts and finds its peer's SRM failed fails too.
-      this.because(`SRM started and found ${p.hostName}'s SRM failed`);
-      this.setState(n, STATE.FAILED_MODE, REASON.UNKNOWN);
-      this.setState(p, STATE.FAILED_MODE, REASON.UNKNOWN);
-      return;
-    }
-    if (resume === STATE.FAILED_MODE) {
-      this.because("SRM restarted in a failed state");
-      this.setState(n, STATE.FAILED_MODE, REASON.UNKNOWN);
-      return;
-    }
-    const op = this.g.op;
-    if (op && (op.from === n.id || op.to === n.id) && resume && TRANSITIONAL.includes(resume)) {
-      this.because(`SRM restarted during the ${op.kind}: resuming it`);
-      this.setState(n, resume, REASON.INITIALIZATION);
-      op.stepEndsAt = Math.max(op.stepEndsAt, this.ctx.now);
-      return;
-    }
-    if (this.failedOver(n)) {
-      const running = !this.problem(n);
-      const state = n.servicesStoppedBySrm ? STATE.IDLE : running ? STATE.FAILED_OVER : STATE.FAILED_OVER_CSNR;
-      this.because(`SRM started: its users are served by ${p.hostName}`);
-      this.setState(n, state, REASON.INITIALIZATION);
-      return;
-    }
-    if (p.homeServedBy === n.id && p.id !== n.id) {
-      this.because(`SRM started: it serves ${p.hostName}'s users`);
-      this.setState(n, resume === STATE.BACKUP_ACTIVATED ? STATE.BACKUP_ACTIVATED : STATE.BACKUP, REASON.INITIALIZATION);
-      return;
-    }
-    if (n.servicesStoppedBySrm) {
-      n.servicesStoppedBySrm = false;
-      for (const s of criticalServices(this.ctx.params)) this.startService(n, s);
-    }
-    this.setState(n, STATE.NORMAL, REASON.NORMAL);
-  }
-
   // ---- heartbeat loss (rows 16–18, and where Table 2 is silent) --------
-
-  /** Whether `n` can serve every user: its services run, or its SRM stopped them and can start them again. */
-  private canTakeUsers(n: NodeSim): boolean {
-    if (n.services[DB_SERVICE] !== "STARTED" || n.startFailure) return false;
-    return !this.problem(n) || n.servicesStoppedBySrm;
-  }
-
-  /** When `n`, hearing nothing from its peer, acts on the silence, and what it does (lib/ha/peer-loss.ts). */
-  private peerLoss(n: NodeSim): PeerLoss | null {
-    const p = this.peerOf(n);
-    if (!p || !this.active(n) || this.hears(n, p)) return null;
-    return decidePeerLoss({ node: n, peer: p, op: this.g.op, now: this.ctx.now, params: this.ctx.params, canTakeUsers: this.canTakeUsers(n) });
-  }
-
-  private onPeerLoss(n: NodeSim, d: PeerLossDecision) {
-    const p = this.peerOf(n)!;
-    const op = this.g.op;
-    if (op) {
-      this.g.op = null;
-      this.note("warning", n.id, `${n.hostName} gave up the ${op.kind}: ${d.why}`);
-    }
-    n.initUntil = null;
-    n.resumeState = null;
-    this.because(d.why);
-    switch (d.kind) {
-      case "takeover":
-        return this.beginTakeover(p, n, d.reason);
-      case "backup":
-        return this.setState(n, n.state === STATE.BACKUP_ACTIVATED ? n.state : STATE.BACKUP, d.reason);
-      case "failed":
-        return this.setState(n, STATE.FAILED_MODE, REASON.UNKNOWN);
-      case "resolve":
-        return this.setState(n, n.servicesStoppedBySrm ? STATE.IDLE : this.failedOver(n) ? STATE.FAILED_OVER_CSNR : STATE.NORMAL, this.failedOver(n) ? REASON.INITIALIZATION : REASON.NORMAL);
-    }
-  }
-
-  private onCriticalTimeout(n: NodeSim, problem: "db" | "csd") {
-    const p = this.peerOf(n)!;
-    n.criticalDownSince = null;
-    const reason = problem === "db" ? REASON.DATABASE_FAILURE : REASON.CRITICAL_SERVICES_DOWN;
-    const down = [...criticalServices(this.ctx.params), DB_SERVICE].filter((s) => n.services[s] !== "STARTED");
-    this.because(`${down.join(", ")} down on ${n.hostName} longer than the Critical Service Down Delay (${this.ctx.params.criticalServiceDownDelay} s)`);
-    const bothFailed = () => {
-      this.setState(n, STATE.FAILED_MODE, REASON.CRITICAL_SERVICES_DOWN);
-      if (this.active(p)) this.setState(p, STATE.FAILED_MODE, REASON.CRITICAL_SERVICES_DOWN);
-    };
-    switch (n.state) {
-      case STATE.NORMAL:
-        if (this.active(p) && p.state === STATE.NORMAL && !this.problem(p)) this.beginFailover(n, p, reason);
-        else bothFailed();
-        return;
-      case STATE.BACKUP:
-        if (this.active(p) && p.state === STATE.FAILED_OVER && !this.problem(p)) {
-          // Automatic recovery: the healthy failed-over peer takes every user.
-          if (!this.moveUsers({ from: n.id, to: p.id })) return bothFailed();
-          n.homeServedBy = p.id;
-          p.homeServedBy = p.id;
-          this.setState(p, STATE.BACKUP_ACTIVATED, REASON.AUTO_RECOVER_DB);
-          this.setState(n, STATE.FAILOVER_AFFECTED, problem === "db" ? REASON.AUTO_RECOVER_DB : REASON.AUTO_RECOVER_CSD);
-        } else bothFailed();
-        return;
-      case STATE.FAILED_OVER:
-        this.setState(n, STATE.FAILED_OVER_CSNR, reason);
-        return;
-      case STATE.BACKUP_ACTIVATED:
-        bothFailed();
-        return;
-    }
-  }
-
-  private onServicesBack(n: NodeSim) {
-    const p = this.peerOf(n)!;
-    if (n.state === STATE.FAILED_OVER_CSNR && n.reason !== REASON.INITIALIZATION) {
-      this.setState(n, STATE.FAILED_OVER, n.reason);
-    } else if (n.state === STATE.FAILED_OVER_CSNR) {
-      this.setState(n, STATE.FAILED_OVER, REASON.INITIALIZATION);
-    } else if (n.state === STATE.FAILOVER_AFFECTED) {
-      this.setState(n, STATE.FAILED_OVER, REASON.CRITICAL_SERVICES_DOWN);
-      if (p.state === STATE.BACKUP_ACTIVATED) this.setState(p, STATE.BACKUP, REASON.CRITICAL_SERVICES_DOWN);
-    }
-  }
 
   /** The deadlines of the running timers, for countdowns and for scheduling. */
   timers(): { nodeId: number | null; kind: string; at: number }[] {
@@ -722,7 +487,7 @@ export class GroupMachine {
       if (n.bootUntil !== null) t.push({ nodeId: n.id, kind: "boot", at: n.bootUntil });
       if (!this.g.haEnabled || !this.active(n)) continue;
       if (n.initUntil !== null) t.push({ nodeId: n.id, kind: "srm-start", at: n.initUntil });
-      const loss = this.peerLoss(n);
+      const loss = peerLoss(this, n);
       if (loss) t.push({ nodeId: n.id, kind: "heartbeat-timeout", at: loss.at });
       if (n.criticalDownSince !== null) {
         t.push({ nodeId: n.id, kind: "critical-service-down", at: n.criticalDownSince + params.criticalServiceDownDelay * 1000 + 1 });
@@ -732,18 +497,8 @@ export class GroupMachine {
       }
     }
     const op = this.g.op;
-    if (op && this.operationCanStep(op)) t.push({ nodeId: null, kind: `${op.kind}-step-${op.step}`, at: op.stepEndsAt });
+    if (op && operationCanStep(this, op)) t.push({ nodeId: null, kind: `${op.kind}-step-${op.step}`, at: op.stepEndsAt });
     return t;
-  }
-
-  /**
-   * An operation steps only while the nodes it needs can act: a participant
-   * whose SRM restarts (rows 8–9) or that went silent pauses it, until it is
-   * back or its peer gives up on it (peerLoss). A take-over needs only the taker.
-   */
-  private operationCanStep(op: Operation): boolean {
-    const needed = op.kind === "takeover" ? [this.node(op.to)] : [this.node(op.from), this.node(op.to)];
-    return needed.every((n) => this.active(n) && n.initUntil === null);
   }
 
   /** The next moment something may happen; timers already due wait on a condition instead. */
@@ -755,7 +510,7 @@ export class GroupMachine {
   }
 
   /** Heartbeats the nodes heard up to now, on the Keep Alive Interval grid. */
-  private refreshHeartbeats() {
+  refreshHeartbeats() {
     const interval = this.ctx.params.keepAliveInterval * 1000;
     for (const n of this.g.nodes) {
       const p = this.peerOf(n);
@@ -781,10 +536,11 @@ export class GroupMachine {
   observe() {
     if (!this.g.haEnabled) return;
     this.refreshHeartbeats();
+    this.deliverHeartbeats();
     this.pairHeard = this.pairHears();
   }
 
-  private pairHears(): boolean {
+  pairHears(): boolean {
     const [a, b] = this.g.nodes;
     return !!a && !!b && this.hears(a, b);
   }
@@ -794,39 +550,14 @@ export class GroupMachine {
    * exchange a first heartbeat at once; heartbeats on the interval grid before
    * that moment were never sent, so none is credited for them.
    */
-  private greetOnContact() {
+  greetOnContact() {
     const heard = this.pairHears();
     if (heard && !this.pairHeard) for (const n of this.g.nodes) n.lastPeerHeartbeat = this.ctx.now;
     this.pairHeard = heard;
+    this.deliverHeartbeats();
   }
 
-  /**
-   * Two SRMs that hear each other must agree: a node in Normal serves its own
-   * users, and a node does not stay failed alone while its peer runs on (the
-   * documented cause of row 21: an SRM whose peer's SRM has failed).
-   */
-  private enforceAgreement(): boolean {
-    if (this.g.op) return false;
-    const [a, b] = this.g.nodes as [NodeSim, NodeSim];
-    if (!this.hears(a, b) || a.initUntil !== null || b.initUntil !== null) return false;
-    if (this.agree(a, b)) return false;
-    this.note("warning", null, `${a.hostName} (${a.state}) and ${b.hostName} (${b.state}) disagree on who serves the users`);
-    this.disagree(a, b);
-    return true;
-  }
-
-  /** States two SRMs that hear each other may hold together, given who serves whose users. */
-  private agree(a: NodeSim, b: NodeSim): boolean {
-    if (a.state === STATE.UNKNOWN || b.state === STATE.UNKNOWN) return true;
-    if (a.state === STATE.FAILED_MODE || b.state === STATE.FAILED_MODE) return a.state === b.state;
-    if (a.state === STATE.NORMAL || b.state === STATE.NORMAL) return a.state === b.state && !this.failedOver(a) && !this.failedOver(b);
-    const away: readonly NodeState[] = [STATE.IDLE, STATE.FAILED_OVER, STATE.FAILED_OVER_CSNR, STATE.FAILOVER_AFFECTED];
-    const holding: readonly NodeState[] = [STATE.BACKUP, STATE.BACKUP_ACTIVATED];
-    const fits = (x: NodeSim, y: NodeSim) => away.includes(x.state) && this.failedOver(x) && holding.includes(y.state) && !this.failedOver(y);
-    return fits(a, b) || fits(b, a);
-  }
-
-  private advanceOnce(): boolean {
+  advanceOnce(): boolean {
     const now = this.ctx.now;
     this.cause = "";
     for (const n of this.g.nodes) {
@@ -837,7 +568,7 @@ export class GroupMachine {
     }
     if (!this.g.haEnabled || this.g.nodes.length < 2) return false;
     this.greetOnContact();
-    if (this.enforceAgreement()) return true;
+    if (enforceAgreement(this)) return true;
     const { params } = this.ctx;
     for (const n of this.g.nodes) {
       if (!this.active(n)) continue;
@@ -850,12 +581,12 @@ export class GroupMachine {
       // node has moved its users), or after the Initialization timeout; a
       // take-over this node was making resumes without its silent peer.
       if (started && ((heard && !beingTakenOver) || takingOver)) {
-        this.resolveInitialization(n);
+        resolveInitialization(this, n);
         return true;
       }
-      const loss = this.peerLoss(n);
+      const loss = peerLoss(this, n);
       if (loss && now >= loss.at) {
-        this.onPeerLoss(n, loss.decision);
+        onPeerLoss(this, n, loss.decision);
         return true;
       }
       if (n.initUntil !== null) continue;
@@ -866,7 +597,7 @@ export class GroupMachine {
           return true;
         }
         if (now > n.criticalDownSince + params.criticalServiceDownDelay * 1000) {
-          this.onCriticalTimeout(n, problem);
+          onCriticalTimeout(this, n, problem);
           return true;
         }
       } else if (n.criticalDownSince !== null) {
@@ -874,7 +605,7 @@ export class GroupMachine {
         return true;
       }
       if (!problem && (n.state === STATE.FAILED_OVER_CSNR || n.state === STATE.FAILOVER_AFFECTED) && !this.g.op) {
-        this.onServicesBack(n);
+        onServicesBack(this, n);
         return true;
       }
       if (
@@ -883,18 +614,18 @@ export class GroupMachine {
         n.healthySince !== null &&
         now >= n.healthySince + AUTOMATIC_FALLBACK_DELAY_SECONDS * 1000 &&
         !this.g.op &&
-        p.state === STATE.BACKUP &&
-        heard
+        heard &&
+        this.seen(n)?.state === STATE.BACKUP
       ) {
         this.note("action", n.id, `Automatic fallback of ${n.hostName}`);
-        this.beginFallback(n, p, REASON.AUTO_FALLBACK);
+        beginFallback(this, n, p, REASON.AUTO_FALLBACK);
         return true;
       }
     }
     const op = this.g.op;
     if (op && op.stepEndsAt <= now) {
-      if (this.operationCanStep(op)) {
-        this.stepOperation(op);
+      if (operationCanStep(this, op)) {
+        stepOperation(this, op);
         return true;
       }
     }

@@ -1,3 +1,4 @@
+import type { PeerView } from "./agent/heartbeat.ts";
 import type { NodeState, Reason } from "./names.ts";
 
 export type Power = "ON" | "OFF" | "BOOTING";
@@ -22,6 +23,8 @@ export interface NodeSim {
   resumeState: NodeState | null;
   /** When this node last heard its peer's heartbeat. */
   lastPeerHeartbeat: number;
+  /** What this node's SRM last heard from its peer's: the only source of its decisions about the peer. */
+  peerView: PeerView;
   criticalDownSince: number | null;
   /** When a failed-over node became healthy again (automatic fallback). */
   healthySince: number | null;

@@ -62,5 +62,8 @@ export const STATE_KIND: Record<NodeState, StateKind> = {
   [STATE.FAILOVER_AFFECTED]: "auto-recovery",
 };
 
+/** The states of a node taking part in an operation that moves users. */
+export const OPERATION_STATES: readonly NodeState[] = [STATE.FAILING_OVER, STATE.TAKING_OVER, STATE.TAKING_BACK, STATE.FALLING_BACK];
+
 export const ACTIONS = ["failover", "fallback", "recover"] as const;
 export type HaAction = (typeof ACTIONS)[number];

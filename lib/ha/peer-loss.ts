@@ -1,6 +1,6 @@
 import type { ClusterParameters } from "../params/definitions.ts";
 import type { NodeSim, Operation } from "./model.ts";
-import { REASON, STATE, type NodeState, type Reason } from "./names.ts";
+import { OPERATION_STATES, REASON, STATE, type Reason } from "./names.ts";
 
 /**
  * Rows 16–18 of Table 2, and what the design implies where the table is
@@ -8,7 +8,8 @@ import { REASON, STATE, type NodeState, type Reason } from "./names.ts";
  * missing for the Keep Alive Timeout (the Initialization Keep Alive Timeout
  * while it starts). It decides from what it can know: its own state and
  * services, the operation it takes part in, and who serves whose users in
- * the shared database. An operation in flight waits for a silent
+ * the shared database; never from its peer's power or services, which it
+ * cannot see. An operation in flight waits for a silent
  * participant until this moment, so no transitional state waits for a node
  * that is down.
  */
@@ -37,7 +38,6 @@ export interface PeerLossView {
   canTakeUsers: boolean;
 }
 
-const TRANSITIONAL: readonly NodeState[] = [STATE.FAILING_OVER, STATE.TAKING_OVER, STATE.TAKING_BACK, STATE.FALLING_BACK];
 
 /** What `node` will do about its silent peer, and when; null when it has nothing to do. */
 export function decidePeerLoss({ node: n, peer: p, op, now, params, canTakeUsers }: PeerLossView): PeerLoss | null {
@@ -47,15 +47,15 @@ export function decidePeerLoss({ node: n, peer: p, op, now, params, canTakeUsers
   if (initializing && n.initUntil !== null && n.initUntil > now) return null;
   const timeout = initializing ? params.initializationKeepAliveTimeout : params.keepAliveTimeout;
   const at = n.lastPeerHeartbeat + timeout * 1000 + 1;
-  // The lab tells a peer that went down (row 17) from one whose SRM or network failed (row 16) by its power.
-  const reason = initializing ? REASON.PEER_DOWN_INIT : p.power === "ON" ? REASON.PEER_DOWN : REASON.PEER_REBOOT;
+  // A peer that announced its node's shutdown went down (row 17); one that fell silent without a word lost its SRM or network (row 16).
+  const reason = initializing ? REASON.PEER_DOWN_INIT : n.peerView.shutdownNotice ? REASON.PEER_REBOOT : REASON.PEER_DOWN;
   const peerHolds = p.homeServedBy === p.id || n.homeServedBy === p.id;
   const inOp = !!op && (op.from === n.id || op.to === n.id);
   const decide = (kind: PeerLossDecision["kind"], why: string): PeerLoss => ({ at, decision: { kind, reason, why: `no heartbeat from ${p.hostName}${why}` } });
   if (peerHolds && canTakeUsers) return decide("takeover", ": taking over the users it holds");
   if (!peerHolds && (inOp || initializing || n.state === STATE.NORMAL)) return decide("backup", ": this node already serves every user");
   if (peerHolds && initializing) return decide("resolve", ", and this node cannot serve its users");
-  if (peerHolds && (inOp || TRANSITIONAL.includes(n.state))) {
+  if (peerHolds && (inOp || OPERATION_STATES.includes(n.state))) {
     return decide("failed", ` during the ${op?.kind ?? "transition"}, and this node cannot serve the users`);
   }
   return null;

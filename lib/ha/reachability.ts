@@ -1,4 +1,4 @@
-import { SERVICES } from "../domain/services.ts";
+import { SERVICES, SRM_SERVICE } from "../domain/services.ts";
 
 /** Why, in the lab, a node's Server Recovery Manager cannot be reached by its peer. */
 export type UnreachableBecause = "powered off" | "booting" | "network isolated" | "SRM stopped";
@@ -9,7 +9,6 @@ interface NodeFacts {
   services: Record<string, string>;
 }
 
-const SRM = "Cisco Server Recovery Manager";
 /** The services without which a node serves no user, whatever the monitoring parameters say. */
 const SERVING_SERVICES = SERVICES.filter((s) => s.critical === "always" || s.critical === "database").map((s) => s.name);
 
@@ -18,7 +17,7 @@ export function unreachableBecause(n: NodeFacts): UnreachableBecause | null {
   if (n.power === "OFF") return "powered off";
   if (n.power === "BOOTING") return "booting";
   if (n.isolated) return "network isolated";
-  if (n.services[SRM] !== "STARTED") return "SRM stopped";
+  if (n.services[SRM_SERVICE] !== "STARTED") return "SRM stopped";
   return null;
 }
 

@@ -1,4 +1,5 @@
 import type { Db, Prisma, Tx } from "../db/client.ts";
+import { parsePeerView } from "./agent/heartbeat.ts";
 import type { GroupSim, HaEventRecord, MoveUsers, NodeSim, Operation, OperationKind, Power, ServiceStatus } from "./model.ts";
 import { REASON, type NodeState, type Reason } from "./names.ts";
 
@@ -33,6 +34,7 @@ function toSim(row: NodeRow): NodeSim {
     initUntil: num(row.srmInitUntil),
     resumeState: row.srmResumeState as NodeState | null,
     lastPeerHeartbeat: Number(row.lastPeerHeartbeat),
+    peerView: parsePeerView(row.srmPeerView),
     criticalDownSince: num(row.criticalDownSince),
     healthySince: num(row.healthySince),
     servicesStoppedBySrm: row.servicesStoppedBySrm,
@@ -54,6 +56,7 @@ function nodeColumns(n: NodeSim) {
     srmInitUntil: big(n.initUntil),
     srmResumeState: n.resumeState,
     lastPeerHeartbeat: BigInt(n.lastPeerHeartbeat),
+    srmPeerView: n.peerView as unknown as Prisma.InputJsonValue,
     criticalDownSince: big(n.criticalDownSince),
     healthySince: big(n.healthySince),
     servicesStoppedBySrm: n.servicesStoppedBySrm,

@@ -79,6 +79,8 @@ export const haNodeStatusSchema = z.object({
   faults: z.object({ startFailure: z.boolean(), moveFailure: z.boolean() }),
   failedOver: z.boolean(),
   lastPeerHeartbeat: z.number().nullable(),
+  /** This node's state as its peer's SRM last heard it, and when. */
+  peerLastHeard: z.object({ state: z.string(), reason: z.string(), at: z.number() }).nullable(),
   timers: z.array(timerSchema),
   users: z.object({ assigned: z.number().int(), serving: z.number().int(), active: z.number().int(), waiting: z.number().int() }),
 });

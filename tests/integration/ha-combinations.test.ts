@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { SRM_SERVICE } from "@/lib/domain/services.ts";
 import { REASON as R, STATE as S } from "@/lib/ha/names.ts";
 import { DEFAULT_CLUSTER_PARAMETERS } from "@/lib/params/definitions.ts";
 import { withUserCounts } from "@/lib/ha/views.ts";
@@ -18,7 +19,6 @@ const BOOT = LAB.bootSeconds + LAB.srmStartSeconds + 1;
 const KEEPALIVE = DEFAULT_CLUSTER_PARAMETERS.keepAliveTimeout;
 const INIT_KEEPALIVE = DEFAULT_CLUSTER_PARAMETERS.initializationKeepAliveTimeout;
 const INTERVAL = DEFAULT_CLUSTER_PARAMETERS.keepAliveInterval;
-const SRM_SERVICE = "Cisco Server Recovery Manager";
 const NORMAL: [string, string] = [S.NORMAL, R.NORMAL];
 const FAILED: [string, string] = [S.FAILED_MODE, R.UNKNOWN];
 /** Heartbeat phases tried: just after one, mid-interval, just before the next. */
@@ -271,5 +271,42 @@ describe("every phase of the heartbeat cycle", () => {
       await lab.expectStates(p, NORMAL, NORMAL);
       await lab.expectUsersHome(p);
     }
+  });
+});
+
+describe("Peer Down or Peer Reboot is what the surviving SRM heard, not the peer's power", () => {
+  it("a node that shuts down tells its peer first: row 17 (Peer Reboot)", async () => {
+    const p = await lab.pair();
+    await lab.fault(p, "n1", "power-off");
+    await lab.advance(KEEPALIVE + 1 + OP);
+    await lab.expectStates(p, NORMAL, [S.BACKUP, R.PEER_REBOOT]);
+    expect(node(p, "n1").peerLastHeard).toMatchObject({ state: S.NORMAL, reason: R.NORMAL });
+  });
+
+  it("powered off while isolated, its notice never arrives: the peer saw only silence, row 16 (Peer Down)", async () => {
+    const p = await lab.pair();
+    await lab.fault(p, "n1", "isolate-network");
+    await lab.advance(2);
+    await lab.fault(p, "n1", "power-off");
+    await lab.advance(KEEPALIVE + 1 + OP);
+    await lab.expectStates(p, NORMAL, [S.BACKUP, R.PEER_DOWN]);
+  });
+
+  it("its SRM stopped before the shutdown: the peer heard the SRM go silent, row 16 (Peer Down)", async () => {
+    const p = await lab.pair();
+    await lab.fault(p, "n1", "stop-srm");
+    await lab.advance(2);
+    await lab.fault(p, "n1", "power-off");
+    await lab.advance(KEEPALIVE + 1 + OP);
+    await lab.expectStates(p, NORMAL, [S.BACKUP, R.PEER_DOWN]);
+  });
+
+  it("while its node is unreachable, the status says what its peer last heard from it", async () => {
+    const p = await lab.pair();
+    await lab.act(p, "failover", "n1");
+    await lab.advance(OP);
+    await lab.fault(p, "n2", "isolate-network");
+    expect(node(p, "n2").unreachable).toBe("network isolated");
+    expect(node(p, "n2").peerLastHeard).toMatchObject({ state: S.BACKUP, reason: R.ADMIN });
   });
 });

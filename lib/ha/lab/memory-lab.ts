@@ -5,6 +5,7 @@ import { GroupMachine, NotAllowed, type Fault, type ServiceAction } from "../mac
 import type { GroupSim, NodeSim } from "../model.ts";
 import { REASON, STATE, type HaAction } from "../names.ts";
 import { runStep } from "../step.ts";
+import { NOTHING_HEARD } from "../agent/heartbeat.ts";
 
 export interface LabUser {
   assigned: number;
@@ -43,6 +44,7 @@ export class MemoryLab {
       initUntil: null,
       resumeState: null,
       lastPeerHeartbeat: 0,
+      peerView: { ...NOTHING_HEARD },
       criticalDownSince: null,
       healthySince: null,
       servicesStoppedBySrm: false,

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { DB_SERVICE, SRM_SERVICE } from "../../domain/services.ts";
 import { findExtraPair, findRow } from "../table2.ts";
 import { canServeUsers, unreachableBecause } from "../reachability.ts";
 import { STATE, STATE_KIND, type HaAction } from "../names.ts";
@@ -18,8 +19,6 @@ export type Step =
   | { kind: "wait"; seconds: number };
 
 const PRESENCE_ENGINE = "Cisco Presence Engine";
-const DB = "Cisco DB";
-const SRM = "Cisco Server Recovery Manager";
 
 const node = fc.constantFrom<1 | 2>(1, 2);
 export const stepArb: fc.Arbitrary<Step> = fc.oneof(
@@ -38,7 +37,7 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
   {
     arbitrary: fc.record({
       kind: fc.constant("service" as const),
-      service: fc.constantFrom(PRESENCE_ENGINE, DB, SRM),
+      service: fc.constantFrom(PRESENCE_ENGINE, DB_SERVICE, SRM_SERVICE),
       action: fc.constantFrom<ServiceAction>("start", "stop", "restart"),
       node,
     }),
@@ -172,12 +171,12 @@ export function healAndReturn(lab: MemoryLab): string | null {
   }
   lab.advance(lab.lab.bootSeconds + lab.lab.srmStartSeconds + 1);
   for (const n of lab.sim.nodes) {
-    if (n.services[SRM] !== "STARTED") lab.fault(n.id, "start-srm");
+    if (n.services[SRM_SERVICE] !== "STARTED") lab.fault(n.id, "start-srm");
   }
   // Start what the faults stopped; the critical services an SRM stopped itself stay its business.
   for (const n of lab.sim.nodes) {
     for (const [s, status] of Object.entries(n.services)) {
-      if (status !== "STARTED" && s !== SRM && (s === DB || !n.servicesStoppedBySrm)) lab.service(n.id, s, "start");
+      if (status !== "STARTED" && s !== SRM_SERVICE && (s === DB_SERVICE || !n.servicesStoppedBySrm)) lab.service(n.id, s, "start");
     }
   }
   for (let round = 0; round < 12; round++) {
