@@ -11,6 +11,7 @@ import type { z } from "zod";
 import { EventHistory } from "./event-history.tsx";
 import { LabSettingsForm } from "./lab-settings-form.tsx";
 import { heartbeatRefetchInterval, useLabNow, useLiveConnected } from "./live.tsx";
+import { ClientCounters } from "@/components/clients/client-counters.tsx";
 import { NodeStatusTable } from "./node-status-table.tsx";
 
 type Overview = z.infer<typeof haOverviewSchema> & { nodesInNoGroup: NodeInNoGroup[] };
@@ -66,6 +67,7 @@ export function HaOverview() {
             <Link href={`/system/presence-redundancy-groups/${g.groupId}`}>Open configuration</Link>
           </p>
           <NodeStatusTable status={g} />
+          {g.groupId !== null && <ClientCounters groupId={g.groupId} groupName={g.groupName} />}
         </Section>
       ))}
       {overview.data && overview.data.nodesInNoGroup.length > 0 && (

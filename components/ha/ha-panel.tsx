@@ -4,6 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/client/api.ts";
 import type { HaStatusView } from "@/lib/schemas/ha.ts";
 import { heartbeatRefetchInterval, useLabNow } from "./live.tsx";
+import { ClientCounters } from "@/components/clients/client-counters.tsx";
+import { OutageReports } from "@/components/clients/outage-reports.tsx";
 import { NodeStatusTable } from "./node-status-table.tsx";
 import { DrillsPanel } from "@/components/planning/drills.tsx";
 import { ScheduledActions } from "@/components/planning/scheduled-actions.tsx";
@@ -32,6 +34,9 @@ export function HaPanel({ groupId }: { groupId: number }) {
         </p>
       )}
       <NodeStatusTable status={ha.data} />
+      <ClientCounters groupId={groupId} groupName={ha.data.groupName} />
+      <h3>Outage reports</h3>
+      <OutageReports groupId={groupId} />
       {ha.data.haEnabled && ha.data.groupId !== null && (
         <>
           <WhatIfPanel status={ha.data} />

@@ -14,7 +14,7 @@ const LabTimeContext = createContext<LabTime | null>(null);
 const ConnectedContext = createContext(false);
 
 /** Query keys that show controller state; every change notice refreshes them. */
-export const LIVE_KEYS = [["ha"], ["events"], ["groups"], ["group"], ["nodes"], ["node"], ["node-services"], ["alerts"]] as const;
+export const LIVE_KEYS = [["ha"], ["events"], ["groups"], ["group"], ["nodes"], ["node"], ["node-services"], ["alerts"], ["clients"]] as const;
 
 /**
  * Subscribes once, for every console page, to the server-sent events of the
@@ -33,6 +33,13 @@ export function LiveUpdates({ children }: { children: ReactNode }) {
     source.addEventListener("tick", (e) => {
       const data = JSON.parse((e as MessageEvent<string>).data) as { labNow: number; speed: number };
       setTime({ ...data, wallAt: Date.now() });
+    });
+    // The server throttles these to one a second, however many clients reconnect.
+    source.addEventListener("clients", (e) => {
+      const data = JSON.parse((e as MessageEvent<string>).data) as { nodes: unknown[] };
+      queryClient.setQueryData(["clients", "counters"], (old: { labNow: number } | undefined) => ({ labNow: old?.labNow ?? 0, nodes: data.nodes }));
+      // A move that changed the counters has left an outage report.
+      void queryClient.invalidateQueries({ queryKey: ["clients", "outage-reports"] });
     });
     source.addEventListener("change", () => {
       for (const key of LIVE_KEYS) void queryClient.invalidateQueries({ queryKey: [...key] });

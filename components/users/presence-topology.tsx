@@ -9,10 +9,14 @@ import { PageTitle, Section } from "@/components/shell/page-title.tsx";
 import { api } from "@/lib/client/api.ts";
 import type { TopologyView } from "@/lib/schemas/users.ts";
 import { TableScroll } from "@/components/shell/table-scroll.tsx";
+import { useClientCounters } from "@/components/clients/use-counters.ts";
+
+/** Active and inactive client connections per node id. */
+type Connections = Map<number, { active: number; inactive: number }>;
 
 type NodeRow = TopologyView["groups"][number]["nodes"][number];
 
-function NodeRows({ nodes, positions, haEnabled }: { nodes: NodeRow[]; positions: boolean; haEnabled: boolean }) {
+function NodeRows({ nodes, positions, haEnabled, connections }: { nodes: NodeRow[]; positions: boolean; haEnabled: boolean; connections: Connections }) {
   return (
     <>
       {nodes.map((n, i) => (
@@ -30,6 +34,8 @@ function NodeRows({ nodes, positions, haEnabled }: { nodes: NodeRow[]; positions
           <td data-testid="users-assigned">{n.users.assigned}</td>
           <td data-testid="users-serving">{n.users.serving}</td>
           <td data-testid="users-active">{n.users.active}</td>
+          <td data-testid="connections-active">{connections.get(n.id)?.active ?? "–"}</td>
+          <td data-testid="connections-inactive">{connections.get(n.id)?.inactive ?? "–"}</td>
         </tr>
       ))}
     </>
@@ -43,6 +49,8 @@ const HEAD = (
     <th>Assigned Users</th>
     <th>Serving Users</th>
     <th>Active Users</th>
+    <th>Active Connections</th>
+    <th>Inactive Connections</th>
   </>
 );
 
@@ -51,6 +59,11 @@ export function PresenceTopology() {
   // Under the "ha" key, so the live updates refresh it on every failover and fallback.
   const topology = useQuery({ queryKey: ["ha", "topology"], queryFn: () => api<TopologyView>("/api/topology") });
   const data = topology.data;
+  const counters = useClientCounters();
+  const connections: Connections = new Map(
+    (counters.data?.nodes ?? []).map((c) => [c.nodeId, { active: c.JsmSessionsClient, inactive: c.JsmSessionsClientInactive }]),
+  );
+  const sum = (ids: number[], key: "active" | "inactive") => ids.reduce((a, id) => a + (connections.get(id)?.[key] ?? 0), 0);
 
   return (
     <>
@@ -67,7 +80,8 @@ export function PresenceTopology() {
         )}
         <p className="hint">
           Assigned: users the Sync Agent assigned to the node. Serving: users the node serves now (its own, and its peer&apos;s after a failover).
-          Active: serving users signed in now.
+          Active: serving users signed in now. Active Connections: clients connected to the node now; Inactive Connections: clients
+          of the peer&apos;s users holding a dual (standby) connection to it.
         </p>
       </Section>
       {data?.groups.map((g) => (
@@ -81,7 +95,7 @@ export function PresenceTopology() {
                 </tr>
               </thead>
               <tbody>
-                <NodeRows nodes={g.nodes} positions haEnabled={g.haEnabled} />
+                <NodeRows nodes={g.nodes} positions haEnabled={g.haEnabled} connections={connections} />
                 <tr>
                   <td colSpan={3}>
                     <strong>Total</strong>
@@ -89,6 +103,8 @@ export function PresenceTopology() {
                   <td>{g.users.assigned}</td>
                   <td>{g.users.serving}</td>
                   <td>{g.users.active}</td>
+                  <td>{sum(g.nodes.map((n) => n.id), "active")}</td>
+                  <td>{sum(g.nodes.map((n) => n.id), "inactive")}</td>
                 </tr>
               </tbody>
             </table>
@@ -103,7 +119,7 @@ export function PresenceTopology() {
                 <tr>{HEAD}</tr>
               </thead>
               <tbody>
-                <NodeRows nodes={data.ungroupedNodes} positions={false} haEnabled={false} />
+                <NodeRows nodes={data.ungroupedNodes} positions={false} haEnabled={false} connections={connections} />
               </tbody>
             </table>
           </TableScroll>

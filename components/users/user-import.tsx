@@ -23,6 +23,9 @@ const COLUMN_LABELS: Record<string, string> = {
   lastName: "Last Name",
   signedIn: "Signed In",
   cluster: "Cluster",
+  client: "Client",
+  secure: "Secure",
+  dual: "Dual",
   columns: "(number of values)",
   header: "(header row)",
   file: "(file)",
@@ -101,7 +104,8 @@ export function UserImport() {
             <div className="hint">
               The first row names the columns: <code>userId,firstName,lastName</code> and optionally <code>cluster</code> (each user&apos;s home
               cluster, required when the console has more than one) and <code>signedIn</code> (true/false, yes/no,
-              1/0). Then one user per row, at most {IMPORT_MAX_ROWS.toLocaleString("en-US")}. Every row is checked first; if any row has an
+              1/0), <code>client</code> (desktop, mobile or ios-background; desktop when empty), <code>secure</code> and <code>dual</code>
+              (true when empty). Then one user per row, at most {IMPORT_MAX_ROWS.toLocaleString("en-US")}. Every row is checked first; if any row has an
               error, nothing is imported. The Sync Agent assigns the users to nodes under the User Assignment Mode.
             </div>
           </div>

@@ -15,6 +15,8 @@ import { api } from "@/lib/client/api.ts";
 import type { Page } from "@/lib/schemas/find-list.ts";
 import { USER_SEARCH_FIELDS, userListQuery, type UserView } from "@/lib/schemas/users.ts";
 import { TableScroll } from "@/components/shell/table-scroll.tsx";
+import { ClientBulkForm } from "@/components/clients/client-bulk-form.tsx";
+import { CLIENT_KIND_LABELS } from "@/lib/schemas/clients.ts";
 
 export const USERS_BASE = "/user-management/end-users";
 
@@ -81,6 +83,13 @@ export function UserList() {
             update({ ...s, page: 1 });
           }}
         />
+        <ClientBulkForm
+          ids={selection.chosen.map((u) => u.id)}
+          onDone={(text, ok) => {
+            setStatus({ kind: ok ? "ok" : "error", text });
+            void queryClient.invalidateQueries({ queryKey: ["users"] });
+          }}
+        />
         {users.data && users.data.total === 0 ? (
           <p className="empty">No end users match the search.</p>
         ) : (
@@ -98,6 +107,7 @@ export function UserList() {
                   <SortHeader column="assignedNode" sort={params.sort} onSort={onSort}>Assigned Node</SortHeader>
                   <SortHeader column="servingNode" sort={params.sort} onSort={onSort}>Serving Node</SortHeader>
                   <SortHeader column="signedIn" sort={params.sort} onSort={onSort}>Signed In</SortHeader>
+                  <th>Client</th>
                 </tr>
               </thead>
               <tbody>
@@ -116,6 +126,11 @@ export function UserList() {
                       {u.servingNode && u.assignedNode && u.servingNode.id !== u.assignedNode.id && <span className="status-warn"> (failed over)</span>}
                     </td>
                     <td>{u.signedIn ? "Yes" : "No"}</td>
+                    <td data-testid="user-client">
+                      {CLIENT_KIND_LABELS[u.client.kind]}
+                      {u.client.secure ? "" : ", unrestricted"}
+                      {u.client.secure && u.client.kind !== "ios-background" && !u.client.dual ? ", dual off" : ""}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -6,7 +6,7 @@ import type { Clock } from "./clock.ts";
 import type { LabSettings } from "./lab-settings.ts";
 import { GroupMachine, NotAllowed, type Fault, type ServiceAction } from "./machine.ts";
 import { SRM_SERVICE } from "../domain/services.ts";
-import { cloneGroup, type GroupSim, type HaEventRecord, type NodeSim } from "./model.ts";
+import { cloneGroup, type GroupSim, type HaEventRecord, type MoveUsers, type NodeSim } from "./model.ts";
 import { REASON, STATE, type HaAction } from "./names.ts";
 import { loadUnits, saveUnit, type Unit } from "./repository.ts";
 import { runStep, unchanged } from "./step.ts";
@@ -20,6 +20,8 @@ export interface ChangeNotice {
   events?: readonly HaEventRecord[];
   /** User moves the step made. */
   userMoves?: number;
+  /** Which users the step moved, committed at `at` (the simulated clients follow them, lib/clients). */
+  moves?: readonly MoveUsers[];
 }
 
 export interface ControllerOptions {
@@ -199,6 +201,7 @@ export class HaController {
       at: this.opts.clock.now(),
       events: m.events,
       userMoves: m.moves.length,
+      moves: m.moves,
     } satisfies ChangeNotice);
   }
 

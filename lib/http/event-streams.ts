@@ -1,4 +1,5 @@
 import type { Session } from "../auth/sessions.ts";
+import type { ClientFleet } from "../clients/fleet.ts";
 import type { HaController } from "../ha/controller.ts";
 import { ApiError } from "./errors.ts";
 
@@ -42,7 +43,8 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * Server-sent events for one session: `change` whenever the controller
- * persists a step, and `tick` every second with the lab time, so open pages
+ * persists a step, `clients` with the JSM counters when they change (at
+ * most once a second), and `tick` every second with the lab time, so open pages
  * update at once and their countdowns stay in step with lab time. The stream
  * ends when the client goes, the session signs out or expires, or
  * `sessionIsOpen` finds it ended by other means.
@@ -52,6 +54,7 @@ export function eventStreamResponse(
   session: Session,
   signal: AbortSignal,
   sessionIsOpen: () => Promise<boolean>,
+  clients?: Pick<ClientFleet, "onCounters">,
 ): Response {
   let end: Close = () => {};
   const release = admit(session.key, () => end());
@@ -67,7 +70,12 @@ export function eventStreamResponse(
       };
       const tick = () => send("tick", { labNow: controller.clock.now(), speed: controller.labSettings.speed });
       const interval = setInterval(tick, 1000);
-      const unsubscribe = controller.onChange((notice) => send("change", notice));
+      const unsubscribeChanges = controller.onChange((notice) => send("change", notice));
+      const unsubscribeCounters = clients?.onCounters((counters) => send("clients", { nodes: counters })) ?? (() => {});
+      const unsubscribe = () => {
+        unsubscribeChanges();
+        unsubscribeCounters();
+      };
       const expiry = setTimeout(() => end(), Math.min(MAX_TIMER_MS, Math.max(0, session.expiresAt.getTime() - Date.now())));
       const recheck = setInterval(() => {
         sessionIsOpen().then(

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ASSIGNMENT_MODES } from "../users/assignment.ts";
+import { clientProfileSchema } from "./clients.ts";
 import { NO_CONTROL_CHARACTERS } from "./common.ts";
 import { findListQuery, pageOf } from "./find-list.ts";
 import { clusterNameSchema } from "./nodes.ts";
@@ -68,6 +69,8 @@ export const userSchema = z.object({
   assignedNode: nodeRef.nullable(),
   servingNode: nodeRef.nullable(),
   signedIn: z.boolean(),
+  /** The simulated Jabber client (lib/clients). */
+  client: clientProfileSchema,
 });
 export type UserView = z.output<typeof userSchema>;
 

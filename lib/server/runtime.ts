@@ -7,6 +7,7 @@ import { ensureDatabase } from "../db/migrate/ensure-database.ts";
 import { applyMigrations } from "../db/migrate/engine.ts";
 import { watchAlerts, type AlertWatch } from "../alerts/watch.ts";
 import { WebhookDelivery } from "../alerts/webhook.ts";
+import { ClientFleet } from "../clients/fleet.ts";
 import { LabClock, type Clock } from "../ha/clock.ts";
 import { HaController, REAL_WALL_TIMERS, type WallTimers } from "../ha/controller.ts";
 import { ConsoleMetrics } from "../metrics/console-metrics.ts";
@@ -28,6 +29,8 @@ export interface Runtime {
   metrics: ConsoleMetrics;
   alerts: AlertWatch;
   webhooks: WebhookDelivery;
+  /** The simulated Jabber clients of the signed-in users (lib/clients). */
+  clients: ClientFleet;
   close(): Promise<void>;
 }
 
@@ -89,6 +92,8 @@ export async function startRuntime(
   const webhooks = new WebhookDelivery({ db });
   const alerts = watchAlerts(db, controller, (event, alert) => webhooks.enqueue(event, alert));
   const ssh = await startSshCliFromEnv(db, controller, log);
+  // On a virtual clock the tests say when the clients look at the database again.
+  const clients = await ClientFleet.start(db, controller, { autoReconcile: !options.clock || options.wallTimers !== undefined });
   return {
     database: config.kind,
     db,
@@ -98,6 +103,7 @@ export async function startRuntime(
     metrics: new ConsoleMetrics(controller),
     alerts,
     webhooks,
+    clients,
     close: async () => {
       // No new Sync Agent work, then wait for what the controller and the Sync Agent have in flight.
       stopSyncAgent();
@@ -106,6 +112,7 @@ export async function startRuntime(
       drills.stop();
       await drills.settled();
       await controller.stop();
+      await clients.stop();
       alerts.stop();
       await alerts.settled();
       await webhooks.stop();

@@ -1,3 +1,4 @@
+import { DEFAULT_PROFILE, type ClientProfile } from "../clients/sim.ts";
 import type { Db, Tx } from "../db/client.ts";
 
 export interface NewUser {
@@ -8,6 +9,7 @@ export interface NewUser {
   clusterId?: number;
   assignedNodeId: number | null;
   signedIn?: boolean;
+  client?: ClientProfile;
 }
 
 /**
@@ -29,7 +31,7 @@ export async function insertUsers(db: Db | Tx, users: NewUser[], chunk = 20_000)
   for (let i = 0; i < users.length; i += chunk) {
     const part = users.slice(i, i + chunk);
     await db.$executeRaw`
-      INSERT INTO "EndUser" ("userId", "userKey", "firstName", "lastName", "clusterId", "assignedNodeId", "servingNodeId", "signedIn")
+      INSERT INTO "EndUser" ("userId", "userKey", "firstName", "lastName", "clusterId", "assignedNodeId", "servingNodeId", "signedIn", "clientKind", "clientSecure", "clientDual")
       SELECT * FROM unnest(
         ${part.map((u) => u.userId)}::text[],
         ${part.map((u) => u.userId.toLowerCase())}::text[],
@@ -38,7 +40,10 @@ export async function insertUsers(db: Db | Tx, users: NewUser[], chunk = 20_000)
         ${part.map(homeCluster)}::int[],
         ${part.map((u) => u.assignedNodeId)}::int[],
         ${part.map((u) => (u.assignedNodeId === null ? null : (servedBy.get(u.assignedNodeId) ?? null)))}::int[],
-        ${part.map((u) => u.signedIn ?? false)}::bool[]
+        ${part.map((u) => u.signedIn ?? false)}::bool[],
+        ${part.map((u) => (u.client ?? DEFAULT_PROFILE).kind)}::text[],
+        ${part.map((u) => (u.client ?? DEFAULT_PROFILE).secure)}::bool[],
+        ${part.map((u) => (u.client ?? DEFAULT_PROFILE).dual)}::bool[]
       )`;
   }
 }

@@ -1,5 +1,6 @@
 import { CsvError } from "csv-parse";
 import { parse } from "csv-parse/sync";
+import { CLIENT_KINDS, DEFAULT_PROFILE, type ClientKind, type ClientProfile } from "../clients/sim.ts";
 import { IMPORT_MAX_ROWS, userFieldSchemas, type UserInput } from "../schemas/users.ts";
 
 /**
@@ -8,10 +9,10 @@ import { IMPORT_MAX_ROWS, userFieldSchemas, type UserInput } from "../schemas/us
  * the columns, then one user per row.
  */
 
-export const CSV_COLUMNS = ["userId", "firstName", "lastName", "signedIn", "cluster"] as const;
+export const CSV_COLUMNS = ["userId", "firstName", "lastName", "signedIn", "cluster", "client", "secure", "dual"] as const;
 type Column = (typeof CSV_COLUMNS)[number];
 const REQUIRED: readonly Column[] = ["userId", "firstName", "lastName"];
-const OPTIONAL = "optionally signedIn and cluster";
+const OPTIONAL = "optionally signedIn, cluster, client, secure and dual";
 
 export interface RowError {
   /** The row in the file as a text editor or spreadsheet numbers it; the header is row 1. */
@@ -24,6 +25,8 @@ export interface CsvUser extends UserInput {
   row: number;
   /** The home cluster's name, or empty: which cluster that means is the caller's to decide. */
   cluster: string;
+  /** The simulated client; empty cells take the defaults (desktop, secure, dual). */
+  client: ClientProfile;
 }
 
 export interface CsvResult {
@@ -181,6 +184,18 @@ export function parseUserCsv(text: string): CsvResult {
     if (!TRUE.has(signed) && !FALSE.has(signed)) {
       errors.push({ row, field: "signedIn", message: "Signed In must be true or false (or yes/no, 1/0, or empty for false)" });
     }
+    const kind = value("client").toLowerCase() || DEFAULT_PROFILE.kind;
+    if (!(CLIENT_KINDS as readonly string[]).includes(kind)) {
+      errors.push({ row, field: "client", message: `Client must be one of ${CLIENT_KINDS.join(", ")} (or empty for ${DEFAULT_PROFILE.kind})` });
+    }
+    const flag = (c: "secure" | "dual") => {
+      const v = value(c).toLowerCase();
+      if (v === "") return true;
+      if (TRUE.has(v)) return true;
+      if (!FALSE.has(v)) errors.push({ row, field: c, message: `${c} must be true or false (or yes/no, 1/0, or empty for true)` });
+      return false;
+    };
+    const client: ClientProfile = { kind: kind as ClientKind, secure: flag("secure"), dual: flag("dual") };
     const userId = value("userId");
     const key = userId.toLowerCase();
     const firstRow = seen.get(key);
@@ -191,7 +206,7 @@ export function parseUserCsv(text: string): CsvResult {
       if (userIdOk) userIds.push({ row, userId });
     }
     if (errors.length === before) {
-      users.push({ row, userId, firstName: value("firstName"), lastName: value("lastName"), signedIn: TRUE.has(signed), cluster });
+      users.push({ row, userId, firstName: value("firstName"), lastName: value("lastName"), signedIn: TRUE.has(signed), cluster, client });
     }
   }
   return { users, errors, userIds };

@@ -38,6 +38,7 @@ function toView(row: UserRow): UserView {
     assignedNode: row.assignedNode,
     servingNode: row.servingNode,
     signedIn: row.signedIn,
+    client: { kind: row.clientKind as UserView["client"]["kind"], secure: row.clientSecure, dual: row.clientDual },
   };
 }
 
@@ -248,6 +249,7 @@ export async function importUsers(db: Db, gate: UserGate, csv: string): Promise<
       firstName: u.firstName,
       lastName: u.lastName,
       signedIn: u.signedIn,
+      client: u.client,
       clusterId: clusterIds[i]!,
       assignedNodeId: nodes[i] ?? null,
     }));

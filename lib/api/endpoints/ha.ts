@@ -104,7 +104,7 @@ export const eventStream = endpoint({
   method: "GET",
   path: "/api/events/stream",
   summary:
-    "Server-sent events: a `change` event for every state change as it happens, and a `tick` with the lab time every second. " +
+    "Server-sent events: a `change` event for every state change as it happens, a `clients` event with the JSM counters of every node when they change (at most once a second), and a `tick` with the lab time every second. " +
     `The stream ends when its session ends (sign-out or expiry); at most ${STREAMS_PER_SESSION} may be open per session (429 beyond)`,
   tag: TAG,
   auth: true,

@@ -58,7 +58,7 @@ export const importUsers = endpoint({
   method: "POST",
   path: "/api/users/import",
   summary:
-    `Import end users from the text of a CSV file: a header row userId,firstName,lastName[,signedIn] (any order, any case), ` +
+    `Import end users from the text of a CSV file: a header row userId,firstName,lastName[,signedIn][,cluster][,client][,secure][,dual] (any order, any case; client is desktop, mobile or ios-background, secure and dual true/false, empty for the defaults desktop, true, true), ` +
     `then up to ${IMPORT_MAX_ROWS} rows; values are trimmed, signedIn is true/false, yes/no, 1/0 or empty. ` +
     `Every row is checked first (the rules of Add New, duplicates within the file and against existing users, without regard to case); ` +
     `any error imports nothing and answers 422 with error.fields keyed "row <n>: <column>" (rows as numbered in the file, the header is row 1; ` +

@@ -3,6 +3,8 @@ import * as catchAll from "@/app/api/[...path]/route.ts";
 import * as alertAcknowledge from "@/app/api/alerts/[id]/acknowledge/route.ts";
 import * as alerts from "@/app/api/alerts/route.ts";
 import * as alertWebhook from "@/app/api/alerts/webhook/route.ts";
+import * as clientCounters from "@/app/api/clients/counters/route.ts";
+import * as clientSettings from "@/app/api/clients/settings/route.ts";
 import * as clusters from "@/app/api/clusters/route.ts";
 import * as enterpriseParameters from "@/app/api/enterprise-parameters/route.ts";
 import * as events from "@/app/api/events/route.ts";
@@ -21,12 +23,16 @@ import * as nodeService from "@/app/api/nodes/[id]/services/[service]/route.ts";
 import * as nodeServices from "@/app/api/nodes/[id]/services/route.ts";
 import * as nodes from "@/app/api/nodes/route.ts";
 import * as openapi from "@/app/api/openapi.json/route.ts";
+import * as outageReport from "@/app/api/outage-reports/[id]/route.ts";
+import * as outageReports from "@/app/api/outage-reports/route.ts";
 import * as serviceParameters from "@/app/api/service-parameters/route.ts";
 import * as session from "@/app/api/session/route.ts";
 import * as token from "@/app/api/tokens/[id]/route.ts";
 import * as tokens from "@/app/api/tokens/route.ts";
 import * as topology from "@/app/api/topology/route.ts";
+import * as userClient from "@/app/api/users/[id]/client/route.ts";
 import * as user from "@/app/api/users/[id]/route.ts";
+import * as userClients from "@/app/api/users/clients/route.ts";
 import * as usersImport from "@/app/api/users/import/route.ts";
 import * as users from "@/app/api/users/route.ts";
 import * as drillRunAbandon from "@/app/api/drill-runs/[id]/abandon/route.ts";
@@ -48,6 +54,8 @@ export const ROUTE_MODULES: Record<string, RouteModule> = {
   "/api/alerts/{id}/acknowledge": alertAcknowledge,
   "/api/alerts/webhook": alertWebhook,
   "/api/alerts": alerts,
+  "/api/clients/counters": clientCounters,
+  "/api/clients/settings": clientSettings,
   "/api/clusters": clusters,
   "/api/enterprise-parameters": enterpriseParameters,
   "/api/events": events,
@@ -66,12 +74,16 @@ export const ROUTE_MODULES: Record<string, RouteModule> = {
   "/api/nodes/{id}/services": nodeServices,
   "/api/nodes": nodes,
   "/api/openapi.json": openapi,
+  "/api/outage-reports/{id}": outageReport,
+  "/api/outage-reports": outageReports,
   "/api/service-parameters": serviceParameters,
   "/api/session": session,
   "/api/tokens/{id}": token,
   "/api/tokens": tokens,
   "/api/topology": topology,
+  "/api/users/{id}/client": userClient,
   "/api/users/{id}": user,
+  "/api/users/clients": userClients,
   "/api/users/import": usersImport,
   "/api/users": users,
   "/api/drill-runs/{id}/abandon": drillRunAbandon,

@@ -4,5 +4,5 @@ import { eventStreamResponse } from "@/lib/http/event-streams.ts";
 import { handle } from "@/lib/http/route.ts";
 
 export const GET = handle(eventStream, async ({ runtime, session, request }) =>
-  eventStreamResponse(runtime.controller, session, request.signal, () => sessionIsOpen(runtime.db, session.key)),
+  eventStreamResponse(runtime.controller, session, request.signal, () => sessionIsOpen(runtime.db, session.key), runtime.clients),
 );

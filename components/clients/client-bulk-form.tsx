@@ -1,0 +1,49 @@
+"use client";
+
+import { useState } from "react";
+import { api } from "@/lib/client/api.ts";
+import { CLIENT_KINDS } from "@/lib/clients/sim.ts";
+import { CLIENT_KIND_LABELS, type ClientProfileView } from "@/lib/schemas/clients.ts";
+
+/** The Find and List bulk action: one client kind and mode for every selected user. */
+export function ClientBulkForm({ ids, onDone }: { ids: number[]; onDone(text: string, ok: boolean): void }) {
+  const [profile, setProfile] = useState<ClientProfileView>({ kind: "desktop", secure: true, dual: true });
+  const [busy, setBusy] = useState(false);
+
+  async function apply() {
+    setBusy(true);
+    try {
+      const { updated } = await api<{ updated: number }>("/api/users/clients", { method: "POST", body: { ids, ...profile } });
+      onDone(`Client set for ${updated} end user${updated === 1 ? "" : "s"}`, true);
+    } catch (err) {
+      onDone((err as Error).message, false);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <fieldset className="client-bulk" data-testid="client-bulk">
+      <legend>Client of the selected users</legend>
+      <label>
+        Client kind{" "}
+        <select value={profile.kind} onChange={(e) => setProfile({ ...profile, kind: e.target.value as ClientProfileView["kind"] })}>
+          {CLIENT_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {CLIENT_KIND_LABELS[k]}
+            </option>
+          ))}
+        </select>
+      </label>{" "}
+      <label>
+        <input type="checkbox" checked={profile.secure} onChange={(e) => setProfile({ ...profile, secure: e.target.checked })} /> Secure XMPP mode
+      </label>{" "}
+      <label>
+        <input type="checkbox" checked={profile.dual} onChange={(e) => setProfile({ ...profile, dual: e.target.checked })} /> Dual registration
+      </label>{" "}
+      <button type="button" onClick={() => void apply()} disabled={ids.length === 0 || busy}>
+        Set Client of Selected
+      </button>
+    </fieldset>
+  );
+}
