@@ -1,6 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { DEFAULT_BODY_LIMIT, type Endpoint } from "../api/endpoint.ts";
+// Names every endpoint (operationId) for the audit log, also in a route bundle that imports one endpoint module alone.
+import "../api/endpoints/index.ts";
 import { appendAudit } from "../audit/audit-log.ts";
 import { refusal } from "../auth/roles.ts";
 import { findSession, SESSION_COOKIE, type Session, type SessionUser } from "../auth/sessions.ts";

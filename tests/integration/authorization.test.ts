@@ -37,7 +37,7 @@ beforeAll(async () => {
 });
 
 function target(ep: Endpoint): string {
-  return ep.path.replace("{id}", "1").replace("{service}", encodeURIComponent(SERVICE_NAMES[0]));
+  return ep.path.replace("{id}", "1").replace("{service}", encodeURIComponent(SERVICE_NAMES[0]!));
 }
 
 function validBody(ep: Endpoint): string | null {
@@ -110,7 +110,8 @@ describe.each(WRITES.filter((ep) => ep.auth))("$method $path", (ep) => {
     if (can(role, ep.permission)) continue;
     it(`answers 403 to ${role} (session and API token), changing nothing, and audits the refusal`, async () => {
       const before = await snapshot();
-      for (const auth of [{ cookie: who[role].cookie }, { authorization: `Bearer ${who[role].token}` }]) {
+      const ways: Record<string, string>[] = [{ cookie: who[role].cookie }, { authorization: `Bearer ${who[role].token}` }];
+      for (const auth of ways) {
         const answer = await send(ep, auth);
         expect(answer.status, JSON.stringify(answer.body)).toBe(403);
         const error = errorBodySchema.parse(answer.body).error;
