@@ -1,6 +1,6 @@
 import { SignOutButton } from "./sign-out-button.tsx";
 
-export function ConsoleHeader({ username }: { username: string }) {
+export function ConsoleHeader({ username, role }: { username: string; role: string }) {
   return (
     <header className="banner">
       <div className="banner-brand">
@@ -13,7 +13,8 @@ export function ConsoleHeader({ username }: { username: string }) {
         </div>
       </div>
       <div className="banner-user">
-        <span data-testid="signed-in-user">{username}</span>
+        <span data-testid="signed-in-user">{username}</span> <span data-testid="signed-in-role">({role})</span>
+        <a href="/change-password">Change Password</a>
         <SignOutButton />
       </div>
     </header>
