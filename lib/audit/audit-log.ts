@@ -31,6 +31,8 @@ export function redact(value: unknown, depth = 0): unknown {
       Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, SECRET_FIELD.test(k) ? "[redacted]" : redact(v, depth + 1)]),
     );
   }
+  // PostgreSQL text and jsonb cannot hold NUL; the rest of a refused request's text is kept.
+  if (typeof value === "string") return value.replaceAll("\u0000", "\uFFFD");
   return value;
 }
 
@@ -46,7 +48,7 @@ export async function appendAudit(db: Db, entry: AuditEntry): Promise<void> {
       path: entry.path,
       status: entry.status,
       outcome: outcomeOf(entry.status),
-      message: entry.message ?? null,
+      message: entry.message ? (redact(entry.message) as string) : null,
       ...(entry.detail ? { detail: redact(entry.detail) as object } : {}),
     },
   });

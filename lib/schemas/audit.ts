@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AUDIT_OUTCOMES } from "../audit/audit-log.ts";
+import { searchText } from "./common.ts";
 import { pageNumber, pageSize } from "./find-list.ts";
 
 const instant = (what: string) =>
@@ -10,15 +11,15 @@ const instant = (what: string) =>
 
 /** The Audit Log's filters, the same on the page, its list and its CSV export. */
 export const auditFilterSchema = z.object({
-  username: z.string().max(64).optional(),
-  action: z.string().max(64).optional(),
+  username: searchText.optional(),
+  action: searchText.optional(),
   outcome: z.enum(AUDIT_OUTCOMES).optional(),
   /** Earliest time, inclusive. */
   from: instant("From"),
   /** Latest time, exclusive. */
   to: instant("To"),
   /** Text found in the path, message or address. */
-  q: z.string().max(200).optional(),
+  q: searchText.optional(),
 });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
 

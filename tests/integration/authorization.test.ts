@@ -7,7 +7,8 @@ import { can, ROLES, type Role } from "@/lib/auth/roles.ts";
 import { SERVICE_NAMES } from "@/lib/domain/services.ts";
 import { errorBodySchema } from "@/lib/http/errors.ts";
 import { createToken } from "@/lib/tokens/api-tokens.ts";
-import { accountWithRole } from "./support/accounts.ts";
+import { accountWithRole, ROLE_PASSWORD } from "./support/accounts.ts";
+import { axl } from "./support/axl.ts";
 import { ROUTE_MODULES, serve } from "./support/api-router.ts";
 import { valid, type JsonSchema } from "./support/schema-arbitrary.ts";
 import { useTestRuntime } from "./support/test-runtime.ts";
@@ -135,5 +136,19 @@ describe("reads", () => {
         await answer.body?.cancel();
       }
     }
+  });
+});
+
+describe("AXL follows the same rule", () => {
+  it("a Read-only account reads over AXL but its writes are refused with 403, change nothing and are audited", async () => {
+    const basic = `Basic ${Buffer.from(`${who.read_only.username}:${ROLE_PASSWORD}`).toString("base64")}`;
+    const list = await axl("listProcessNode", "<searchCriteria><name>%</name></searchCriteria><returnedTags><name/></returnedTags>", { authorization: basic });
+    expect(list.status).toBe(200);
+    const before = await snapshot();
+    const removed = await axl("removePresenceRedundancyGroup", "<name>DefaultCUPSubCluster</name>", { authorization: basic });
+    expect(removed.status).toBe(403);
+    expect(removed.text).toMatch(/Read-only role may not/);
+    expect(await snapshot()).toEqual(before);
+    expect(await lastAudit()).toMatchObject({ action: "axl:removePresenceRedundancyGroup", status: 403, outcome: "refused", username: who.read_only.username });
   });
 });
