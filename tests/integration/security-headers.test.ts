@@ -57,8 +57,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await new Promise((r) => plain.close(r));
-  await new Promise((r) => secure.close(r));
+  await new Promise((r) => (plain ? plain.close(r) : r(undefined)));
+  await new Promise((r) => (secure ? secure.close(r) : r(undefined)));
   rmSync(dir, { recursive: true, force: true });
 });
 
