@@ -131,8 +131,8 @@ export function handle<
   }
 
   async function audit(request: NextRequest, response: Response, seen: Seen) {
-    const runtime = seen.runtime;
-    // Refused before the database was reached (a declared oversize body, another origin): nothing to write with.
+    // A write refused before the runtime was asked for (another origin, a declared oversize body) is recorded too.
+    const runtime = seen.runtime ?? (await getRuntime().catch(() => undefined));
     if (!runtime) return;
     let message: string | null = null;
     if (response.status >= 400) {

@@ -129,6 +129,8 @@ describe("audit log", () => {
     await call(group.PATCH, { method: "PATCH", path: `/api/groups/${g.id}`, cookie: viewer.cookie, params: { id: String(g.id) }, body: { description: "not allowed", version: g.version } });
     await call(session.DELETE, { method: "DELETE", path: "/api/session", cookie: viewer.cookie });
 
+    await call(group.PATCH, { method: "PATCH", path: `/api/groups/${g.id}`, cookie, params: { id: String(g.id) }, headers: { origin: "http://evil.example" }, body: { description: "forged", version: g.version } });
+
     const rows = await db.auditLog.findMany({ orderBy: { id: "asc" } });
     expect(rows).toEqual(
       expect.arrayContaining([
@@ -137,6 +139,7 @@ describe("audit log", () => {
         expect.objectContaining({ action: "signIn", username: "gina", outcome: "ok" }),
         expect.objectContaining({ action: "signOut", username: "gina", outcome: "ok" }),
         expect.objectContaining({ action: "updateGroup", username: "gina", outcome: "refused", status: 403 }),
+        expect.objectContaining({ action: "updateGroup", outcome: "refused", status: 403, message: "Requests from another origin are refused" }),
       ]),
     );
     const edit = rows.find((r) => r.action === "updateGroup" && r.outcome === "ok")!;
