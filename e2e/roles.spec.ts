@@ -43,7 +43,7 @@ test("Read-only sees every page but changes nothing, and is told why", async ({ 
   await page.getByRole("navigation", { name: "Main menu" }).getByRole("button", { name: "System" }).click();
   await expect(page.getByRole("menuitem", { name: "Application Users" })).toHaveCount(0);
   await page.goto("/system/application-users");
-  await expect(page.getByRole("alert")).toContainText("Read-only role may not");
+  await expect(page.locator("main").getByRole("alert")).toContainText("Read-only role may not");
 });
 
 test("Operator runs HA, services and end users, but not parameters, inventory or accounts", async ({ page }) => {
@@ -58,7 +58,7 @@ test("Operator runs HA, services and end users, but not parameters, inventory or
   await page.goto("/system/server");
   await expect(page.getByRole("button", { name: "Add New" })).toBeDisabled();
   await page.goto("/system/audit-log");
-  await expect(page.getByRole("alert")).toContainText("Operator role may not");
+  await expect(page.locator("main").getByRole("alert")).toContainText("Operator role may not");
 });
 
 test("Super User manages accounts: a reset password must be changed at the next sign-in; the audit log shows it", async ({ page, browser }) => {
