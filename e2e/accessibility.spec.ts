@@ -40,6 +40,8 @@ const consolePages = [
   { path: "/system/service-parameters", title: "Service Parameter Configuration" },
   { path: "/system/enterprise-parameters", title: "Enterprise Parameters Configuration" },
   { path: "/system/api-tokens", title: "API Tokens" },
+  { path: "/system/application-users", title: "Application Users" },
+  { path: "/system/audit-log", title: "Audit Log" },
   { path: "/user-management/end-users", title: "Find and List Users" },
   { path: "/user-management/end-users/new", title: "Add New End User" },
   { path: "/user-management/end-users/import", title: "Import Users" },

@@ -86,6 +86,10 @@ test("the menu bar works with the keyboard; a skip link jumps to the content", a
   await expect(system).toBeFocused();
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("ArrowUp");
+  await expect(page.getByRole("menuitem", { name: "Audit Log" })).toBeFocused();
+  await page.keyboard.press("ArrowUp");
+  await expect(page.getByRole("menuitem", { name: "Application Users" })).toBeFocused();
+  await page.keyboard.press("ArrowUp");
   await expect(page.getByRole("menuitem", { name: "API Tokens" })).toBeFocused();
   await page.keyboard.press("ArrowUp");
   await expect(page.getByRole("menuitem", { name: "Enterprise Parameters" })).toBeFocused();

@@ -39,10 +39,13 @@ export function SelectionButtons({
   selection,
   empty,
   onDelete,
+  refused,
 }: {
   selection: ReturnType<typeof useSelection>;
   empty: boolean;
   onDelete(): void;
+  /** Why the role may not delete (lib/auth/roles.ts); Delete Selected is disabled then. */
+  refused?: string;
 }) {
   return (
     <>
@@ -52,7 +55,7 @@ export function SelectionButtons({
       <button type="button" onClick={selection.clear} disabled={selection.count === 0}>
         Clear All
       </button>
-      <button type="button" className="danger" onClick={onDelete} disabled={selection.count === 0}>
+      <button type="button" className="danger" onClick={onDelete} disabled={refused !== undefined || selection.count === 0} title={refused}>
         Delete Selected
       </button>
     </>

@@ -1,5 +1,6 @@
 "use client";
 
+import { RoleNotice, useCan } from "@/components/shell/role.tsx";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
@@ -51,6 +52,7 @@ function describeGroup(g: GroupView): string {
 }
 
 export function GroupForm({ groupId }: { groupId: number | null }) {
+  const may = useCan("inventory");
   const router = useRouter();
   const search = useSearchParams();
   const queryClient = useQueryClient();
@@ -183,20 +185,20 @@ export function GroupForm({ groupId }: { groupId: number | null }) {
         title="Presence Redundancy Group Configuration"
         toolbar={
           <>
-            <button type="submit" disabled={busy}>
+            <button type="submit" title={may.why} disabled={!may.allowed || busy}>
               Save
             </button>
             {groupId !== null && (
               <>
-                <button type="button" className="danger" onClick={remove}>
+                <button type="button" className="danger" onClick={remove} disabled={!may.allowed} title={may.why}>
                   Delete
                 </button>
-                <button type="button" onClick={() => router.push(`${LIST}/new?copyFrom=${groupId}`)}>
+                <button type="button" onClick={() => router.push(`${LIST}/new?copyFrom=${groupId}`)} disabled={!may.allowed} title={may.why}>
                   Copy
                 </button>
               </>
             )}
-            <button type="button" onClick={() => router.push(`${LIST}/new`)}>
+            <button type="button" onClick={() => router.push(`${LIST}/new`)} disabled={!may.allowed} title={may.why}>
               Add New
             </button>
             <Link href={LIST}>Back to Find/List</Link>
@@ -287,6 +289,7 @@ function ServerSelect(props: {
 }) {
   return (
     <>
+      <RoleNotice permission="inventory" />
       <label htmlFor={props.field}>{props.label}</label>
       <div>
         <select id={props.field} value={props.value} {...invalidProps(props.field, props.error)} onChange={(e) => props.onChange(e.target.value)}>

@@ -1,5 +1,6 @@
 "use client";
 
+import { RoleNotice, useCan } from "@/components/shell/role.tsx";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
@@ -28,6 +29,7 @@ function confirmText(groups: GroupListItem[]): string {
 }
 
 export function GroupList() {
+  const may = useCan("inventory");
   const router = useRouter();
   const search = useSearchParams();
   const queryClient = useQueryClient();
@@ -63,15 +65,16 @@ export function GroupList() {
 
   const toolbar = (
     <>
-      <button type="button" onClick={() => router.push(`${BASE}/new`)}>
+      <button type="button" onClick={() => router.push(`${BASE}/new`)} disabled={!may.allowed} title={may.why}>
         Add New
       </button>
-      <SelectionButtons selection={selection} empty={items.length === 0} onDelete={deleteSelected} />
+      <SelectionButtons selection={selection} empty={items.length === 0} onDelete={deleteSelected} refused={may.why} />
     </>
   );
 
   return (
     <>
+      <RoleNotice permission="inventory" />
       <PageTitle title="Find and List Presence Redundancy Groups" toolbar={toolbar} />
       <ListStatus status={status} list={groups} />
       <Section title="Presence Redundancy Group">

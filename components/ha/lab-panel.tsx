@@ -1,5 +1,6 @@
 "use client";
 
+import { useCan } from "@/components/shell/role.tsx";
 import { useState } from "react";
 import { DB_SERVICE, SERVICE_NAMES, SRM_SERVICE } from "@/lib/domain/services.ts";
 import { FAULT_LABELS, FAULTS } from "@/lib/schemas/ha.ts";
@@ -65,6 +66,7 @@ function consequence(fault: Fault, host: string, service: string): string | null
 
 /** Lab fault injection for one node: what a Cisco lab would do with a power cable or a firewall. */
 export function LabPanel({ nodeId }: { nodeId: number }) {
+  const may = useCan("faults");
   const { node, send, message } = useNodeHa(nodeId);
   const [crash, setCrash] = useState<string>("Cisco Presence Engine");
   if (!node) return <p>Loading…</p>;
@@ -89,7 +91,7 @@ export function LabPanel({ nodeId }: { nodeId: number }) {
       </p>
       <div className="lab-panel">
         {FAULTS.filter((f) => applicable(f, node) && f !== "service-crash").map((f) => (
-          <button key={f} type="button" onClick={() => inject(f)} disabled={send.isPending}>
+          <button key={f} type="button" onClick={() => inject(f)} title={may.why} disabled={!may.allowed || send.isPending}>
             {FAULT_LABELS[f]}
           </button>
         ))}
@@ -100,7 +102,7 @@ export function LabPanel({ nodeId }: { nodeId: number }) {
                 <option key={s}>{s}</option>
               ))}
             </select>{" "}
-            <button type="button" onClick={() => inject("service-crash")} disabled={send.isPending}>
+            <button type="button" onClick={() => inject("service-crash")} title={may.why} disabled={!may.allowed || send.isPending}>
               {FAULT_LABELS["service-crash"]}
             </button>
           </span>

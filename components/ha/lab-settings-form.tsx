@@ -1,5 +1,6 @@
 "use client";
 
+import { useCan } from "@/components/shell/role.tsx";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
 import { FieldError, invalidProps } from "@/components/forms/status-line.tsx";
@@ -16,6 +17,7 @@ const FIELDS: { key: keyof LabSettings; label: string; step: string }[] = [
 
 /** Lab time speed and durations; 1× is faithful, faster rehearses quicker. */
 export function LabSettingsForm() {
+  const may = useCan("faults");
   const queryClient = useQueryClient();
   const lab = useQuery({ queryKey: ["lab"], queryFn: () => api<LabSettings & { labNow: number }>("/api/lab") });
   const [draft, setDraft] = useState<Record<keyof LabSettings, string> | null>(null);
@@ -50,7 +52,7 @@ export function LabSettingsForm() {
           <FieldError id={f.key} message={feedback.errors[f.key]} />
         </label>
       ))}
-      <button type="submit">Save</button>
+      <button type="submit" disabled={!may.allowed} title={may.why}>Save</button>
       <span role="status" aria-atomic="true" className={feedback.status ? `status-${feedback.status.kind}` : undefined}>
         {feedback.status?.text}
       </span>

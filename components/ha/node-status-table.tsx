@@ -1,5 +1,6 @@
 "use client";
 
+import { useCan } from "@/components/shell/role.tsx";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
@@ -75,6 +76,7 @@ function useStateChanges(status: HaStatusView): string {
  * only the buttons the state allows, and Table 2's recommended action.
  */
 export function NodeStatusTable({ status }: { status: HaStatusView }) {
+  const may = useCan("ha_actions");
   const queryClient = useQueryClient();
   const [message, setMessage] = useState<Message | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
@@ -166,12 +168,12 @@ export function NodeStatusTable({ status }: { status: HaStatusView }) {
                   <td>
                     <div className="ha-actions">
                       {allowed.failover.includes(n.id) && (
-                        <button type="button" aria-label={`Failover ${n.hostName}`} onClick={() => act({ action: "failover", node: n.id })} disabled={run.isPending}>
+                        <button type="button" aria-label={`Failover ${n.hostName}`} onClick={() => act({ action: "failover", node: n.id })} title={may.why} disabled={!may.allowed || run.isPending}>
                           Failover
                         </button>
                       )}
                       {allowed.fallback.includes(n.id) && (
-                        <button type="button" aria-label={`Fallback ${n.hostName}`} onClick={() => act({ action: "fallback", node: n.id })} disabled={run.isPending}>
+                        <button type="button" aria-label={`Fallback ${n.hostName}`} onClick={() => act({ action: "fallback", node: n.id })} title={may.why} disabled={!may.allowed || run.isPending}>
                           Fallback
                         </button>
                       )}
@@ -190,7 +192,7 @@ export function NodeStatusTable({ status }: { status: HaStatusView }) {
         </p>
       )}
       {allowed.recover && (
-        <button type="button" className="danger" aria-label={`Recover ${status.groupName}`} onClick={() => act({ action: "recover" })} disabled={run.isPending}>
+        <button type="button" className="danger" aria-label={`Recover ${status.groupName}`} onClick={() => act({ action: "recover" })} title={may.why} disabled={!may.allowed || run.isPending}>
           Recover
         </button>
       )}

@@ -1,5 +1,6 @@
 "use client";
 
+import { RoleNotice, useCan } from "@/components/shell/role.tsx";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
 import { StatusLine } from "@/components/forms/status-line.tsx";
@@ -11,6 +12,7 @@ import { TableScroll } from "@/components/shell/table-scroll.tsx";
 
 /** System > Enterprise Parameters: User Management Parameters. */
 export function EnterpriseParameters() {
+  const may = useCan("parameters");
   const queryClient = useQueryClient();
   const data = useQuery({ queryKey: ["enterprise-parameters"], queryFn: () => api<EnterpriseParametersView>("/api/enterprise-parameters") });
   const [mode, setMode] = useState<string | null>(null);
@@ -54,14 +56,15 @@ export function EnterpriseParameters() {
         title="Enterprise Parameters Configuration"
         toolbar={
           <>
-            <button type="submit">Save</button>
-            <button type="button" onClick={setToDefault}>
+            <button type="submit" disabled={!may.allowed} title={may.why}>Save</button>
+            <button type="button" onClick={setToDefault} disabled={!may.allowed} title={may.why}>
               Set to Default
             </button>
           </>
         }
       />
       <Section title="Status">
+        <RoleNotice permission="parameters" />
         <StatusLine status={feedback.status} />
         {view.pendingGroups.length > 0 && (
           <p className="status-warn" data-testid="assignment-pending">

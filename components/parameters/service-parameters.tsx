@@ -1,5 +1,6 @@
 "use client";
 
+import { RoleNotice, useCan } from "@/components/shell/role.tsx";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent, type ReactNode } from "react";
 import { StatusLine } from "@/components/forms/status-line.tsx";
@@ -43,6 +44,7 @@ function checkDraft(view: ServiceParametersView, cluster: Draft, nodes: Record<n
  * defaults and saves them at once.
  */
 export function ServiceParameters() {
+  const may = useCan("parameters");
   const queryClient = useQueryClient();
   const data = useQuery({ queryKey: ["service-parameters"], queryFn: () => api<ServiceParametersView>("/api/service-parameters") });
   const [nodeId, setNodeId] = useState<number | null>(null);
@@ -133,14 +135,15 @@ export function ServiceParameters() {
         title="Service Parameter Configuration"
         toolbar={
           <>
-            <button type="submit">Save</button>
-            <button type="button" onClick={setAllToDefault}>
+            <button type="submit" disabled={!may.allowed} title={may.why}>Save</button>
+            <button type="button" onClick={setAllToDefault} disabled={!may.allowed} title={may.why}>
               Set to Default
             </button>
           </>
         }
       />
       <Section title="Status">
+        <RoleNotice permission="parameters" />
         <StatusLine status={feedback.status} />
         {view.warnings.length > 0 && (
           <ul className="status-warn" data-testid="parameter-warnings">

@@ -1,5 +1,6 @@
 "use client";
 
+import { RoleNotice, useCan } from "@/components/shell/role.tsx";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
@@ -12,6 +13,7 @@ import { LabPanel } from "@/components/ha/lab-panel.tsx";
 import { ServiceStatusTable } from "./service-status-table.tsx";
 
 export function ServerDetail({ id }: { id: string }) {
+  const may = useCan("inventory");
   const router = useRouter();
   const queryClient = useQueryClient();
   const node = useQuery({ queryKey: ["node", id], queryFn: () => api<NodeDetailView>(`/api/nodes/${id}`) });
@@ -33,14 +35,15 @@ export function ServerDetail({ id }: { id: string }) {
 
   return (
     <>
+      <RoleNotice permission="inventory" />
       <PageTitle
         title="Server Configuration"
         toolbar={
           <>
-            <button type="button" className="danger" onClick={remove} disabled={!node.data}>
+            <button type="button" className="danger" onClick={remove} title={may.why} disabled={!may.allowed || !node.data}>
               Delete
             </button>
-            <button type="button" onClick={() => router.push("/system/server/new")}>
+            <button type="button" onClick={() => router.push("/system/server/new")} disabled={!may.allowed} title={may.why}>
               Add New
             </button>
             <Link href="/system/server">Back to Find/List</Link>

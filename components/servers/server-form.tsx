@@ -1,5 +1,6 @@
 "use client";
 
+import { RoleNotice, useCan } from "@/components/shell/role.tsx";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -14,6 +15,7 @@ import { nodeCreateSchema, type NodeDetailView } from "@/lib/schemas/nodes.ts";
 type Clusters = { items: { id: number; name: string; publisher: string | null }[] };
 
 export function ServerForm() {
+  const may = useCan("inventory");
   const router = useRouter();
   const queryClient = useQueryClient();
   const clusters = useQuery({ queryKey: ["clusters"], queryFn: () => api<Clusters>("/api/clusters") });
@@ -42,12 +44,13 @@ export function ServerForm() {
         title="Server Configuration"
         toolbar={
           <>
-            <button type="submit">Save</button>
+            <button type="submit" disabled={!may.allowed} title={may.why}>Save</button>
             <Link href="/system/server">Back to Find/List</Link>
           </>
         }
       />
       <Section title="Status">
+        <RoleNotice permission="inventory" />
         <StatusLine status={feedback.status} />
       </Section>
       <Section title="Server Information">

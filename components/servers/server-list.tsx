@@ -1,5 +1,6 @@
 "use client";
 
+import { RoleNotice, useCan } from "@/components/shell/role.tsx";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -16,6 +17,7 @@ import { NODE_SEARCH_FIELDS, nodeListQuery, type NodeView } from "@/lib/schemas/
 import { TableScroll } from "@/components/shell/table-scroll.tsx";
 
 export function ServerList() {
+  const may = useCan("inventory");
   const router = useRouter();
   const { params, update, queryString } = useListParams(nodeListQuery);
   const nodes = useQuery({
@@ -27,10 +29,11 @@ export function ServerList() {
 
   return (
     <>
+      <RoleNotice permission="inventory" />
       <PageTitle
         title="Find and List Servers"
         toolbar={
-          <button type="button" onClick={() => router.push("/system/server/new")}>
+          <button type="button" onClick={() => router.push("/system/server/new")} disabled={!may.allowed} title={may.why}>
             Add New
           </button>
         }

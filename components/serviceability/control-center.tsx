@@ -1,5 +1,6 @@
 "use client";
 
+import { RoleNotice, useCan } from "@/components/shell/role.tsx";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { LabPanel } from "@/components/ha/lab-panel.tsx";
@@ -38,6 +39,7 @@ function consequence(action: ServiceAction, name: string, host: string): string 
 
 /** Serviceability > Tools > Control Center - Network Services. */
 export function ControlCenter() {
+  const may = useCan("services");
   const nodes = useQuery({ queryKey: ["nodes", "all"], queryFn: () => api<Page<NodeView>>("/api/nodes?pageSize=250") });
   const [chosen, setChosen] = useState<number | null>(null);
   const nodeId = chosen ?? nodes.data?.items[0]?.id ?? null;
@@ -46,6 +48,7 @@ export function ControlCenter() {
   return (
     <>
       <PageTitle title="Control Center - Network Services" />
+      <RoleNotice permission="services" />
       <Section title="Select Server">
         <label>
           Server{" "}
@@ -84,7 +87,8 @@ export function ControlCenter() {
                           <button
                             key={a}
                             type="button"
-                            disabled={send.isPending || node.power !== "ON"}
+                            disabled={!may.allowed || send.isPending || node.power !== "ON"}
+                            title={may.why}
                             aria-label={`${label} ${name}`}
                             onClick={() => {
                               const warning = consequence(a, name, node.hostName);

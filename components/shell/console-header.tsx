@@ -1,7 +1,7 @@
 import { ActiveAlertCount } from "../alerts/active-alert-count.tsx";
 import { SignOutButton } from "./sign-out-button.tsx";
 
-export function ConsoleHeader({ username }: { username: string }) {
+export function ConsoleHeader({ username, role }: { username: string; role: string }) {
   return (
     <header className="banner">
       <div className="banner-brand">
@@ -15,7 +15,8 @@ export function ConsoleHeader({ username }: { username: string }) {
       </div>
       <div className="banner-user">
         <ActiveAlertCount />
-        <span data-testid="signed-in-user">{username}</span>
+        <span data-testid="signed-in-user">{username}</span> <span data-testid="signed-in-role">({role})</span>
+        <a href="/change-password">Change Password</a>
         <SignOutButton />
       </div>
     </header>

@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
-import { MENUS } from "./navigation.ts";
+import { menusFor } from "./navigation.ts";
+import { useRole } from "./role.tsx";
 
 type Focus = "first" | "last" | null;
 
@@ -12,6 +13,7 @@ type Focus = "first" | "last" | null;
  * Home/End jump, Escape closes it and gives focus back to its menu button.
  */
 export function MenuBar() {
+  const MENUS = menusFor(useRole());
   const [open, setOpen] = useState<number | null>(null);
   const [focusItem, setFocusItem] = useState<Focus>(null);
   const bar = useRef<HTMLElement>(null);

@@ -1,8 +1,12 @@
+"use client";
+
 import Link from "next/link";
-import { MENUS } from "./navigation.ts";
+import { menusFor } from "./navigation.ts";
+import { useRole } from "./role.tsx";
 
 /** Every page of the menus as a plain list of links, for pages that point the way. */
 export function MenuLinks({ home = false }: { home?: boolean }) {
+  const MENUS = menusFor(useRole());
   return (
     <ul>
       {home && (

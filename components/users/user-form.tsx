@@ -1,5 +1,6 @@
 "use client";
 
+import { RoleNotice, useCan } from "@/components/shell/role.tsx";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
@@ -21,6 +22,7 @@ function placement(u: UserView): string {
 
 /** End User Configuration, Add New: the Sync Agent chooses the node. */
 export function UserForm() {
+  const may = useCan("end_users");
   const queryClient = useQueryClient();
   const clusters = useQuery({ queryKey: ["clusters"], queryFn: () => api<z.infer<typeof clusterListSchema>>("/api/clusters") }).data?.items ?? [];
   const [draft, setDraft] = useState(EMPTY);
@@ -58,7 +60,7 @@ export function UserForm() {
         title="End User Configuration"
         toolbar={
           <>
-            <button type="submit" disabled={busy}>
+            <button type="submit" title={may.why} disabled={!may.allowed || busy}>
               Save
             </button>
             <Link href={`${USERS_BASE}/import`}>Import Users</Link>
@@ -67,6 +69,7 @@ export function UserForm() {
         }
       />
       <Section title="Status">
+        <RoleNotice permission="end_users" />
         <StatusLine status={feedback.status} />
         {added && (
           <p data-testid="added-user">

@@ -1,5 +1,6 @@
 "use client";
 
+import { RoleNotice, useCan } from "@/components/shell/role.tsx";
 import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRef, useState, type FormEvent } from "react";
@@ -43,6 +44,7 @@ function problemsOf(fields: Record<string, string> | undefined): RowProblem[] {
 
 /** Import Users: one CSV file, checked whole, imported whole or not at all. */
 export function UserImport() {
+  const may = useCan("end_users");
   const queryClient = useQueryClient();
   const input = useRef<HTMLInputElement>(null);
   const feedback = useFormFeedback();
@@ -86,7 +88,7 @@ export function UserImport() {
         title="Import Users"
         toolbar={
           <>
-            <button type="submit" disabled={busy}>
+            <button type="submit" title={may.why} disabled={!may.allowed || busy}>
               Import
             </button>
             <Link href={USERS_BASE}>Back to Find/List</Link>
@@ -94,6 +96,7 @@ export function UserImport() {
         }
       />
       <Section title="Status">
+        <RoleNotice permission="end_users" />
         <StatusLine status={feedback.status} />
       </Section>
       <Section title="File">

@@ -1,5 +1,6 @@
 "use client";
 
+import { RoleNotice, useCan } from "@/components/shell/role.tsx";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -29,6 +30,7 @@ function confirmText(users: UserView[]): string {
 }
 
 export function UserList() {
+  const may = useCan("end_users");
   const router = useRouter();
   const queryClient = useQueryClient();
   const { params, update, queryString } = useListParams(userListQuery);
@@ -57,18 +59,19 @@ export function UserList() {
 
   const toolbar = (
     <>
-      <button type="button" onClick={() => router.push(`${USERS_BASE}/new`)}>
+      <button type="button" onClick={() => router.push(`${USERS_BASE}/new`)} disabled={!may.allowed} title={may.why}>
         Add New
       </button>
-      <button type="button" onClick={() => router.push(`${USERS_BASE}/import`)}>
+      <button type="button" onClick={() => router.push(`${USERS_BASE}/import`)} disabled={!may.allowed} title={may.why}>
         Import Users
       </button>
-      <SelectionButtons selection={selection} empty={items.length === 0} onDelete={deleteSelected} />
+      <SelectionButtons selection={selection} empty={items.length === 0} onDelete={deleteSelected} refused={may.why} />
     </>
   );
 
   return (
     <>
+      <RoleNotice permission="end_users" />
       <PageTitle title="Find and List Users" toolbar={toolbar} />
       <ListStatus status={status} list={users} />
       <Section title="User">

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { Permission } from "../auth/roles.ts";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -30,6 +31,11 @@ export interface Endpoint<
   tag: string;
   /** false only for health and sign-in. */
   auth: A;
+  /**
+   * What the signed-in account's role must allow (lib/auth/roles.ts); the
+   * route wrapper answers 403 otherwise. Required, so no write can forget it.
+   */
+  permission: Permission;
   params?: P;
   query?: Q;
   body?: B;
@@ -37,7 +43,7 @@ export interface Endpoint<
   bodyLimit?: number;
   response: R;
   /** Media type of a successful answer; application/json unless given. */
-  responseType?: "application/json" | "text/event-stream";
+  responseType?: "application/json" | "text/event-stream" | "text/csv";
   /** Success status; 200 unless given. */
   status?: 200 | 201 | 202 | 204;
   /**

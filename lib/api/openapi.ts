@@ -1,5 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { errorBodySchema, ERROR_STATUS } from "../http/errors.ts";
+import { PERMISSIONS, ROLE_LABELS, rolesWith } from "../auth/roles.ts";
 import { SESSION_COOKIE } from "../auth/sessions.ts";
 import { DEFAULT_BODY_LIMIT, formatBytes, type Endpoint } from "./endpoint.ts";
 import { ALL_ENDPOINTS } from "./endpoints/index.ts";
@@ -24,7 +25,8 @@ function errorResponse(status: number) {
 function documentedStatuses(ep: Endpoint): number[] {
   const statuses = new Set<number>([ep.status ?? 200, ...(ep.errors ?? []), 500]);
   if (ep.auth) statuses.add(401);
-  if (ep.method !== "GET") statuses.add(403);
+  // A role without the permission, or an account whose password was reset, is refused any signed-in operation.
+  if (ep.auth || ep.method !== "GET") statuses.add(403);
   // A path param that is not valid percent-encoding is malformed; one that names no record is 404.
   if (ep.params) [400, 404].forEach((s) => statuses.add(s));
   if (ep.body) [400, 413, 422].forEach((s) => statuses.add(s));
@@ -44,6 +46,7 @@ function register(registry: OpenAPIRegistry, ep: Endpoint) {
     path: ep.path,
     operationId: ep.operationId,
     summary: ep.summary,
+    ...(ep.auth ? { description: `Permission \`${ep.permission}\` (${PERMISSIONS[ep.permission]}): ${rolesWith(ep.permission).map((r) => ROLE_LABELS[r]).join(", ")}.` } : {}),
     tags: [ep.tag],
     security: ep.auth ? [{ session: [] }] : [],
     request: {
@@ -70,6 +73,7 @@ const CONVENTIONS = [
   "Every answer of 400 or more has the body `{ error: { code, message, fields?, current? } }`.",
   "A method a path does not have answers 405 with `Allow` listing those it has; OPTIONS answers 204 with `Allow`.",
   "A path that is not valid percent-encoded UTF-8 answers 400. Writes from another origin (Origin, or Referer without Origin) answer 403.",
+  "Each operation names the permission it needs; an account (or its API token) whose role lacks it is answered 403. Roles: Super User (everything), Operator (HA actions, faults and lab settings, services, alerts, end users), Read-only (reads only).",
   `Request bodies are at most ${formatBytes(DEFAULT_BODY_LIMIT)} unless an operation says otherwise; larger ones answer 413 before they are read.`,
 ].join("\n\n");
 

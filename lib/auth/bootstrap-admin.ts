@@ -47,8 +47,8 @@ export async function ensureAdminAccount(
 
 /**
  * Sets the `admin` password from the shell (the account is created if
- * missing) and signs out every session of it, since whoever held the old
- * password may hold one.
+ * missing, made an enabled Super User again if it was not) and signs out
+ * every session of it, since whoever held the old password may hold one.
  */
 export async function setAdminPassword(db: Db, password: string): Promise<{ created: boolean; sessionsEnded: number }> {
   const passwordHash = await hashPassword(password);
@@ -58,7 +58,8 @@ export async function setAdminPassword(db: Db, password: string): Promise<{ crea
       await tx.adminUser.create({ data: { username: ADMIN_USERNAME, passwordHash } });
       return { created: true, sessionsEnded: 0 };
     }
-    await tx.adminUser.update({ where: { id: existing.id }, data: { passwordHash } });
+    // Recovery from the shell gives back a working administrator whatever was done to it on the page.
+    await tx.adminUser.update({ where: { id: existing.id }, data: { passwordHash, role: "super_user", disabled: false, mustChangePassword: false } });
     const ended = await tx.session.deleteMany({ where: { userId: existing.id } });
     return { created: false, sessionsEnded: ended.count };
   });

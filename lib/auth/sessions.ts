@@ -1,13 +1,46 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../db/client.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
+import { isRole, type Role } from "./roles.ts";
 
 export const SESSION_COOKIE = "prg_session";
+
+type Env = Record<string, string | undefined>;
+
+function positiveMinutes(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name}: a positive number of minutes is required, not "${raw}"`);
+  return value;
+}
+
+/**
+ * How long a session lives: SESSION_MAX_MINUTES after sign-in at most
+ * (absolute, default 12 hours), and SESSION_IDLE_MINUTES after its last
+ * request (idle, default 30 minutes). Read at each use so tests and a
+ * restart with another setting take effect.
+ */
+export function sessionLimits(env: Env = process.env): { maxMs: number; idleMs: number } {
+  return {
+    maxMs: positiveMinutes(env, "SESSION_MAX_MINUTES", 12 * 60) * 60_000,
+    idleMs: positiveMinutes(env, "SESSION_IDLE_MINUTES", 30) * 60_000,
+  };
+}
+
+/** The absolute lifetime of a session with the default settings. */
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+
+// Noting every request's time would write on every read; a minute's grain is
+// enough for an idle timeout counted in minutes.
+const LAST_SEEN_GRAIN_MS = 60_000;
 
 export interface SessionUser {
   id: number;
   username: string;
+  role: Role;
+  /** Set after an administrator's reset: every page sends the account to choose a new password first. */
+  mustChangePassword: boolean;
 }
 
 /** A signed-in session: `key` names it without revealing its token. */
@@ -24,6 +57,15 @@ function tokenHash(token: string): string {
 /** The key of the session a token opens, as `Session.key` holds it. */
 export const sessionKey = tokenHash;
 
+export const SESSION_USER_SELECT = { id: true, username: true, role: true, disabled: true, mustChangePassword: true } as const;
+
+/** The account as a request acts with it; null for a disabled one, which can do nothing. */
+export function toSessionUser(u: { id: number; username: string; role: string; disabled: boolean; mustChangePassword: boolean }): SessionUser | null {
+  if (u.disabled) return null;
+  // An unknown role (a hand-edited row) gets the least.
+  return { id: u.id, username: u.username, role: isRole(u.role) ? u.role : "read_only", mustChangePassword: u.mustChangePassword };
+}
+
 // Verifying against a real hash when the user does not exist keeps the time
 // of a failed sign-in the same whichever part was wrong.
 let dummyHash: Promise<string> | undefined;
@@ -32,14 +74,17 @@ function hashForUnknownUser(): Promise<string> {
   return dummyHash;
 }
 
-/** The console account these credentials name, or null when they are wrong (sign-in and AXL's Basic auth). */
+/** The console account these credentials name, or null when they are wrong or it is disabled (sign-in and AXL's Basic auth). */
 export async function checkCredentials(db: Db, username: string, password: string): Promise<SessionUser | null> {
-  const user = await db.adminUser.findUnique({ where: { username } });
+  const user = await db.adminUser.findUnique({ where: { username }, select: { ...SESSION_USER_SELECT, passwordHash: true } });
   const ok = await verifyPassword(user?.passwordHash ?? (await hashForUnknownUser()), password);
-  return user && ok ? { id: user.id, username: user.username } : null;
+  return user && ok ? toSessionUser(user) : null;
 }
 
-/** Returns the new session's token, or null when the credentials are wrong. */
+/**
+ * Returns the new session's token, or null when the credentials are wrong.
+ * A token always is new, so one planted before sign-in (session fixation) is never the one signed in.
+ */
 export async function signIn(
   db: Db,
   username: string,
@@ -49,26 +94,41 @@ export async function signIn(
   const user = await checkCredentials(db, username, password);
   if (!user) return null;
   const token = randomBytes(32).toString("base64url");
-  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
-  await db.session.create({ data: { tokenHash: tokenHash(token), userId: user.id, expiresAt } });
+  const expiresAt = new Date(now.getTime() + sessionLimits().maxMs);
+  await db.session.create({ data: { tokenHash: tokenHash(token), userId: user.id, expiresAt, createdAt: now, lastSeenAt: now } });
   await db.session.deleteMany({ where: { expiresAt: { lt: now } } });
   return { token, user, expiresAt };
 }
 
 export async function findSession(db: Db, token: string | undefined, now = new Date()): Promise<Session | null> {
   if (!token) return null;
-  const session = await db.session.findUnique({
-    where: { tokenHash: tokenHash(token) },
-    include: { user: { select: { id: true, username: true } } },
-  });
+  const key = tokenHash(token);
+  const session = await db.session.findUnique({ where: { tokenHash: key }, include: { user: { select: SESSION_USER_SELECT } } });
   if (!session || session.expiresAt <= now) return null;
-  return { key: session.tokenHash, user: session.user, expiresAt: session.expiresAt };
+  if (now.getTime() - session.lastSeenAt.getTime() >= sessionLimits().idleMs) {
+    await db.session.deleteMany({ where: { tokenHash: key } });
+    return null;
+  }
+  const user = toSessionUser(session.user);
+  if (!user) return null;
+  if (now.getTime() - session.lastSeenAt.getTime() >= LAST_SEEN_GRAIN_MS) {
+    await db.session.updateMany({ where: { tokenHash: key }, data: { lastSeenAt: now } });
+  }
+  return { key, user, expiresAt: session.expiresAt };
 }
 
-/** Whether the session with this key is still signed in (not ended elsewhere, not expired). */
+/** Whether the session with this key is still signed in (not ended elsewhere, not expired, not idle, its account not disabled). */
 export async function sessionIsOpen(db: Db, key: string, now = new Date()): Promise<boolean> {
-  const session = await db.session.findUnique({ where: { tokenHash: key }, select: { expiresAt: true } });
-  return session !== null && session.expiresAt > now;
+  const session = await db.session.findUnique({
+    where: { tokenHash: key },
+    select: { expiresAt: true, lastSeenAt: true, user: { select: { disabled: true } } },
+  });
+  return (
+    session !== null &&
+    session.expiresAt > now &&
+    !session.user.disabled &&
+    now.getTime() - session.lastSeenAt.getTime() < sessionLimits().idleMs
+  );
 }
 
 export async function findSessionUser(db: Db, token: string | undefined, now = new Date()): Promise<SessionUser | null> {
@@ -77,4 +137,10 @@ export async function findSessionUser(db: Db, token: string | undefined, now = n
 
 export async function signOut(db: Db, token: string | undefined): Promise<void> {
   if (token) await db.session.deleteMany({ where: { tokenHash: tokenHash(token) } });
+}
+
+/** Ends every session of an account (password changed, account disabled or deleted); returns how many. */
+export async function endSessionsOf(db: Db, userId: number, exceptKey?: string): Promise<number> {
+  const ended = await db.session.deleteMany({ where: { userId, ...(exceptKey ? { NOT: { tokenHash: exceptKey } } : {}) } });
+  return ended.count;
 }

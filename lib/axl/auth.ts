@@ -17,12 +17,12 @@ export async function basicAuth(db: Db, header: string | null, address: string):
   if (colon < 0) return { refused: "wrong" };
   const username = decoded.slice(0, colon);
   const password = decoded.slice(colon + 1);
-  if ((await signInBlockedFor(address, username)) > 0) return { refused: "throttled" };
+  if ((await signInBlockedFor(db, address, username)) > 0) return { refused: "throttled" };
   const user = await checkCredentials(db, username, password);
   if (!user) {
-    await recordSignInFailure(address, username);
+    await recordSignInFailure(db, address, username);
     return { refused: "wrong" };
   }
-  await recordSignInSuccess(address, username);
+  await recordSignInSuccess(db, address, username);
   return { user };
 }

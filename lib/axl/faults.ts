@@ -23,4 +23,6 @@ export const AXL_CODE = {
   duplicate: -239,
   unknownOperation: 5002,
   unsupportedVersion: 5011,
+  /** The account's role may not run the operation. */
+  forbidden: 5001,
 } as const;

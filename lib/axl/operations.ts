@@ -1,3 +1,4 @@
+import type { Permission } from "../auth/roles.ts";
 import type { AxlContext } from "./context.ts";
 import * as groups from "./groups.ts";
 import * as parameters from "./parameters.ts";
@@ -17,4 +18,17 @@ export const OPERATIONS: Record<string, Operation> = {
   listProcessNode: servers.listProcessNode,
   getServiceParameter: parameters.getServiceParameter,
   updateServiceParameter: parameters.updateServiceParameter,
+};
+
+/** What each operation needs of the account's role, by the same rule as the JSON API (lib/auth/roles.ts). */
+export const OPERATION_PERMISSIONS: Record<keyof typeof OPERATIONS, Permission> = {
+  addPresenceRedundancyGroup: "inventory",
+  getPresenceRedundancyGroup: "view",
+  listPresenceRedundancyGroup: "view",
+  updatePresenceRedundancyGroup: "inventory",
+  removePresenceRedundancyGroup: "inventory",
+  getProcessNode: "view",
+  listProcessNode: "view",
+  getServiceParameter: "view",
+  updateServiceParameter: "parameters",
 };

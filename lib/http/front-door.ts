@@ -3,6 +3,7 @@ import type { Duplex } from "node:stream";
 import { allowedMethods } from "../api/routes.ts";
 import { trustedProxies, withPeerAddress } from "./client-address.ts";
 import { ApiError } from "./errors.ts";
+import { API_CSP, SECURITY_HEADERS } from "./security-headers.ts";
 
 /** A refusal made before the request reaches the router. */
 export interface Refusal {
@@ -52,6 +53,14 @@ export function refuseBeforeRouting(method: string, url: string): Refusal | null
  * need no router, then the request is handled knowing its socket address.
  */
 export function frontDoor(req: IncomingMessage, res: ServerResponse, route: () => Promise<void>): Promise<void> {
+  // Set before anything answers, so refusals, assets, API answers and pages all carry them; a page's own policy (proxy.ts) replaces the CSP.
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+  res.setHeader("content-security-policy", API_CSP);
+  if ((req.socket as { encrypted?: boolean }).encrypted) {
+    res.setHeader("strict-transport-security", "max-age=31536000");
+    // Tells the route handlers the connection is TLS, whatever the client wrote, so the session cookie is marked Secure.
+    req.headers["x-forwarded-proto"] = "https";
+  }
   // AXL's address is /axl/ with the slash; Next.js would redirect it, and
   // SOAP clients do not follow a redirect of a POST.
   if (req.url === "/axl/" || req.url?.startsWith("/axl/?")) req.url = `/axl${req.url.slice("/axl/".length)}`;
@@ -72,8 +81,11 @@ export function frontDoor(req: IncomingMessage, res: ServerResponse, route: () =
 export function refuseUnparseable(socket: Duplex) {
   if (!socket.writable) return socket.destroy();
   const body = JSON.stringify(new ApiError("malformed_request", "The request could not be parsed as HTTP").toBody());
+  const security = Object.entries({ ...SECURITY_HEADERS, "content-security-policy": API_CSP })
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join("");
   socket.end(
-    `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    `HTTP/1.1 400 Bad Request\r\n${security}content-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
   );
 }
 

@@ -1,9 +1,14 @@
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { DEFAULT_BODY_LIMIT, type Endpoint } from "../api/endpoint.ts";
+// Names every endpoint (operationId) for the audit log, also in a route bundle that imports one endpoint module alone.
+import "../api/endpoints/index.ts";
+import { appendAudit } from "../audit/audit-log.ts";
+import { refusal } from "../auth/roles.ts";
 import { findSession, SESSION_COOKIE, type Session, type SessionUser } from "../auth/sessions.ts";
 import { bearerSecret, findTokenSession } from "../tokens/api-tokens.ts";
 import { getRuntime, type Runtime } from "../server/runtime.ts";
+import { clientAddress } from "./client-address.ts";
 import { ApiError, toApiError, validationError } from "./errors.ts";
 import { readJsonBody, refuseDeclaredTooLarge } from "./request-body.ts";
 
@@ -16,6 +21,23 @@ export interface HandlerContext<P extends z.ZodType, Q extends z.ZodType, B exte
   session: A extends true ? Session : Session | null;
   runtime: Runtime;
   request: NextRequest;
+  /** What the audit row of this write adds: the record before and after an edit, or the account a sign-in named. */
+  audit: AuditNote;
+}
+
+export interface AuditNote {
+  before?: unknown;
+  after?: unknown;
+  /** The account the row is about, when not the signed-in one (the name a sign-in tried). */
+  username?: string;
+}
+
+interface Seen {
+  runtime?: Runtime;
+  user?: SessionUser | null;
+  params?: unknown;
+  body?: unknown;
+  note: AuditNote;
 }
 
 /**
@@ -23,6 +45,8 @@ export interface HandlerContext<P extends z.ZodType, Q extends z.ZodType, B exte
  * `Authorization: Bearer` header, which then decides alone), validates params, query and body
  * against the endpoint's schemas, and answers every failure in the API's one
  * error shape. Path params that do not parse name no existing record: 404.
+ * The account's role must allow the endpoint's permission (403 otherwise), and
+ * every write, done or refused, leaves a row in the audit log.
  */
 export function handle<
   P extends z.ZodType,
@@ -33,8 +57,9 @@ export function handle<
 >(ep: Endpoint<P, Q, B, R, A>, fn: (ctx: HandlerContext<P, Q, B, A>) => Promise<z.input<R> | Response>) {
   return async (request: NextRequest, context: { params: Promise<Record<string, string | string[]>> }) => {
     const started = performance.now();
-    const seen: { runtime?: Runtime } = {};
+    const seen: Seen = { note: {} };
     const response = await answer(request, context, seen);
+    if (ep.method !== "GET") await audit(request, response, seen);
     // Timed by the catalogue's path template, so ids do not make a series each.
     seen.runtime?.metrics.httpDuration.observe(
       { method: ep.method, route: ep.path, status: String(response.status) },
@@ -46,7 +71,7 @@ export function handle<
   async function answer(
     request: NextRequest,
     context: { params: Promise<Record<string, string | string[]>> },
-    seen: { runtime?: Runtime },
+    seen: Seen,
   ): Promise<Response> {
     try {
       const bearer = bearerSecret(request.headers.get("authorization"));
@@ -62,13 +87,22 @@ export function handle<
           ? await findSession(runtime.db, request.cookies.get(SESSION_COOKIE)?.value)
           : await findTokenSession(runtime.db, bearer);
       const user = session?.user ?? null;
+      seen.user = user;
       if (ep.auth && !user) {
         throw new ApiError("unauthorized", bearer === undefined ? "Sign in to use this API" : "The API token is not valid or was revoked");
+      }
+      if (ep.auth && user) {
+        const refused = refusal(user.role, ep.permission);
+        if (refused) throw new ApiError("forbidden", refused);
+        if (user.mustChangePassword && ep.permission !== "self") {
+          throw new ApiError("forbidden", "The password of this account was reset: choose a new one first (PUT /api/account/password)");
+        }
       }
 
       let params: unknown;
       if (ep.params) {
         const result = ep.params.safeParse(await context.params);
+        seen.params = await context.params;
         if (!result.success) throw new ApiError("not_found", "No such record");
         params = result.data;
       }
@@ -83,15 +117,51 @@ export function handle<
         const result = ep.body.safeParse(await readJsonBody(request, bodyLimit));
         if (!result.success) throw validationError(result.error, "request");
         body = result.data;
+        seen.body = body;
       }
 
-      const out = await fn({ params, query, body, user, session, runtime, request } as HandlerContext<P, Q, B, A>);
+      const out = await fn({ params, query, body, user, session, runtime, request, audit: seen.note } as HandlerContext<P, Q, B, A>);
       if (out instanceof Response) return out;
       if (ep.status === 204) return new NextResponse(null, { status: 204 });
       return NextResponse.json(out, { status: ep.status ?? 200 });
     } catch (err) {
       const apiError = toApiError(err);
       return NextResponse.json(apiError.toBody(), { status: apiError.status });
+    }
+  }
+
+  async function audit(request: NextRequest, response: Response, seen: Seen) {
+    // A write refused before the runtime was asked for (another origin, a declared oversize body) is recorded too.
+    const runtime = seen.runtime ?? (await getRuntime().catch(() => undefined));
+    if (!runtime) return;
+    let message: string | null = null;
+    if (response.status >= 400) {
+      const body = (await response
+        .clone()
+        .json()
+        .catch(() => null)) as { error?: { message?: string } } | null;
+      message = body?.error?.message ?? null;
+    }
+    const { before, after, username } = seen.note;
+    try {
+      await appendAudit(runtime.db, {
+        username: username ?? seen.user?.username ?? null,
+        address: clientAddress(request),
+        action: ep.operationId ?? `${ep.method} ${ep.path}`,
+        method: ep.method,
+        path: request.nextUrl.pathname,
+        status: response.status,
+        message,
+        detail: {
+          ...(seen.params !== undefined ? { params: seen.params } : {}),
+          ...(seen.body !== undefined ? { body: seen.body } : {}),
+          ...(before !== undefined ? { before } : {}),
+          ...(after !== undefined ? { after } : {}),
+        },
+      });
+    } catch (err) {
+      // The change is done and answered: a lost audit row is reported, not turned into an error for it.
+      console.error(`audit log: could not record ${ep.method} ${request.nextUrl.pathname}:`, err);
     }
   }
 }

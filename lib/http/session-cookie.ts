@@ -5,8 +5,9 @@ export function setSessionCookie(response: NextResponse, request: NextRequest, t
   response.cookies.set(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: "lax",
-    // The lab console is often served over plain http on a trusted host.
-    secure: request.nextUrl.protocol === "https:",
+    // The lab console is often served over plain http on a trusted host. The front door sets
+    // X-Forwarded-Proto on a TLS connection; a client that forges "https" only loses its own cookie.
+    secure: request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https",
     path: "/",
     expires,
   });

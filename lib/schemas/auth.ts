@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ROLES } from "../auth/roles.ts";
 
 export const signInSchema = z.object({
   username: z
@@ -12,5 +13,5 @@ export const signInSchema = z.object({
 export type SignInInput = z.infer<typeof signInSchema>;
 
 export const sessionUserSchema = z.object({
-  user: z.object({ id: z.number().int(), username: z.string() }),
+  user: z.object({ id: z.number().int(), username: z.string(), role: z.enum(ROLES), mustChangePassword: z.boolean() }),
 });

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../db/client.ts";
-import { SESSION_TTL_MS, type Session } from "../auth/sessions.ts";
+import { SESSION_USER_SELECT, sessionLimits, toSessionUser, type Session } from "../auth/sessions.ts";
 import { ApiError } from "../http/errors.ts";
 import type { CreatedTokenView, TokenInput, TokenView } from "../schemas/tokens.ts";
 
@@ -51,12 +51,15 @@ export async function findTokenSession(db: Db, secret: string, now = new Date())
   if (!secret.startsWith(SECRET_PREFIX)) return null;
   const token = await db.apiToken.findUnique({
     where: { tokenHash: secretHash(secret) },
-    include: { user: { select: { id: true, username: true } } },
+    include: { user: { select: SESSION_USER_SELECT } },
   });
   if (!token) return null;
+  // A token acts as its account: with its role, and not at all once the account is disabled.
+  const user = toSessionUser(token.user);
+  if (!user) return null;
   // A revoke between the read and this write leaves nothing to update; that request still ran as the token did a moment before.
   await db.apiToken.updateMany({ where: { id: token.id }, data: { lastUsedAt: now } });
-  return { key: `api-token:${token.id}`, user: token.user, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) };
+  return { key: `api-token:${token.id}`, user, expiresAt: new Date(now.getTime() + sessionLimits().maxMs) };
 }
 
 /**

@@ -22,7 +22,7 @@ describe("sign-in", () => {
       body: { username: "admin", password: TEST_ADMIN_PASSWORD },
     });
     expect(answer.status).toBe(200);
-    expect(answer.body).toEqual({ user: { id: expect.any(Number), username: "admin" } });
+    expect(answer.body).toEqual({ user: { id: expect.any(Number), username: "admin", role: "super_user", mustChangePassword: false } });
     const setCookie = answer.headers.get("set-cookie") ?? "";
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=lax/i);

@@ -7,8 +7,10 @@ export const GET = handle(getLab, async ({ runtime }) => ({
   labNow: runtime.controller.clock.now(),
 }));
 
-export const PUT = handle(putLab, async ({ body, runtime, user }) => {
+export const PUT = handle(putLab, async ({ body, runtime, user, audit }) => {
+  audit.before = { ...runtime.controller.labSettings };
   await writeScope(runtime.db, "lab", body, user.username);
   await runtime.controller.setLabSettings(body);
+  audit.after = { ...runtime.controller.labSettings };
   return { ...runtime.controller.labSettings, labNow: runtime.controller.clock.now() };
 });

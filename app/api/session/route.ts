@@ -8,18 +8,24 @@ import { handle } from "@/lib/http/route.ts";
 import { clientAddress } from "@/lib/http/client-address.ts";
 import { clearSessionCookie, sessionToken, setSessionCookie } from "@/lib/http/session-cookie.ts";
 
-export const POST = handle(endpoints.signIn, async ({ body, runtime, request }) => {
+export const POST = handle(endpoints.signIn, async ({ body, runtime, request, session: previous, audit }) => {
+  audit.username = body.username;
   const address = clientAddress(request);
-  const wait = await signInBlockedFor(address, body.username);
+  const wait = await signInBlockedFor(runtime.db, address, body.username);
   if (wait > 0) {
     throw new ApiError("too_many_requests", `Too many sign-in attempts; try again in ${Math.ceil(wait / 60)} minute(s)`);
   }
   const session = await signIn(runtime.db, body.username, body.password);
   if (!session) {
-    await recordSignInFailure(address, body.username);
+    await recordSignInFailure(runtime.db, address, body.username);
     throw new ApiError("unauthorized", "Invalid user ID or password");
   }
-  await recordSignInSuccess(address, body.username);
+  await recordSignInSuccess(runtime.db, address, body.username);
+  // Rotation: the session this browser held before (another account's, or a planted one) ends here.
+  if (previous && !previous.key.startsWith("api-token:")) {
+    await signOut(runtime.db, sessionToken(request));
+    closeEventStreams(previous.key);
+  }
   const response = NextResponse.json({ user: session.user });
   setSessionCookie(response, request, session.token, session.expiresAt);
   return response;

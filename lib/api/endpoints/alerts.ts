@@ -12,6 +12,7 @@ export const listAlerts = endpoint({
     "the lab time raised and cleared (null while active) and any acknowledgement. Filters: name, status (active or cleared), acknowledged (true or false), node (host name)",
   tag: TAG,
   auth: true,
+  permission: "view",
   query: alertListQuery,
   response: alertListSchema,
 });
@@ -22,6 +23,7 @@ export const acknowledgeAlert = endpoint({
   summary: "Acknowledge an alert, active or cleared; acknowledging again keeps the first acknowledgement",
   tag: TAG,
   auth: true,
+  permission: "alerts",
   params: idParams,
   response: alertSchema,
   errors: [404],

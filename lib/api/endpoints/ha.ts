@@ -23,6 +23,7 @@ export const groupAction = endpoint({
   summary: "Failover or Fallback a node of the group, or Recover the group; 409 with the current state when not allowed now",
   tag: TAG,
   auth: true,
+  permission: "ha_actions",
   params: idParams,
   body: haActionSchema,
   response: haStatusSchema,
@@ -36,6 +37,7 @@ export const groupHaStatus = endpoint({
   summary: "The group's nodes with state, reason, users, timers and the actions allowed now",
   tag: TAG,
   auth: true,
+  permission: "view",
   params: idParams,
   response: haStatusSchema,
   errors: [404],
@@ -47,6 +49,7 @@ export const haOverview = endpoint({
   summary: "Every group's High Availability status",
   tag: TAG,
   auth: true,
+  permission: "view",
   response: haOverviewSchema.extend({
     /** Nodes outside every group: they serve no users and have no High Availability. */
     nodesInNoGroup: z.array(nodeInNoGroupSchema),
@@ -59,6 +62,7 @@ export const nodeHaStatus = endpoint({
   summary: "The status of a node's group (or of the node alone when it is in no group), with power, network and faults",
   tag: TAG,
   auth: true,
+  permission: "view",
   params: idParams,
   response: haStatusSchema,
   errors: [404],
@@ -70,6 +74,7 @@ export const serviceAction = endpoint({
   summary: "Start, stop or restart a service on a node (Control Center - Network Services)",
   tag: TAG,
   auth: true,
+  permission: "services",
   params: serviceParams,
   body: serviceActionSchema,
   response: haStatusSchema,
@@ -83,6 +88,7 @@ export const injectFault = endpoint({
   summary: "Lab fault injection on a node",
   tag: TAG,
   auth: true,
+  permission: "faults",
   params: idParams,
   body: faultSchema,
   response: haStatusSchema,
@@ -96,6 +102,7 @@ export const listEvents = endpoint({
   summary: "History of state changes, admin actions, faults and parameter changes, newest first",
   tag: TAG,
   auth: true,
+  permission: "view",
   query: eventsQuery,
   response: eventPageSchema,
 });
@@ -108,6 +115,7 @@ export const eventStream = endpoint({
     `The stream ends when its session ends (sign-out or expiry); at most ${STREAMS_PER_SESSION} may be open per session (429 beyond)`,
   tag: TAG,
   auth: true,
+  permission: "view",
   response: z.string(),
   responseType: "text/event-stream",
   errors: [429],
@@ -121,6 +129,7 @@ export const getLab = endpoint({
   summary: "Lab settings: speed factor of lab time and the durations of steps, SRM starts and boots",
   tag: "Lab",
   auth: true,
+  permission: "view",
   response: labResponse,
 });
 
@@ -130,6 +139,7 @@ export const putLab = endpoint({
   summary: "Change the lab settings",
   tag: "Lab",
   auth: true,
+  permission: "faults",
   body: labSettingsSchema,
   response: labResponse,
 });

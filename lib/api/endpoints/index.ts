@@ -1,4 +1,5 @@
 import type { Endpoint } from "../endpoint.ts";
+import * as accounts from "./accounts.ts";
 import * as alerts from "./alerts.ts";
 import * as clients from "./clients.ts";
 import * as groups from "./groups.ts";
@@ -12,6 +13,6 @@ import * as tokens from "./tokens.ts";
 import * as users from "./users.ts";
 
 /** Every operation of the public API, for the OpenAPI document; each is named (operationId) by its export. */
-export const ALL_ENDPOINTS: Endpoint[] = [system, session, nodes, groups, ha, users, parameters, tokens, alerts, planning, clients].flatMap((module) =>
+export const ALL_ENDPOINTS: Endpoint[] = [system, session, nodes, groups, ha, users, parameters, tokens, alerts, planning, clients, accounts].flatMap((module) =>
   Object.entries(module).map(([name, ep]: [string, Endpoint]) => Object.assign(ep, { operationId: name })),
 );

@@ -7,6 +7,7 @@ export const getServiceParameters = endpoint({
   summary: "Cisco Server Recovery Manager parameters: cluster-wide and per node, with value, default, range, unit and help, and guidance warnings",
   tag: "Parameters",
   auth: true,
+  permission: "view",
   response: serviceParametersView,
 });
 
@@ -16,6 +17,7 @@ export const putServiceParameters = endpoint({
   summary: "Change SRM parameters; only the values sent change. Takes effect in the running controller at once",
   tag: "Parameters",
   auth: true,
+  permission: "parameters",
   body: serviceParametersPatch,
   response: serviceParametersView,
   errors: [404],
@@ -27,6 +29,7 @@ export const getEnterpriseParameters = endpoint({
   summary: "User Assignment Mode for Presence Server",
   tag: "Parameters",
   auth: true,
+  permission: "view",
   response: enterpriseParametersView,
 });
 
@@ -36,6 +39,7 @@ export const putEnterpriseParameters = endpoint({
   summary: "Set the User Assignment Mode; users are re-assigned at once, or when their group is back to Normal",
   tag: "Parameters",
   auth: true,
+  permission: "parameters",
   body: enterpriseParametersPut,
   response: enterpriseParametersView,
 });

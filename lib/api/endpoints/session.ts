@@ -8,6 +8,7 @@ export const signIn = endpoint({
   summary: "Sign in; sets the httpOnly session cookie",
   tag: "Session",
   auth: false,
+  permission: "public",
   body: signInSchema,
   response: sessionUserSchema,
   errors: [401, 429],
@@ -19,6 +20,7 @@ export const currentSession = endpoint({
   summary: "The signed-in user",
   tag: "Session",
   auth: true,
+  permission: "self",
   response: sessionUserSchema,
 });
 
@@ -28,5 +30,6 @@ export const signOut = endpoint({
   summary: "Sign out; ends the session and clears its cookie",
   tag: "Session",
   auth: true,
+  permission: "self",
   response: okSchema,
 });

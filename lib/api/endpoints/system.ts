@@ -7,6 +7,7 @@ export const health = endpoint({
   summary: "Liveness, and which database the console runs on",
   tag: "System",
   auth: false,
+  permission: "public",
   response: z.object({ status: z.literal("ok"), database: z.enum(["embedded", "postgres"]) }),
 });
 
@@ -16,5 +17,6 @@ export const openApiDocument = endpoint({
   summary: "This API's OpenAPI 3.1 document",
   tag: "System",
   auth: true,
+  permission: "view",
   response: z.looseObject({ openapi: z.string() }),
 });

@@ -11,6 +11,7 @@ export const listTokens = endpoint({
   summary: "The signed-in account's API tokens with their last-used time (never their secrets)",
   tag: TAG,
   auth: true,
+  permission: "self",
   response: tokenListSchema,
 });
 
@@ -22,6 +23,7 @@ export const createToken = endpoint({
     "Send it as `Authorization: Bearer <secret>` to any operation to act as the account. 409 with fields.name when the account already has a token of that name",
   tag: TAG,
   auth: true,
+  permission: "self",
   body: tokenInputSchema,
   response: createdTokenSchema,
   status: 201,
@@ -34,6 +36,7 @@ export const revokeToken = endpoint({
   summary: "Revoke one of the signed-in account's API tokens; requests with it are answered 401 from then on",
   tag: TAG,
   auth: true,
+  permission: "self",
   params: idParams,
   response: z.null(),
   status: 204,

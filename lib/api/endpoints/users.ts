@@ -26,6 +26,7 @@ export const listUsers = endpoint({
     "Find and List End Users: field userId, name (first or last name) or assignedNode (host name; is empty = unassigned); sort by userId, name, assignedNode, servingNode or signedIn",
   tag: TAG,
   auth: true,
+  permission: "view",
   query: userListQuery,
   response: userPageSchema,
 });
@@ -36,6 +37,7 @@ export const createUser = endpoint({
   summary: `Add an end user; the Sync Agent assigns it to a node under the User Assignment Mode. User IDs are unique without regard to case (409 with fields.userId). ${FAILOVER_REFUSAL}`,
   tag: TAG,
   auth: true,
+  permission: "end_users",
   body: userInputSchema,
   response: userSchema,
   status: 201,
@@ -48,6 +50,7 @@ export const deleteUser = endpoint({
   summary: "Delete an end user",
   tag: TAG,
   auth: true,
+  permission: "end_users",
   params: idParams,
   response: z.null(),
   status: 204,
@@ -66,6 +69,7 @@ export const importUsers = endpoint({
     `and error.message naming the count and the first. Otherwise all are assigned by the Sync Agent and inserted in one transaction. ${FAILOVER_REFUSAL}`,
   tag: TAG,
   auth: true,
+  permission: "end_users",
   body: importBodySchema,
   bodyLimit: IMPORT_BODY_LIMIT,
   response: importResultSchema,
@@ -79,5 +83,6 @@ export const getTopology = endpoint({
   summary: "Presence Topology: per group and node, the users assigned, served now and signed in (active) now, with the User Assignment Mode",
   tag: TAG,
   auth: true,
+  permission: "view",
   response: topologySchema,
 });

@@ -1,5 +1,11 @@
 import { NextRequest } from "next/server";
 import * as catchAll from "@/app/api/[...path]/route.ts";
+import * as accountPassword from "@/app/api/account/password/route.ts";
+import * as accountReset from "@/app/api/accounts/[id]/password/route.ts";
+import * as account from "@/app/api/accounts/[id]/route.ts";
+import * as accounts from "@/app/api/accounts/route.ts";
+import * as auditExport from "@/app/api/audit/export/route.ts";
+import * as audit from "@/app/api/audit/route.ts";
 import * as alertAcknowledge from "@/app/api/alerts/[id]/acknowledge/route.ts";
 import * as alerts from "@/app/api/alerts/route.ts";
 import * as alertWebhook from "@/app/api/alerts/webhook/route.ts";
@@ -51,6 +57,12 @@ type RouteModule = Partial<Record<string, Handler>>;
 
 /** Each route file under the catalogue path it serves, as the App Router places them. */
 export const ROUTE_MODULES: Record<string, RouteModule> = {
+  "/api/account/password": accountPassword,
+  "/api/accounts/{id}/password": accountReset,
+  "/api/accounts/{id}": account,
+  "/api/accounts": accounts,
+  "/api/audit/export": auditExport,
+  "/api/audit": audit,
   "/api/alerts/{id}/acknowledge": alertAcknowledge,
   "/api/alerts/webhook": alertWebhook,
   "/api/alerts": alerts,
