@@ -1,3 +1,5 @@
+import { appendAudit } from "../audit/audit-log.ts";
+import { refusal, type Permission, type Role } from "../auth/roles.ts";
 import type { Db } from "../db/client.ts";
 import type { HaController, HaStatus } from "../ha/controller.ts";
 import { isApiError } from "../http/errors.ts";
@@ -31,8 +33,37 @@ async function translated<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The CLI in the server process (SSH): the controller's public methods, acting as the signed-in account. */
-export function runtimeBackend(db: Db, controller: HaController, actor: string): CliBackend {
+/** Who runs the CLI over SSH: the signed-in console account and where it connected from. */
+export interface CliAccount {
+  username: string;
+  role: Role;
+  address: string;
+}
+
+/**
+ * The CLI in the server process (SSH): the controller's public methods, acting
+ * as the signed-in account with its role's rights, each change audited as the
+ * API's are.
+ */
+export function runtimeBackend(db: Db, controller: HaController, account: CliAccount): CliBackend {
+  const actor = account.username;
+  const change = async <T>(permission: Permission, action: string, command: string, detail: Record<string, unknown>, fn: () => Promise<T>) => {
+    const audit = (status: number, message: string | null) =>
+      appendAudit(db, { username: actor, address: account.address, action, method: "SSH", path: command, status, message, detail });
+    const denied = refusal(account.role, permission);
+    if (denied) {
+      await audit(403, denied);
+      throw new CliFailure("refused", denied);
+    }
+    try {
+      const result = await translated(fn);
+      await audit(202, null);
+      return result;
+    } catch (err) {
+      await audit(err instanceof CliFailure ? (err.kind === "not_found" ? 404 : 409) : 500, err instanceof Error ? err.message : String(err));
+      throw err;
+    }
+  };
   return {
     async nodes(): Promise<CliNode[]> {
       const rows = await db.node.findMany({
@@ -50,9 +81,14 @@ export function runtimeBackend(db: Db, controller: HaController, actor: string):
     },
     groups: async () => controller.allStatuses().filter((s) => s.groupId !== null).map(view),
     nodeStatus: (nodeId) => translated(async () => view(controller.nodeStatus(nodeId))),
-    action: (groupId, action, nodeId) => translated(async () => view(await controller.action(groupId, action, nodeId, actor))),
+    action: (groupId, action, nodeId) =>
+      change("ha_actions", `haAction:${action}`, `utils ha ${action}`, { groupId, nodeId }, async () =>
+        view(await controller.action(groupId, action, nodeId, actor)),
+      ),
     serviceAction: (nodeId, service, action) =>
-      translated(async () => view(await controller.serviceAction(nodeId, service, action, actor))),
+      change("services", "serviceAction", `utils service ${action}`, { nodeId, service }, async () =>
+        view(await controller.serviceAction(nodeId, service, action, actor)),
+      ),
     now: async () => controller.clock.now(),
   };
 }

@@ -7,7 +7,7 @@ import type { HaController } from "../ha/controller.ts";
 import { checkCredentials } from "../auth/sessions.ts";
 import { recordSignInFailure, recordSignInSuccess, signInBlockedFor } from "../auth/throttle.ts";
 import { runCommand, tokenize, type CliAnswer } from "./commands.ts";
-import { runtimeBackend } from "./runtime-backend.ts";
+import { runtimeBackend, type CliAccount } from "./runtime-backend.ts";
 
 const { Server: SshServer, utils: sshUtils } = ssh2;
 
@@ -148,19 +148,19 @@ export class SshCli {
   }
 
   private serveClient(client: ssh2.Connection, address: string, hostName: string) {
-    let account: string | null = null;
+    let account: CliAccount | null = null;
     client.on("error", () => client.end());
     client.on("authentication", (ctx) => {
       if (ctx.method !== "password") return ctx.reject(["password"]);
       void (async () => {
-        if ((await signInBlockedFor(address, ctx.username)) > 0) return ctx.reject(["password"]);
+        if ((await signInBlockedFor(this.opts.db, address, ctx.username)) > 0) return ctx.reject(["password"]);
         const user = await checkCredentials(this.opts.db, ctx.username, ctx.password);
         if (!user) {
-          await recordSignInFailure(address, ctx.username);
+          await recordSignInFailure(this.opts.db, address, ctx.username);
           return ctx.reject(["password"]);
         }
-        await recordSignInSuccess(address, ctx.username);
-        account = user.username;
+        await recordSignInSuccess(this.opts.db, address, ctx.username);
+        account = { username: user.username, role: user.role, address };
         ctx.accept();
       })().catch(() => ctx.reject());
     });

@@ -32,7 +32,7 @@ const exec = () =>
       stream.on("data", () => {}).on("close", () => resolve());
     }),
   );
-const backend = runtimeBackend(rt.db, rt.controller, "admin");
+const backend = runtimeBackend(rt.db, rt.controller, { username: "admin", role: "super_user", address: "127.0.0.1" });
 const direct: number[] = [];
 const overSsh: number[] = [];
 for (let i = 0; i < ROUNDS; i++) {

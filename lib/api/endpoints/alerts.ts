@@ -32,6 +32,7 @@ export const acknowledgeAlert = endpoint({
 export const getAlertWebhook = endpoint({
   method: "GET",
   path: "/api/alerts/webhook",
+  permission: "view",
   summary: "The webhook URL alerts are delivered to (null when off) and the latest delivery attempts, newest first",
   tag: TAG,
   auth: true,
@@ -41,6 +42,7 @@ export const getAlertWebhook = endpoint({
 export const setAlertWebhook = endpoint({
   method: "PUT",
   path: "/api/alerts/webhook",
+  permission: "parameters",
   summary:
     "Set the webhook URL (http or https; empty turns delivery off). Each raised or cleared alert is POSTed to it as JSON " +
     "{event, alert}, retried with exponential backoff until a 2xx answer or the last attempt",
