@@ -11,6 +11,10 @@ import { ConsoleMetrics } from "../metrics/console-metrics.ts";
 import { seedDemoInventory } from "../inventory/demo-seed.ts";
 import { readClusterParameters, readLabSettings } from "../params/store.ts";
 import { watchPending } from "../users/sync-agent.ts";
+import type { Command } from "../cluster/commands.ts";
+import { executeCommand } from "../cluster/commands.ts";
+import { lockEmbeddedDirectory } from "../cluster/embedded-lock.ts";
+import { ClusterNode, type ClusterHealth } from "../cluster/node.ts";
 
 /** Everything the server process holds once: the database, its client, the HA controller. */
 export interface Runtime {
@@ -19,7 +23,54 @@ export interface Runtime {
   controller: HaController;
   metrics: ConsoleMetrics;
   alerts: AlertWatch;
+  /** Several instances on one PostgreSQL database (lib/cluster); null on the embedded database, which is single-process. */
+  cluster: ClusterNode | null;
+  /**
+   * The one way a route changes what the controller runs: here when this
+   * instance leads, else forwarded to the leader, with the same result or error.
+   */
+  command(command: Command): Promise<unknown>;
+  health(): RuntimeHealth;
   close(): Promise<void>;
+}
+
+export interface RuntimeHealth {
+  status: "ok" | "unavailable";
+  database: DatabaseConfig["kind"];
+  instance: string;
+  leading: boolean;
+  fencingToken: string | null;
+  /** Wall milliseconds since this instance last reached the lease row (PostgreSQL) or ran a timer check (embedded). */
+  lastCheckAgeMs: number | null;
+  errors: number;
+  lastError: string | null;
+}
+
+function healthOf(kind: DatabaseConfig["kind"], controller: HaController, cluster: ClusterNode | null): RuntimeHealth {
+  const checks = controller.checks;
+  if (!cluster) {
+    return {
+      status: "ok",
+      database: kind,
+      instance: `embedded-${process.pid}`,
+      leading: controller.leading,
+      fencingToken: null,
+      lastCheckAgeMs: checks.lastWall === null ? null : Date.now() - checks.lastWall,
+      errors: checks.errors,
+      lastError: checks.lastError,
+    };
+  }
+  const h: ClusterHealth = cluster.health;
+  return {
+    status: h.serving ? "ok" : "unavailable",
+    database: kind,
+    instance: h.instance,
+    leading: h.leading,
+    fencingToken: h.token === null ? null : String(h.token),
+    lastCheckAgeMs: h.lastCheckAgeMs,
+    errors: h.errors + checks.errors,
+    lastError: h.lastError ?? checks.lastError,
+  };
 }
 
 export interface RuntimeOptions {
@@ -51,6 +102,7 @@ export async function startRuntime(
   log: (line: string) => void = (line) => console.log(line),
   options: RuntimeOptions = {},
 ): Promise<Runtime> {
+  const unlock = config.kind === "embedded" ? lockEmbeddedDirectory(config.dataDir) : () => {};
   await ensureDatabase(config);
   const database = await openDatabase(config);
   const applied = await applyMigrations(database.factory);
@@ -66,13 +118,19 @@ export async function startRuntime(
     log("[prg-console] the empty embedded database was given the demo cluster");
   }
   const lab = await readLabSettings(db);
+  let cluster: ClusterNode | null = null;
   const controller = await HaController.start({
     db,
+    ...(config.kind === "postgres" ? { passive: true, fence: (tx) => cluster!.fence(tx) } : {}),
     clock: options.clock ?? new LabClock(lab.speed, await latestLabTime(db)),
     params: await readClusterParameters(db),
     lab,
     wallTimers: options.clock && !options.wallTimers ? undefined : (options.wallTimers ?? REAL_WALL_TIMERS),
   });
+  if (config.kind === "postgres") {
+    cluster = new ClusterNode(config.url, db, controller);
+    await cluster.start();
+  }
   const stopSyncAgent = watchPending(db, controller);
   const alerts = watchAlerts(db, controller);
   return {
@@ -81,14 +139,20 @@ export async function startRuntime(
     controller,
     metrics: new ConsoleMetrics(controller),
     alerts,
+    cluster,
+    command: (command) => (cluster ? cluster.command(command) : executeCommand(db, controller, command)),
+    health: () => healthOf(config.kind, controller, cluster),
     close: async () => {
       // No new Sync Agent work, then wait for what the controller and the Sync Agent have in flight.
       stopSyncAgent();
       await controller.stop();
+      // Then the lease is given up, so another instance takes over at once.
+      await cluster?.close();
       alerts.stop();
       await alerts.settled();
       await db.$disconnect();
       await database.close();
+      unlock();
     },
   };
 }

@@ -1,8 +1,13 @@
 import { getEnterpriseParameters, putEnterpriseParameters } from "@/lib/api/endpoints/parameters.ts";
 import { handle } from "@/lib/http/route.ts";
-import { enterpriseParametersView, setAssignmentMode } from "@/lib/users/enterprise.ts";
+import type { EnterpriseParametersView } from "@/lib/schemas/parameters.ts";
+import { enterpriseParametersView } from "@/lib/users/enterprise.ts";
 
 export const GET = handle(getEnterpriseParameters, async ({ runtime }) => enterpriseParametersView(runtime.db));
-export const PUT = handle(putEnterpriseParameters, async ({ body, runtime, user }) =>
-  setAssignmentMode(runtime.db, runtime.controller, body.userAssignmentMode, user.username),
+export const PUT = handle(
+  putEnterpriseParameters,
+  async ({ body, runtime, user }) =>
+    (await runtime.command({ kind: "assignmentMode", actor: user.username, mode: body.userAssignmentMode })) as EnterpriseParametersView & {
+      moved: number;
+    },
 );

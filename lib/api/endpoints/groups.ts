@@ -22,7 +22,7 @@ export const createGroup = endpoint({
   body: groupInputSchema,
   response: groupSchema,
   status: 201,
-  errors: [409],
+  errors: [409, 503],
 });
 
 export const getGroup = endpoint({
@@ -45,7 +45,7 @@ export const updateGroup = endpoint({
   params: idParams,
   body: groupPatchSchema,
   response: groupSchema,
-  errors: [404, 409],
+  errors: [404, 409, 503],
 });
 
 export const deleteGroup = endpoint({
@@ -58,5 +58,5 @@ export const deleteGroup = endpoint({
   query: groupDeleteQuery,
   response: z.null(),
   status: 204,
-  errors: [404, 409],
+  errors: [404, 409, 503],
 });

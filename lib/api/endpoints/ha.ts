@@ -27,7 +27,7 @@ export const groupAction = endpoint({
   body: haActionSchema,
   response: haStatusSchema,
   status: 202,
-  errors: [404, 409],
+  errors: [404, 409, 503],
 });
 
 export const groupHaStatus = endpoint({
@@ -74,7 +74,7 @@ export const serviceAction = endpoint({
   body: serviceActionSchema,
   response: haStatusSchema,
   status: 202,
-  errors: [404, 409],
+  errors: [404, 409, 503],
 });
 
 export const injectFault = endpoint({
@@ -87,7 +87,7 @@ export const injectFault = endpoint({
   body: faultSchema,
   response: haStatusSchema,
   status: 202,
-  errors: [404, 409],
+  errors: [404, 409, 503],
 });
 
 export const listEvents = endpoint({
@@ -132,4 +132,5 @@ export const putLab = endpoint({
   auth: true,
   body: labSettingsSchema,
   response: labResponse,
+  errors: [503],
 });

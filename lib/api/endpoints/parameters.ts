@@ -18,7 +18,7 @@ export const putServiceParameters = endpoint({
   auth: true,
   body: serviceParametersPatch,
   response: serviceParametersView,
-  errors: [404],
+  errors: [404, 503],
 });
 
 export const getEnterpriseParameters = endpoint({
@@ -38,4 +38,5 @@ export const putEnterpriseParameters = endpoint({
   auth: true,
   body: enterpriseParametersPut,
   response: enterpriseParametersView,
+  errors: [503],
 });
