@@ -1,11 +1,15 @@
 import type pg from "pg";
 
-/** How long a lease lasts without renewal: the take-over bound after a leader dies is about this plus one attempt. */
-export const LEASE_TTL_MS = 3000;
+/**
+ * How long a lease lasts without renewal: the take-over bound after a leader
+ * dies is about this plus one attempt. `LEASE_TTL_MS` sets it (at least
+ * 1000): longer on a machine so busy that a process may not run for seconds.
+ */
+export const LEASE_TTL_MS = Math.max(1000, Number(process.env.LEASE_TTL_MS) || 3000);
 /** The leader renews this often, so two renewals may fail before the lease runs out. */
-export const RENEW_EVERY_MS = 1000;
+export const RENEW_EVERY_MS = Math.round(LEASE_TTL_MS / 3);
 /** A follower tries to take an expired lease this often. */
-export const ACQUIRE_EVERY_MS = 500;
+export const ACQUIRE_EVERY_MS = Math.min(500, Math.round(LEASE_TTL_MS / 6));
 /** The leader stops its controller this long before its lease would run out unrenewed. */
 const STOP_MARGIN_MS = 500;
 /** Instances not seen for this long are no longer listed. */
@@ -49,11 +53,19 @@ export interface LeaseHooks {
  * compare-and-set on the database's own clock (no clock of a console process
  * is trusted), renewed by the holder. A take-over increments the fencing
  * token; every controller write checks it inside its transaction
- * (`fence`), holding the row in share mode so a take-over waits for the
- * writes in flight and every later write of the former leader is refused.
+ * (`fence`), holding the row FOR KEY SHARE: a take-over changes the token,
+ * a unique column, so its UPDATE takes the row's FOR UPDATE lock and waits
+ * for the writes in flight, and every later write of the former leader is
+ * refused; a renewal changes no key column and waits for nothing.
  */
 export class LeaderLease {
   private term: Term | null = null;
+  /**
+   * Local wall time until which the lease is surely held: the send time of the
+   * last successful renewal plus the TTL (the database's expiry is later still).
+   */
+  private validUntil = 0;
+  private watchdog: ReturnType<typeof setInterval> | undefined;
   private lastOk: number | null = null;
   private errors = 0;
   private lastError: string | null = null;
@@ -76,18 +88,30 @@ export class LeaderLease {
     );
     await this.round();
     this.schedule();
+    // Renewals stuck behind a slow database or a busy process: stop leading before the lease can run out.
+    this.watchdog = setInterval(() => {
+      if (this.term && Date.now() > this.validUntil - STOP_MARGIN_MS) {
+        this.lose(`the lease was not renewed in time (last renewal ${this.lastOk === null ? "never" : `${Date.now() - this.lastOk} ms ago`})`);
+      }
+    }, 100);
+    this.watchdog.unref?.();
   }
 
   get state(): LeaseState {
     return {
       instance: this.instance,
-      leading: this.term !== null,
+      leading: this.leading,
       token: this.term?.token ?? null,
       since: this.term?.since ?? null,
       lastCheck: this.lastOk,
       errors: this.errors,
       lastError: this.lastError,
     };
+  }
+
+  /** Holding a term whose lease cannot have run out yet. */
+  get leading(): boolean {
+    return this.term !== null && Date.now() < this.validUntil;
   }
 
   get token(): bigint | null {
@@ -103,7 +127,7 @@ export class LeaderLease {
     const rows =
       token === undefined
         ? []
-        : await query(`SELECT 1 FROM "ConsoleLease" WHERE name = $1 AND holder = $2 AND token = $3 FOR SHARE`, LEASE, this.instance, token);
+        : await query(`SELECT 1 FROM "ConsoleLease" WHERE name = $1 AND holder = $2 AND token = $3 FOR KEY SHARE`, LEASE, this.instance, token);
     if (rows.length === 0) {
       this.lose(`fenced: the lease is no longer held with token ${String(token ?? "none")}`);
       throw new StaleLeader(this.instance, token ?? null);
@@ -114,6 +138,7 @@ export class LeaderLease {
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    clearInterval(this.watchdog);
     await this.running;
     if (this.term) {
       const token = this.term.token;
@@ -137,8 +162,9 @@ export class LeaderLease {
   /** One check: renew (leader) or try to take (follower); then the next one is scheduled. */
   private async round(): Promise<void> {
     try {
-      if (this.term) await this.renew();
-      else await this.acquire();
+      const sentAt = Date.now();
+      if (this.term) await this.renew(sentAt);
+      else await this.acquire(sentAt);
       this.lastOk = Date.now();
       this.lastError = null;
       await this.pool.query(
@@ -157,7 +183,7 @@ export class LeaderLease {
     }
   }
 
-  private async renew() {
+  private async renew(sentAt: number) {
     const term = this.term!;
     const lab = this.hooks.lab();
     const { rows } = await this.pool.query(
@@ -167,9 +193,10 @@ export class LeaderLease {
       [LEASE, this.instance, term.token, LEASE_TTL_MS, lab.now, lab.speed],
     );
     if (rows.length === 0) this.lose("the lease was taken or ran out");
+    else this.validUntil = sentAt + LEASE_TTL_MS;
   }
 
-  private async acquire() {
+  private async acquire(sentAt: number) {
     // Compare-and-set: only an expired lease is taken, with the next token.
     const { rows } = await this.pool.query<{ token: string; since: Date; lab: string; speed: number }>(
       `WITH old AS (
@@ -193,14 +220,15 @@ export class LeaderLease {
     }
     const term: Term = { token: BigInt(row.token), since: row.since, labNow: Number(row.lab), labSpeed: row.speed };
     this.term = term;
-    try {
-      await this.hooks.gained(term);
-    } catch (err) {
+    this.validUntil = sentAt + LEASE_TTL_MS;
+    // Not awaited: resuming every group can take longer than the lease lasts, and renewals must go on meanwhile.
+    this.hooks.gained(term).catch(async (err: unknown) => {
       // A controller that could not start must not hold the lease: give it up for another instance.
+      console.error(err);
+      if (this.term !== term) return;
       this.lose(`the controller did not start: ${err instanceof Error ? err.message : String(err)}`);
-      await this.pool.query(`UPDATE "ConsoleLease" SET "expiresAt" = 'epoch' WHERE name = $1 AND token = $2`, [LEASE, term.token]);
-      throw err;
-    }
+      await this.pool.query(`UPDATE "ConsoleLease" SET "expiresAt" = 'epoch' WHERE name = $1 AND token = $2`, [LEASE, term.token]).catch(() => undefined);
+    });
   }
 
   private lose(why: string) {

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import os from "node:os";
 import pg from "pg";
 import type { Db } from "../db/client.ts";
-import type { ChangeNotice, HaController } from "../ha/controller.ts";
+import { NotLeading, type ChangeNotice, type HaController } from "../ha/controller.ts";
 import { readClusterParameters, readLabSettings } from "../params/store.ts";
 import { executeCommand, type Command } from "./commands.ts";
 import { clusterView, LEASE_TTL_MS, LeaderLease, type LeaseState } from "./lease.ts";
@@ -91,8 +91,15 @@ export class ClusterNode {
     this.lease.fence(async (sql, ...values) => (await tx.$queryRawUnsafe(sql, ...values)) as unknown[]);
 
   /** Runs a command here when this instance leads, else on the leader. */
-  command(command: Command): Promise<unknown> {
-    if (this.controller.leading) return executeCommand(this.db, this.controller, command);
+  async command(command: Command): Promise<unknown> {
+    if (this.controller.leading) {
+      try {
+        return await executeCommand(this.db, this.controller, command);
+      } catch (err) {
+        // The lease was lost before the command's turn came, so it did not run here: the new leader runs it.
+        if (!(err instanceof NotLeading)) throw err;
+      }
+    }
     return this.client.submit(command);
   }
 

@@ -41,9 +41,9 @@ export interface ControllerOptions {
 }
 
 /** An input reached an instance that does not run the controller now (another instance leads). */
-export class NotLeading extends Error {
+export class NotLeading extends ApiError {
   constructor() {
-    super("This console instance does not run the HA controller now: another instance leads");
+    super("unavailable", "This console instance does not run the HA controller now: another instance leads; try again in a few seconds");
   }
 }
 

@@ -14,6 +14,7 @@ import { watchPending } from "../users/sync-agent.ts";
 import type { Command } from "../cluster/commands.ts";
 import { executeCommand } from "../cluster/commands.ts";
 import { lockEmbeddedDirectory } from "../cluster/embedded-lock.ts";
+import { migrationsUpToDate } from "../cluster/migrations.ts";
 import { ClusterNode, type ClusterHealth } from "../cluster/node.ts";
 
 /** Everything the server process holds once: the database, its client, the HA controller. */
@@ -105,7 +106,8 @@ export async function startRuntime(
   const unlock = config.kind === "embedded" ? lockEmbeddedDirectory(config.dataDir) : () => {};
   await ensureDatabase(config);
   const database = await openDatabase(config);
-  const applied = await applyMigrations(database.factory);
+  const upToDate = config.kind === "postgres" && (await migrationsUpToDate(config.url));
+  const applied = upToDate ? [] : await applyMigrations(database.factory);
   if (applied.length > 0) log(`[prg-console] applied migrations: ${applied.join(", ")}`);
   const db = createPrismaClient(database.factory);
 

@@ -39,4 +39,7 @@ CREATE TABLE "ConsoleRequest" (
 );
 
 -- CreateIndex
+CREATE UNIQUE INDEX "ConsoleLease_token_key" ON "ConsoleLease"("token");
+
+-- CreateIndex
 CREATE INDEX "ConsoleRequest_status_id_idx" ON "ConsoleRequest"("status", "id");
