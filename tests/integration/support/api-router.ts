@@ -3,6 +3,7 @@ import * as catchAll from "@/app/api/[...path]/route.ts";
 import * as alertAcknowledge from "@/app/api/alerts/[id]/acknowledge/route.ts";
 import * as alerts from "@/app/api/alerts/route.ts";
 import * as clusters from "@/app/api/clusters/route.ts";
+import * as consoleInstances from "@/app/api/console-instances/route.ts";
 import * as enterpriseParameters from "@/app/api/enterprise-parameters/route.ts";
 import * as events from "@/app/api/events/route.ts";
 import * as eventStream from "@/app/api/events/stream/route.ts";
@@ -47,6 +48,7 @@ export const ROUTE_MODULES: Record<string, RouteModule> = {
   "/api/groups": groups,
   "/api/ha": ha,
   "/api/health": health,
+  "/api/console-instances": consoleInstances,
   "/api/lab": lab,
   "/api/nodes/{id}/faults": nodeFaults,
   "/api/nodes/{id}/ha": nodeHa,
