@@ -17,7 +17,8 @@ export class Instance {
   exited = false;
 
   constructor(databaseUrl: string) {
-    this.process = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["lib/cluster/worker-process.ts"], {
+    // Node itself with tsx as a loader, not the tsx launcher: the launcher runs Node as a child, which kill -9 of the launcher would leave running.
+    this.process = spawn(process.execPath, ["--import", "tsx", "lib/cluster/worker-process.ts"], {
       cwd: ROOT,
       // This shared machine may starve a process for seconds: a longer lease keeps leadership from flapping (the bound is then 8 s).
       env: { ...process.env, DATABASE_URL: databaseUrl, LEASE_TTL_MS: process.env.LEASE_TTL_MS ?? "8000" },
