@@ -16,7 +16,8 @@ export default defineConfig({
     environment: "node",
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    env: { ADMIN_PASSWORD: "integration-admin-pw", NEXT_TELEMETRY_DISABLED: "1" },
+    // A lease that outlives any pause of this shared machine: one test runtime must not lose the lead to nobody mid-test.
+    env: { ADMIN_PASSWORD: "integration-admin-pw", NEXT_TELEMETRY_DISABLED: "1", LEASE_TTL_MS: "60000" },
     projects: [
       { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts"] } },
       integration("embedded"),

@@ -72,6 +72,8 @@ export class LeaderLease {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
   private running: Promise<void> = Promise.resolve();
+  /** The controller starting for the current term. */
+  private gaining: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly pool: pg.Pool,
@@ -87,6 +89,8 @@ export class LeaderLease {
       [LEASE, this.hooks.lab().now, this.hooks.lab().speed],
     );
     await this.round();
+    // Alone, or first: this instance starts as the leader, its controller running before the server answers.
+    await this.gaining;
     this.schedule();
     // Renewals stuck behind a slow database or a busy process: stop leading before the lease can run out.
     this.watchdog = setInterval(() => {
@@ -222,7 +226,7 @@ export class LeaderLease {
     this.term = term;
     this.validUntil = sentAt + LEASE_TTL_MS;
     // Not awaited: resuming every group can take longer than the lease lasts, and renewals must go on meanwhile.
-    this.hooks.gained(term).catch(async (err: unknown) => {
+    this.gaining = this.hooks.gained(term).catch(async (err: unknown) => {
       // A controller that could not start must not hold the lease: give it up for another instance.
       console.error(err);
       if (this.term !== term) return;

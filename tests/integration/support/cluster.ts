@@ -21,7 +21,7 @@ export class Instance {
     this.process = spawn(process.execPath, ["--import", "tsx", "lib/cluster/worker-process.ts"], {
       cwd: ROOT,
       // This shared machine may starve a process for seconds: a longer lease keeps leadership from flapping (the bound is then 8 s).
-      env: { ...process.env, DATABASE_URL: databaseUrl, LEASE_TTL_MS: process.env.LEASE_TTL_MS ?? "8000" },
+      env: { ...process.env, DATABASE_URL: databaseUrl, LEASE_TTL_MS: process.env.CLUSTER_TEST_LEASE_TTL_MS ?? "8000" },
       stdio: ["pipe", "pipe", "inherit"],
     });
     this.process.on("exit", () => {
