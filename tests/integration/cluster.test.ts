@@ -29,6 +29,7 @@ describe.skipIf(process.env.TEST_DB_KIND !== "postgres")("three console instance
   beforeAll(async () => {
     db = await freshDatabase();
     pool = new pg.Pool({ connectionString: db.url, max: 2 });
+    pool.on("error", () => undefined); // idle connections are ended when the database is dropped
     // Set up by one instance in this process, which then gives the lease up.
     const rt = await startRuntime({ kind: "postgres", url: db.url }, () => {});
     await rt.command({ kind: "lab", actor: "setup", settings: { speed: 20, stepSeconds: 2, srmStartSeconds: 2, bootSeconds: 2 } });
@@ -54,7 +55,8 @@ describe.skipIf(process.env.TEST_DB_KIND !== "postgres")("three console instance
   const alive = () => instances.filter((i) => !i.exited);
   const leaderNow = () =>
     eventually("one leader", async () => {
-      const hs = await Promise.all(alive().map(async (i) => ({ i, h: await i.health() })));
+      // An instance just killed may still be listed until its exit is seen: it leads nothing.
+      const hs = await Promise.all(alive().map(async (i) => ({ i, h: await i.health().catch(() => ({ leading: false, fencingToken: null })) })));
       const leading = hs.filter((x) => x.h.leading);
       return leading.length === 1 ? leading[0]! : undefined;
     }, 60_000);
