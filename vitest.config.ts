@@ -16,8 +16,9 @@ export default defineConfig({
     environment: "node",
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // Tests that need the SSH CLI start it themselves, on ephemeral ports.
-    env: { ADMIN_PASSWORD: "integration-admin-pw", NEXT_TELEMETRY_DISABLED: "1", SSH_CLI: "off" },
+    // Tests that need the SSH CLI start it themselves, on ephemeral ports. A lease that outlives any
+    // pause of this shared machine: one test runtime must not lose the lead to nobody mid-test.
+    env: { ADMIN_PASSWORD: "integration-admin-pw", NEXT_TELEMETRY_DISABLED: "1", SSH_CLI: "off", LEASE_TTL_MS: "60000" },
     projects: [
       { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts"] } },
       integration("embedded"),

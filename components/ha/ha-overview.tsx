@@ -8,6 +8,7 @@ import { api } from "@/lib/client/api.ts";
 import type { haOverviewSchema } from "@/lib/schemas/ha.ts";
 import type { NodeInNoGroup } from "@/lib/schemas/nodes.ts";
 import type { z } from "zod";
+import { ConsoleInstances } from "./console-instances.tsx";
 import { EventHistory } from "./event-history.tsx";
 import { LabSettingsForm } from "./lab-settings-form.tsx";
 import { heartbeatRefetchInterval, useLabNow, useLiveConnected } from "./live.tsx";
@@ -82,6 +83,9 @@ export function HaOverview() {
           </ul>
         </Section>
       )}
+      <Section title="Console Instances">
+        <ConsoleInstances />
+      </Section>
       <Section title="Latest Events">
         <EventHistory pageSize={25} />
       </Section>

@@ -24,7 +24,8 @@ export function watchAlerts(
 ): AlertWatch {
   let chain: Promise<void> = Promise.resolve();
   const stop = controller.onChange((notice) => {
-    if (notice.groupId === null || !controller.knowsGroup(notice.groupId)) return;
+    // Only the leader records alerts; followers see the same notices relayed.
+    if (!controller.leading || notice.groupId === null || !controller.knowsGroup(notice.groupId)) return;
     const status = controller.groupStatus(notice.groupId);
     const at = new Date(notice.at);
     chain = chain

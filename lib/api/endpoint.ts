@@ -52,7 +52,7 @@ export interface Endpoint<
    * body, 404 with path params, 422 with a query, 500) are added by the
    * OpenAPI generator.
    */
-  errors?: (401 | 404 | 409 | 429)[];
+  errors?: (401 | 404 | 409 | 429 | 503)[];
 }
 
 export function endpoint<

@@ -3,6 +3,8 @@ export interface Clock {
   now(): number;
   /** Lab speed, for clocks that follow real time; a virtual clock moves only when told. */
   setSpeed?(speed: number): void;
+  /** Another console instance's lab time and speed (lib/cluster), followed so every instance shows the same lab time. */
+  follow?(labNow: number, speed: number): void;
 }
 
 /** Tests move time by hand, so a 30-minute rule runs in milliseconds. */
@@ -41,6 +43,12 @@ export class LabClock implements Clock {
 
   get speedFactor(): number {
     return this.speed;
+  }
+
+  follow(labNow: number, speed: number): void {
+    this.anchorLab = labNow;
+    this.anchorWall = this.wall();
+    this.speed = speed;
   }
 
   setSpeed(speed: number): void {

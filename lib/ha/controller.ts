@@ -1,5 +1,5 @@
 import { EventEmitter } from "node:events";
-import type { Db } from "../db/client.ts";
+import type { Db, Tx } from "../db/client.ts";
 import { ApiError } from "../http/errors.ts";
 import type { ClusterParameters } from "../params/definitions.ts";
 import type { Clock } from "./clock.ts";
@@ -34,6 +34,20 @@ export interface ControllerOptions {
    * unless a test gives a fake). Omit for a virtual clock driven by advanceTo.
    */
   wallTimers?: WallTimers;
+  /**
+   * Several console instances on one database (lib/cluster): checked inside
+   * every write's transaction; throws when this instance no longer leads.
+   */
+  fence?: (tx: Tx) => Promise<void>;
+  /** Start as a follower: a read-only mirror of the database until `lead()`. */
+  passive?: boolean;
+}
+
+/** An input reached an instance that does not run the controller now (another instance leads). */
+export class NotLeading extends ApiError {
+  constructor() {
+    super("unavailable", "This console instance does not run the HA controller now: another instance leads; try again in a few seconds");
+  }
 }
 
 /** The wall-clock timer the controller sleeps on until the next SRM timer is due. */
@@ -71,24 +85,74 @@ export class HaController {
   private readonly emitter = new EventEmitter();
   private params: ClusterParameters;
   private lab: LabSettings;
+  private passive: boolean;
+  /** The timer checks as /api/health reports them: when the last one ended, how many failed. */
+  readonly checks: { lastWall: number | null; errors: number; lastError: string | null } = { lastWall: null, errors: 0, lastError: null };
 
   private constructor(private opts: ControllerOptions) {
     this.firedUntil = opts.clock.now();
     this.params = opts.params;
     this.lab = opts.lab;
+    this.passive = opts.passive ?? false;
     this.emitter.setMaxListeners(0);
   }
 
   static async start(opts: ControllerOptions): Promise<HaController> {
     const controller = new HaController(opts);
-    await controller.serial(async () => {
-      await controller.reloadUnits();
-      for (const unit of controller.units.values()) {
-        await controller.apply(unit, "SRM", (m) => m.resumeAfterRestart());
-      }
-    });
+    if (controller.passive) await controller.serial(() => controller.reloadUnits(), true);
+    else await controller.resumeAll();
     controller.rearm();
     return controller;
+  }
+
+  private async resumeAll() {
+    await this.serial(async () => {
+      await this.reloadUnits();
+      this.firedUntil = this.opts.clock.now();
+      for (const unit of this.units.values()) {
+        await this.apply(unit, "SRM", (m) => m.resumeAfterRestart());
+      }
+    });
+  }
+
+  // ---- leadership (lib/cluster) ------------------------------------------------
+
+  /** Whether this instance runs the controller; a follower only mirrors the database. */
+  get leading(): boolean {
+    return !this.passive;
+  }
+
+  /** Takes the lead: everything from the database and nothing else, resumed as after an SRM restart. */
+  async lead(params: ClusterParameters, lab: LabSettings): Promise<void> {
+    this.params = params;
+    this.lab = lab;
+    this.passive = false;
+    await this.resumeAll();
+    this.emitter.emit("change", { groupId: null, nodeIds: [], at: this.opts.clock.now() } satisfies ChangeNotice);
+  }
+
+  /** For writes made outside a step's transaction (group and parameter changes): refused once the lease is lost. */
+  private async checkFence() {
+    const fence = this.opts.fence;
+    if (fence) await this.opts.db.$transaction((tx) => fence(tx));
+  }
+
+  /** The lease is lost: no timer fires and no input runs from now on (queued ones are refused). */
+  follow(): void {
+    this.passive = true;
+    if (this.wake !== undefined) this.opts.wallTimers?.clear(this.wake);
+    this.wake = undefined;
+  }
+
+  /** A follower catches up with what the leader wrote, and tells its own listeners (event streams). */
+  refresh(params: ClusterParameters, lab: LabSettings, notices: readonly ChangeNotice[]): Promise<void> {
+    return this.serial(async () => {
+      if (!this.passive) return;
+      this.params = params;
+      this.lab = lab;
+      await this.reloadUnits();
+      for (const notice of notices) this.emitter.emit("change", notice);
+    }, true);
   }
 
   /** Stops the timers and waits for the input in progress, so nothing touches the database afterwards. */
@@ -120,9 +184,11 @@ export class HaController {
     return () => this.emitter.off("change", listener);
   }
 
-  private serial<T>(fn: () => Promise<T>): Promise<T> {
+  private serial<T>(fn: () => Promise<T>, mirror = false): Promise<T> {
     if (this.stopped) return Promise.reject(new Error("The HA controller has stopped: the server is shutting down"));
-    const run = this.queue.then(fn, fn).finally(() => this.rearm());
+    // Checked when the turn comes, not when queued: the lease may be lost while waiting.
+    const turn = () => (this.passive && !mirror ? Promise.reject(new NotLeading()) : fn());
+    const run = this.queue.then(turn, turn).finally(() => this.rearm());
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -134,7 +200,7 @@ export class HaController {
    */
   private rearm() {
     const timers = this.opts.wallTimers;
-    if (!timers || this.stopped) return;
+    if (!timers || this.stopped || this.passive) return;
     if (this.wake !== undefined) timers.clear(this.wake);
     this.wake = undefined;
     const now = this.opts.clock.now();
@@ -144,7 +210,14 @@ export class HaController {
     const wallMs = Math.min(LONGEST_WAIT_MS, Math.max(0, Math.ceil((next - now) / this.lab.speed)));
     this.wake = timers.set(() => {
       this.wake = undefined;
-      void this.tick().catch((err: unknown) => console.error(err));
+      void this.tick().then(
+        () => (this.checks.lastWall = Date.now()),
+        (err: unknown) => {
+          this.checks.errors++;
+          this.checks.lastError = err instanceof Error ? err.message : String(err);
+          console.error(err);
+        },
+      );
     }, wallMs);
   }
 
@@ -187,12 +260,12 @@ export class HaController {
     let m = runStep(before, ctx, input);
     if (unchanged(before, m)) return;
     try {
-      await saveUnit(this.opts.db, unit, before, m.g, m.moves, m.events);
+      await saveUnit(this.opts.db, unit, before, m.g, m.moves, m.events, this.opts.fence);
     } catch (err) {
-      if (m.moves.length === 0) throw err;
+      if (m.moves.length === 0 || this.passive) throw err;
       console.error(err);
       m = runStep(before, { ...ctx, failMoves: true }, input);
-      await saveUnit(this.opts.db, unit, before, m.g, m.moves, m.events);
+      await saveUnit(this.opts.db, unit, before, m.g, m.moves, m.events, this.opts.fence);
     }
     unit.sim = m.g;
     this.emitter.emit("change", {
@@ -280,6 +353,7 @@ export class HaController {
         }
       }
       const before = new Map([...this.units].map(([k, u]) => [k, u.sim.haEnabled]));
+      await this.checkFence();
       const result = await write();
       await this.reloadUnits();
       for (const unit of this.units.values()) {
@@ -311,6 +385,7 @@ export class HaController {
    */
   updateParameters(save: () => Promise<ClusterParameters>, actor: string): Promise<void> {
     return this.serial(async () => {
+      await this.checkFence();
       this.params = await save();
       for (const unit of this.units.values()) await this.apply(unit, actor, () => {});
     });
@@ -381,7 +456,10 @@ export class HaController {
 
   /** Runs `fn` in the controller's turn, so it never interleaves with a user move. */
   exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    return this.serial(fn);
+    return this.serial(async () => {
+      await this.checkFence();
+      return fn();
+    });
   }
 
   /** A group whose users stay where they are: HA off, or both nodes Normal with nothing in progress. */

@@ -115,8 +115,11 @@ export async function saveUnit(
   after: GroupSim,
   moves: MoveUsers[],
   events: HaEventRecord[],
+  fence?: (tx: Tx) => Promise<void>,
 ): Promise<void> {
   await db.$transaction(async (tx) => {
+    // First, so a former leader's step is refused before it moves a user.
+    await fence?.(tx);
     for (const move of moves) {
       await tx.endUser.updateMany({
         where: { servingNodeId: move.from, ...(move.assignedTo !== undefined ? { assignedNodeId: move.assignedTo } : {}) },

@@ -12,6 +12,8 @@ export const ERROR_STATUS = {
   validation_failed: 422,
   too_many_requests: 429,
   internal_error: 500,
+  /** No console instance runs the HA controller at the moment (a take-over is under way). */
+  unavailable: 503,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 

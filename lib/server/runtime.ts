@@ -17,6 +17,11 @@ import { watchPending } from "../users/sync-agent.ts";
 import { startSshCliFromEnv } from "../cli/ssh-server.ts";
 import { Scheduler } from "../schedule/scheduler.ts";
 import { startDrills, type Drills } from "../drills/engine.ts";
+import type { Command } from "../cluster/commands.ts";
+import { executeCommand } from "../cluster/commands.ts";
+import { lockEmbeddedDirectory } from "../cluster/embedded-lock.ts";
+import { migrationsUpToDate } from "../cluster/migrations.ts";
+import { ClusterNode, type ClusterHealth } from "../cluster/node.ts";
 
 /** Everything the server process holds once: the database, its client, the HA controller. */
 export interface Runtime {
@@ -31,7 +36,54 @@ export interface Runtime {
   webhooks: WebhookDelivery;
   /** The simulated Jabber clients of the signed-in users (lib/clients). */
   clients: ClientFleet;
+  /** Several instances on one PostgreSQL database (lib/cluster); null on the embedded database, which is single-process. */
+  cluster: ClusterNode | null;
+  /**
+   * The one way a route changes what the controller runs: here when this
+   * instance leads, else forwarded to the leader, with the same result or error.
+   */
+  command(command: Command): Promise<unknown>;
+  health(): RuntimeHealth;
   close(): Promise<void>;
+}
+
+export interface RuntimeHealth {
+  status: "ok" | "unavailable";
+  database: DatabaseConfig["kind"];
+  instance: string;
+  leading: boolean;
+  fencingToken: string | null;
+  /** Wall milliseconds since this instance last reached the lease row (PostgreSQL) or ran a timer check (embedded). */
+  lastCheckAgeMs: number | null;
+  errors: number;
+  lastError: string | null;
+}
+
+function healthOf(kind: DatabaseConfig["kind"], controller: HaController, cluster: ClusterNode | null): RuntimeHealth {
+  const checks = controller.checks;
+  if (!cluster) {
+    return {
+      status: "ok",
+      database: kind,
+      instance: `embedded-${process.pid}`,
+      leading: controller.leading,
+      fencingToken: null,
+      lastCheckAgeMs: checks.lastWall === null ? null : Date.now() - checks.lastWall,
+      errors: checks.errors,
+      lastError: checks.lastError,
+    };
+  }
+  const h: ClusterHealth = cluster.health;
+  return {
+    status: h.serving ? "ok" : "unavailable",
+    database: kind,
+    instance: h.instance,
+    leading: h.leading,
+    fencingToken: h.token === null ? null : String(h.token),
+    lastCheckAgeMs: h.lastCheckAgeMs,
+    errors: h.errors + checks.errors,
+    lastError: h.lastError ?? checks.lastError,
+  };
 }
 
 export interface RuntimeOptions {
@@ -63,9 +115,11 @@ export async function startRuntime(
   log: (line: string) => void = (line) => console.log(line),
   options: RuntimeOptions = {},
 ): Promise<Runtime> {
+  const unlock = config.kind === "embedded" ? lockEmbeddedDirectory(config.dataDir) : () => {};
   await ensureDatabase(config);
   const database = await openDatabase(config);
-  const applied = await applyMigrations(database.factory);
+  const upToDate = config.kind === "postgres" && (await migrationsUpToDate(config.url));
+  const applied = upToDate ? [] : await applyMigrations(database.factory);
   if (applied.length > 0) log(`[prg-console] applied migrations: ${applied.join(", ")}`);
   const db = createPrismaClient(database.factory);
 
@@ -79,13 +133,19 @@ export async function startRuntime(
   }
   const lab = await readLabSettings(db);
   const wallTimers = options.clock && !options.wallTimers ? undefined : (options.wallTimers ?? REAL_WALL_TIMERS);
+  let cluster: ClusterNode | null = null;
   const controller = await HaController.start({
     db,
+    ...(config.kind === "postgres" ? { passive: true, fence: (tx) => cluster!.fence(tx) } : {}),
     clock: options.clock ?? new LabClock(lab.speed, await latestLabTime(db)),
     params: await readClusterParameters(db),
     lab,
     wallTimers,
   });
+  if (config.kind === "postgres") {
+    cluster = new ClusterNode(config.url, db, controller);
+    await cluster.start();
+  }
   const stopSyncAgent = watchPending(db, controller);
   const scheduler = Scheduler.start(db, controller, `${process.pid}-${randomUUID()}`, wallTimers);
   const drills = startDrills(db, controller, scheduler);
@@ -104,6 +164,9 @@ export async function startRuntime(
     alerts,
     webhooks,
     clients,
+    cluster,
+    command: (command) => (cluster ? cluster.command(command) : executeCommand(db, controller, command)),
+    health: () => healthOf(config.kind, controller, cluster),
     close: async () => {
       // No new Sync Agent work, then wait for what the controller and the Sync Agent have in flight.
       stopSyncAgent();
@@ -113,11 +176,14 @@ export async function startRuntime(
       await drills.settled();
       await controller.stop();
       await clients.stop();
+      // Then the lease is given up, so another instance takes over at once.
+      await cluster?.close();
       alerts.stop();
       await alerts.settled();
       await webhooks.stop();
       await db.$disconnect();
       await database.close();
+      unlock();
     },
   };
 }

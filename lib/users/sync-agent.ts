@@ -92,7 +92,8 @@ export async function applyAssignmentMode(db: Db, controller: HaController, mode
 /** Re-assigns the waiting groups as soon as each is back to Normal. */
 export function watchPending(db: Db, controller: HaController): () => void {
   return controller.onChange((notice) => {
-    if (notice.groupId === null || !controller.groupSettled(notice.groupId)) return;
+    // Only the leader's Sync Agent writes; followers see the same notices relayed.
+    if (!controller.leading || notice.groupId === null || !controller.groupSettled(notice.groupId)) return;
     const groupId = notice.groupId;
     void controller
       .exclusive(async () => {

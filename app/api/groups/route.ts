@@ -1,8 +1,8 @@
 import * as endpoints from "@/lib/api/endpoints/groups.ts";
-import { addGroup } from "@/lib/groups/changes.ts";
 import * as groups from "@/lib/groups/service.ts";
 import { summarizeHa } from "@/lib/ha/summary.ts";
 import { handle } from "@/lib/http/route.ts";
+import type { GroupView } from "@/lib/schemas/groups.ts";
 
 export const GET = handle(endpoints.listGroups, async ({ query, runtime }) => {
   const page = await groups.listGroups(runtime.db, query);
@@ -11,6 +11,7 @@ export const GET = handle(endpoints.listGroups, async ({ query, runtime }) => {
   return { ...page, items: page.items.map((g) => ({ ...g, haState: haState(g.id) })) };
 });
 
-export const POST = handle(endpoints.createGroup, async ({ body, runtime, user }) =>
-  addGroup(runtime.db, runtime.controller, user.username, body),
+export const POST = handle(
+  endpoints.createGroup,
+  async ({ body, runtime, user }) => (await runtime.command({ kind: "createGroup", actor: user.username, input: body })) as GroupView,
 );

@@ -1,6 +1,6 @@
 import { getLab, putLab } from "@/lib/api/endpoints/ha.ts";
+import type { LabSettings } from "@/lib/ha/lab-settings.ts";
 import { handle } from "@/lib/http/route.ts";
-import { writeScope } from "@/lib/params/store.ts";
 
 export const GET = handle(getLab, async ({ runtime }) => ({
   ...runtime.controller.labSettings,
@@ -9,8 +9,7 @@ export const GET = handle(getLab, async ({ runtime }) => ({
 
 export const PUT = handle(putLab, async ({ body, runtime, user, audit }) => {
   audit.before = { ...runtime.controller.labSettings };
-  await writeScope(runtime.db, "lab", body, user.username);
-  await runtime.controller.setLabSettings(body);
-  audit.after = { ...runtime.controller.labSettings };
-  return { ...runtime.controller.labSettings, labNow: runtime.controller.clock.now() };
+  const after = (await runtime.command({ kind: "lab", actor: user.username, settings: body })) as LabSettings & { labNow: number };
+  audit.after = after;
+  return after;
 });

@@ -24,7 +24,7 @@ export const createGroup = endpoint({
   body: groupInputSchema,
   response: groupSchema,
   status: 201,
-  errors: [409],
+  errors: [409, 503],
 });
 
 export const getGroup = endpoint({
@@ -49,7 +49,7 @@ export const updateGroup = endpoint({
   params: idParams,
   body: groupPatchSchema,
   response: groupSchema,
-  errors: [404, 409],
+  errors: [404, 409, 503],
 });
 
 export const deleteGroup = endpoint({
@@ -63,5 +63,5 @@ export const deleteGroup = endpoint({
   query: groupDeleteQuery,
   response: z.null(),
   status: 204,
-  errors: [404, 409],
+  errors: [404, 409, 503],
 });

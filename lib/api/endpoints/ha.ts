@@ -28,7 +28,7 @@ export const groupAction = endpoint({
   body: haActionSchema,
   response: haStatusSchema,
   status: 202,
-  errors: [404, 409],
+  errors: [404, 409, 503],
 });
 
 export const groupHaStatus = endpoint({
@@ -79,7 +79,7 @@ export const serviceAction = endpoint({
   body: serviceActionSchema,
   response: haStatusSchema,
   status: 202,
-  errors: [404, 409],
+  errors: [404, 409, 503],
 });
 
 export const injectFault = endpoint({
@@ -93,7 +93,7 @@ export const injectFault = endpoint({
   body: faultSchema,
   response: haStatusSchema,
   status: 202,
-  errors: [404, 409],
+  errors: [404, 409, 503],
 });
 
 export const listEvents = endpoint({
@@ -142,4 +142,5 @@ export const putLab = endpoint({
   permission: "faults",
   body: labSettingsSchema,
   response: labResponse,
+  errors: [503],
 });

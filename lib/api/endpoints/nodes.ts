@@ -55,7 +55,7 @@ export const createNode = endpoint({
   body: nodeCreateSchema,
   response: nodeDetailSchema,
   status: 201,
-  errors: [409],
+  errors: [409, 503],
 });
 
 export const deleteNode = endpoint({
@@ -68,7 +68,7 @@ export const deleteNode = endpoint({
   params: idParams,
   response: z.null(),
   status: 204,
-  errors: [404, 409],
+  errors: [404, 409, 503],
 });
 
 export const listClusters = endpoint({

@@ -20,7 +20,7 @@ export const putServiceParameters = endpoint({
   permission: "parameters",
   body: serviceParametersPatch,
   response: serviceParametersView,
-  errors: [404],
+  errors: [404, 503],
 });
 
 export const getEnterpriseParameters = endpoint({
@@ -42,4 +42,5 @@ export const putEnterpriseParameters = endpoint({
   permission: "parameters",
   body: enterpriseParametersPut,
   response: enterpriseParametersView,
+  errors: [503],
 });

@@ -12,6 +12,7 @@ import * as alertWebhook from "@/app/api/alerts/webhook/route.ts";
 import * as clientCounters from "@/app/api/clients/counters/route.ts";
 import * as clientSettings from "@/app/api/clients/settings/route.ts";
 import * as clusters from "@/app/api/clusters/route.ts";
+import * as consoleInstances from "@/app/api/console-instances/route.ts";
 import * as enterpriseParameters from "@/app/api/enterprise-parameters/route.ts";
 import * as events from "@/app/api/events/route.ts";
 import * as eventStream from "@/app/api/events/stream/route.ts";
@@ -78,6 +79,7 @@ export const ROUTE_MODULES: Record<string, RouteModule> = {
   "/api/groups": groups,
   "/api/ha": ha,
   "/api/health": health,
+  "/api/console-instances": consoleInstances,
   "/api/lab": lab,
   "/api/nodes/{id}/faults": nodeFaults,
   "/api/nodes/{id}/ha": nodeHa,

@@ -5,6 +5,6 @@ import * as inventory from "@/lib/inventory/nodes.ts";
 export const GET = handle(getNode, async ({ params, runtime }) => inventory.getNode(runtime.db, params.id));
 
 export const DELETE = handle(deleteNode, async ({ params, runtime, user }) => {
-  await runtime.controller.changeGroups(user.username, () => inventory.deleteNode(runtime.db, params.id));
+  await runtime.command({ kind: "deleteNode", actor: user.username, id: params.id });
   return null;
 });

@@ -1,9 +1,8 @@
 import { groupAction } from "@/lib/api/endpoints/ha.ts";
-import { withUserCounts } from "@/lib/ha/views.ts";
 import { handle } from "@/lib/http/route.ts";
+import type { HaStatusView } from "@/lib/schemas/ha.ts";
 
 export const POST = handle(groupAction, async ({ params, body, runtime, user }) => {
   const node = body.action === "recover" ? undefined : body.node;
-  const status = await runtime.controller.action(params.id, body.action, node, user.username);
-  return (await withUserCounts(runtime.db, [status]))[0]!;
+  return (await runtime.command({ kind: "action", actor: user.username, groupId: params.id, action: body.action, nodeId: node })) as HaStatusView;
 });
