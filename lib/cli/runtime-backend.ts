@@ -1,5 +1,6 @@
 import { appendAudit } from "../audit/audit-log.ts";
 import { refusal, type Permission, type Role } from "../auth/roles.ts";
+import { executeCommand, type Command } from "../cluster/commands.ts";
 import type { Db } from "../db/client.ts";
 import type { HaController, HaStatus } from "../ha/controller.ts";
 import { isApiError } from "../http/errors.ts";
@@ -33,6 +34,8 @@ async function translated<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+export type CommandRunner = (command: Command) => Promise<unknown>;
+
 /** Who runs the CLI over SSH: the signed-in console account and where it connected from. */
 export interface CliAccount {
   username: string;
@@ -45,7 +48,12 @@ export interface CliAccount {
  * as the signed-in account with its role's rights, each change audited as the
  * API's are.
  */
-export function runtimeBackend(db: Db, controller: HaController, account: CliAccount): CliBackend {
+export function runtimeBackend(
+  db: Db,
+  controller: HaController,
+  account: CliAccount,
+  command: CommandRunner = (c) => executeCommand(db, controller, c),
+): CliBackend {
   const actor = account.username;
   const change = async <T>(permission: Permission, action: string, command: string, detail: Record<string, unknown>, fn: () => Promise<T>) => {
     const audit = (status: number, message: string | null) =>
@@ -83,11 +91,11 @@ export function runtimeBackend(db: Db, controller: HaController, account: CliAcc
     nodeStatus: (nodeId) => translated(async () => view(controller.nodeStatus(nodeId))),
     action: (groupId, action, nodeId) =>
       change("ha_actions", `haAction:${action}`, `utils ha ${action}`, { groupId, nodeId }, async () =>
-        view(await controller.action(groupId, action, nodeId, actor)),
+        view((await command({ kind: "action", actor, groupId, action, nodeId })) as HaStatus),
       ),
     serviceAction: (nodeId, service, action) =>
       change("services", "serviceAction", `utils service ${action}`, { nodeId, service }, async () =>
-        view(await controller.serviceAction(nodeId, service, action, actor)),
+        view((await command({ kind: "serviceAction", actor, nodeId, service, action })) as HaStatus),
       ),
     now: async () => controller.clock.now(),
   };

@@ -7,7 +7,7 @@ import type { HaController } from "../ha/controller.ts";
 import { checkCredentials } from "../auth/sessions.ts";
 import { recordSignInFailure, recordSignInSuccess, signInBlockedFor } from "../auth/throttle.ts";
 import { runCommand, tokenize, type CliAnswer } from "./commands.ts";
-import { runtimeBackend, type CliAccount } from "./runtime-backend.ts";
+import { runtimeBackend, type CliAccount, type CommandRunner } from "./runtime-backend.ts";
 
 const { Server: SshServer, utils: sshUtils } = ssh2;
 
@@ -23,6 +23,8 @@ export interface SshCliOptions {
   basePort: number;
   host?: string;
   log?: (line: string) => void;
+  /** How changes reach the controller: the runtime's command, forwarded to the leader when this instance follows. */
+  command?: CommandRunner;
 }
 
 /** SSH_CLI=off turns the SSH servers off; SSH_BASE_PORT, SSH_HOST, SSH_HOST_KEY_FILE place them. */
@@ -165,7 +167,7 @@ export class SshCli {
       })().catch(() => ctx.reject());
     });
     client.on("ready", () => {
-      const backend = runtimeBackend(this.opts.db, this.opts.controller, account!);
+      const backend = runtimeBackend(this.opts.db, this.opts.controller, account!, this.opts.command);
       const run = (line: string): Promise<CliAnswer> => runCommand(tokenize(line), backend, { node: hostName });
       client.on("session", (accept) => {
         const session = accept();
@@ -263,8 +265,13 @@ function shell(stream: ssh2.ServerChannel, hostName: string, run: (line: string)
 }
 
 /** Starts the SSH CLI as the environment says (on by default), or returns null when SSH_CLI=off. */
-export async function startSshCliFromEnv(db: Db, controller: HaController, log: (line: string) => void): Promise<SshCli | null> {
+export async function startSshCliFromEnv(
+  db: Db,
+  controller: HaController,
+  log: (line: string) => void,
+  command?: CommandRunner,
+): Promise<SshCli | null> {
   const config = sshCliConfigFromEnv();
   if (!config.enabled) return null;
-  return SshCli.start({ db, controller, hostKey: loadOrCreateHostKey(config.hostKeyFile), basePort: config.basePort, host: config.host, log });
+  return SshCli.start({ db, controller, hostKey: loadOrCreateHostKey(config.hostKeyFile), basePort: config.basePort, host: config.host, log, command });
 }

@@ -114,6 +114,8 @@ export class ClientFleet {
   }
 
   private report(groupId: number, kind: OutageKind, from: number, to: number, at: number, moved: MovedClient[]) {
+    // Every instance simulates the clients from the same notices; the leader alone keeps the report.
+    if (!this.controller.leading) return;
     const s = summarize(moved);
     this.writes = this.writes.then(() =>
       this.db.outageReport

@@ -173,6 +173,8 @@ export class Scheduler {
 
   /** Runs every pending row due by the lab time now, oldest first. */
   async runDue(): Promise<void> {
+    // Only the instance running the controller runs rows; another re-arms when it takes the lead (its notice).
+    if (!this.controller.leading) return;
     const now = this.controller.clock.now();
     const due = await this.db.scheduledAction.findMany({
       where: { status: "pending", runAt: { lte: BigInt(now) } },

@@ -151,7 +151,8 @@ export async function startRuntime(
   const drills = startDrills(db, controller, scheduler);
   const webhooks = new WebhookDelivery({ db });
   const alerts = watchAlerts(db, controller, (event, alert) => webhooks.enqueue(event, alert));
-  const ssh = await startSshCliFromEnv(db, controller, log);
+  const command = (c: Command) => (cluster ? cluster.command(c) : executeCommand(db, controller, c));
+  const ssh = await startSshCliFromEnv(db, controller, log, command);
   // On a virtual clock the tests say when the clients look at the database again.
   const clients = await ClientFleet.start(db, controller, { autoReconcile: !options.clock || options.wallTimers !== undefined });
   return {
@@ -165,7 +166,7 @@ export async function startRuntime(
     webhooks,
     clients,
     cluster,
-    command: (command) => (cluster ? cluster.command(command) : executeCommand(db, controller, command)),
+    command,
     health: () => healthOf(config.kind, controller, cluster),
     close: async () => {
       // No new Sync Agent work, then wait for what the controller and the Sync Agent have in flight.
