@@ -7,6 +7,7 @@ import type { HaController } from "../ha/controller.ts";
 import { checkCredentials } from "../auth/sessions.ts";
 import { recordSignInFailure, recordSignInSuccess, signInBlockedFor } from "../auth/throttle.ts";
 import { runCommand, tokenize, type CliAnswer } from "./commands.ts";
+import { appendAudit } from "../audit/audit-log.ts";
 import { runtimeBackend, type CliAccount, type CommandRunner } from "./runtime-backend.ts";
 
 const { Server: SshServer, utils: sshUtils } = ssh2;
@@ -155,13 +156,21 @@ export class SshCli {
     client.on("authentication", (ctx) => {
       if (ctx.method !== "password") return ctx.reject(["password"]);
       void (async () => {
-        if ((await signInBlockedFor(this.opts.db, address, ctx.username)) > 0) return ctx.reject(["password"]);
+        // Audited as the sign-in page's are: who tried, from where, and what came of it.
+        const audit = (status: number, message: string | null) =>
+          appendAudit(this.opts.db, { username: ctx.username, address, action: "sshSignIn", method: "SSH", path: `ssh ${hostName}`, status, message });
+        if ((await signInBlockedFor(this.opts.db, address, ctx.username)) > 0) {
+          await audit(429, "too many failed sign-ins");
+          return ctx.reject(["password"]);
+        }
         const user = await checkCredentials(this.opts.db, ctx.username, ctx.password);
         if (!user) {
           await recordSignInFailure(this.opts.db, address, ctx.username);
+          await audit(401, "wrong user ID or password");
           return ctx.reject(["password"]);
         }
         await recordSignInSuccess(this.opts.db, address, ctx.username);
+        await audit(200, null);
         account = { username: user.username, role: user.role, address };
         ctx.accept();
       })().catch(() => ctx.reject());

@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
+import type { NodeCounters } from "../clients/sim.ts";
 import type { ChangeNotice, HaController } from "../ha/controller.ts";
 import { STATE, type NodeState } from "../ha/names.ts";
 
@@ -18,7 +19,21 @@ export class ConsoleMetrics {
   private readonly userMoves: Counter<"group">;
   private readonly timerLag: Histogram;
 
-  constructor(controller: HaController) {
+  /** `jsm` reads the five JSM session counters of each node (lib/clients), as RTMT shows them. */
+  constructor(controller: HaController, jsm?: () => (NodeCounters & { hostName: string })[]) {
+    if (jsm) {
+      const COUNTERS = ["ActiveJsmSessions", "InactiveJsmSessions", "JsmSessionsComposed", "JsmSessionsClient", "JsmSessionsClientInactive"] as const;
+      new Gauge({
+        name: "prg_jsm_sessions",
+        help: "The JSM session counters of each IM and Presence node (RTMT's Cisco Presence Engine counters), by counter",
+        labelNames: ["node", "counter"],
+        registers: [this.registry],
+        collect() {
+          this.reset();
+          for (const n of jsm()) for (const counter of COUNTERS) this.set({ node: n.hostName, counter }, n[counter]);
+        },
+      });
+    }
     new Gauge({
       name: "prg_node_state",
       help: "1 for the HA state each IM and Presence node is in now, 0 for the others",

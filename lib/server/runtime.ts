@@ -161,7 +161,7 @@ export async function startRuntime(
     controller,
     scheduler,
     drills,
-    metrics: new ConsoleMetrics(controller),
+    metrics: new ConsoleMetrics(controller, () => clients.counters()),
     alerts,
     webhooks,
     clients,

@@ -50,6 +50,20 @@ describe("Prometheus metrics", () => {
     expect(await value("prg_user_moves_total", { group })).toBeGreaterThan(movesAfterFailover);
   });
 
+  it("carry each node's JSM session counters, which follow a failover", async () => {
+    // lab.pair signs in every other user of node 1: 20 and 15 clients.
+    const p = await lab.pair([40, 15]);
+    await lab.runtime().clients.reconcile();
+    const [a, b] = lab.controller().groupStatus(p.groupId).nodes.map((n) => n.hostName) as [string, string];
+    expect(await value("prg_jsm_sessions", { node: a, counter: "ActiveJsmSessions" })).toBe(20);
+    expect(await value("prg_jsm_sessions", { node: b, counter: "ActiveJsmSessions" })).toBe(15);
+    await lab.act(p, "failover", "n1");
+    await lab.advance(2 * STEP + 1);
+    await lab.runtime().clients.settled();
+    expect(await value("prg_jsm_sessions", { node: a, counter: "ActiveJsmSessions" })).toBe(0);
+    expect(await value("prg_jsm_sessions", { node: b, counter: "JsmSessionsClient" })).toBeGreaterThanOrEqual(15);
+  });
+
   it("observe the controller's timer lag for the steps its timers make", async () => {
     const lagCount = async () => {
       const family = (await scrape()).find((f) => f.name === "prg_controller_timer_lag_seconds");

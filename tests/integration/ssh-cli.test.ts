@@ -6,6 +6,8 @@ import * as groups from "@/app/api/groups/route.ts";
 import * as lab from "@/app/api/lab/route.ts";
 import * as nodes from "@/app/api/nodes/route.ts";
 import { PROMPT, SshCli } from "@/lib/cli/ssh-server.ts";
+import { createAccount } from "@/lib/auth/accounts.ts";
+import { ROLE_PASSWORD } from "./support/accounts.ts";
 import { call } from "./support/call.ts";
 import { signInAsAdmin } from "./support/sign-in.ts";
 import { TEST_ADMIN_PASSWORD, useTestRuntime } from "./support/test-runtime.ts";
@@ -153,6 +155,27 @@ describe("the admin CLI over SSH", () => {
     } finally {
       client.end();
     }
+  });
+
+  it("a Read-only account may look but not act, and its refusal and sign-ins are in the audit log", async () => {
+    await createAccount(runtime().db, { username: "ssh-viewer", role: "read_only", password: ROLE_PASSWORD });
+    await expect(connect(port("ssh-a"), "not-its-password", "ssh-viewer")).rejects.toThrow(/authentication/i);
+    const client = await connect(port("ssh-a"), ROLE_PASSWORD, "ssh-viewer");
+    try {
+      expect((await exec(client, "utils ha status SSH-HA")).code).toBe(0);
+      const failover = await exec(client, "utils ha failover ssh-a");
+      expect(failover.code).toBe(1);
+      expect(failover.out).toMatch(/^Executed command unsuccessfully\n.*Read-only/);
+      expect(runtime().controller.groupStatus(groupId).nodes.map((n) => n.state)).toEqual(["Normal", "Normal"]);
+    } finally {
+      client.end();
+    }
+    const rows = await runtime().db.auditLog.findMany({ where: { username: "ssh-viewer" }, orderBy: { id: "asc" } });
+    expect(rows.map((r) => [r.action, r.status])).toEqual([
+      ["sshSignIn", 401],
+      ["sshSignIn", 200],
+      ["haAction:failover", 403],
+    ]);
   });
 
   it("starts and stops a service of its own node", async () => {
