@@ -7,6 +7,7 @@ import { heartbeatRefetchInterval, useLabNow } from "./live.tsx";
 import { ClientCounters } from "@/components/clients/client-counters.tsx";
 import { OutageReports } from "@/components/clients/outage-reports.tsx";
 import { NodeStatusTable } from "./node-status-table.tsx";
+import { useCan } from "@/components/shell/role.tsx";
 import { DrillsPanel } from "@/components/planning/drills.tsx";
 import { ScheduledActions } from "@/components/planning/scheduled-actions.tsx";
 import { WhatIfPanel } from "@/components/planning/what-if.tsx";
@@ -24,6 +25,8 @@ export function useGroupHa(groupId: number | null) {
 export function HaPanel({ groupId }: { groupId: number }) {
   const ha = useGroupHa(groupId);
   const { now, speed } = useLabNow();
+  // Planning (preview, schedule, drills) is the first half of acting: shown to the roles that may act.
+  const mayPlan = useCan("ha_actions").allowed;
   if (ha.isError) return <p className="status-error">{ha.error.message}</p>;
   if (!ha.data) return <p>Loading…</p>;
   return (
@@ -37,7 +40,7 @@ export function HaPanel({ groupId }: { groupId: number }) {
       <ClientCounters groupId={groupId} groupName={ha.data.groupName} />
       <h3>Outage reports</h3>
       <OutageReports groupId={groupId} />
-      {ha.data.haEnabled && ha.data.groupId !== null && (
+      {mayPlan && ha.data.haEnabled && ha.data.groupId !== null && (
         <>
           <WhatIfPanel status={ha.data} />
           <ScheduledActions status={ha.data} />

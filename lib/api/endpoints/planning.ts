@@ -59,7 +59,8 @@ export const cancelScheduledAction = endpoint({
 export const previewGroupChange = endpoint({
   method: "POST",
   path: "/api/groups/{id}/preview",
-  permission: "view",
+  // A preview changes nothing, but it is the first half of acting: those who may act may preview.
+  permission: "ha_actions",
   summary:
     "What-if: what an action, fault, service action, SRM parameter change or HA switch would do to the group (state pairs with reasons and lab times, users moved, actions offered afterwards), computed by the SRM state machine on a copy; changes nothing",
   tag: TAG,
