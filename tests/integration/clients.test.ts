@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { buildOpenApiDocument } from "@/lib/api/openapi.ts";
 import * as clients from "@/lib/clients/service.ts";
 import { RESEARCH_DELAY_MS } from "@/lib/clients/sim.ts";
 import { deleteUser } from "@/lib/users/service.ts";
@@ -175,5 +176,13 @@ describe("temporary presence subscriptions (domain.md §7)", () => {
     await lab.advance(UPPER + RESEARCH_DELAY_MS / 1000);
     const [a] = await counters(p);
     expect([a.JsmSessionsClient, a.stalePresence]).toEqual([200, 0]);
+  });
+});
+
+describe("API", () => {
+  it("the OpenAPI document describes the stale presence of counters and outage reports", () => {
+    const json = JSON.stringify(buildOpenApiDocument());
+    expect(json.match(/"stalePresence"/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
+    expect(json).toContain("Watchers still seeing stale presence");
   });
 });
