@@ -5,7 +5,7 @@ import { useClientCounters } from "./use-counters.ts";
 
 /**
  * The five JSM counters of each node of a group, as RTMT shows them, with
- * the clients still on their way back. With X users on the primary and Y on
+ * the clients still on their way back and the watchers still seeing stale presence. With X users on the primary and Y on
  * the secondary and dual connections up: X/Y on the primary, Y/X on the secondary.
  */
 export function ClientCounters({ groupId, groupName }: { groupId: number; groupName: string }) {
@@ -27,6 +27,7 @@ export function ClientCounters({ groupId, groupName }: { groupId: number; groupN
             <th scope="col">JsmSessionsClientInactive</th>
             <th scope="col">Waiting to re-login</th>
             <th scope="col">Waiting for push</th>
+            <th scope="col">Stale presence (watchers)</th>
           </tr>
         </thead>
         <tbody>
@@ -40,6 +41,7 @@ export function ClientCounters({ groupId, groupName }: { groupId: number; groupN
               <td data-testid="jsm-client-inactive">{n.JsmSessionsClientInactive}</td>
               <td>{n.waitingRelogin}</td>
               <td>{n.waitingPush}</td>
+              <td data-testid="stale-presence">{n.stalePresence}</td>
             </tr>
           ))}
         </tbody>

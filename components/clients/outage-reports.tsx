@@ -10,6 +10,11 @@ import type { Page } from "@/lib/schemas/find-list.ts";
 
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 
+/** Until the watchers have all searched again, as far as the chart's points tell. */
+function staleFor(report: OutageReportView): number {
+  return report.series.find((p) => p.stale === 0)?.t ?? report.series.at(-1)?.t ?? 0;
+}
+
 const KIND_LABEL: Record<OutageReportView["kind"], string> = {
   failover: "Failover",
   fallback: "Fallback",
@@ -17,12 +22,17 @@ const KIND_LABEL: Record<OutageReportView["kind"], string> = {
   move: "User move",
 };
 
-/** Clients online, waiting to re-login and waiting for push over lab seconds after the move. */
+/**
+ * Clients online, waiting to re-login and waiting for push over lab seconds
+ * after the move (stacked: they add up to the clients affected), and apart
+ * from them the watchers still seeing stale presence.
+ */
 function OutageChart({ report }: { report: OutageReportView }) {
   const data = report.series.map((p) => ({ ...p, t: Math.round(p.t / 1000) }));
   const summary =
     `${KIND_LABEL[report.kind]} ${report.fromNode.hostName ?? report.fromNode.id} to ${report.toNode.hostName ?? report.toNode.id}: ` +
-    `${report.affected} clients affected, back online within ${seconds(report.maxMs)}`;
+    `${report.affected} clients affected, back online within ${seconds(report.maxMs)}` +
+    (report.stalePresence > 0 ? `; ${report.stalePresence} watchers saw stale presence for up to ${seconds(staleFor(report))}` : "");
   return (
     <figure className="outage-chart" data-testid="outage-chart">
       <div style={{ width: "100%", height: 260 }} role="img" aria-label={summary}>
@@ -36,6 +46,7 @@ function OutageChart({ report }: { report: OutageReportView }) {
             <Area type="stepAfter" dataKey="active" name="Online (active)" stackId="1" stroke="#2e7d32" fill="#81c784" isAnimationActive={false} />
             <Area type="stepAfter" dataKey="relogin" name="Waiting to re-login" stackId="1" stroke="#ef6c00" fill="#ffb74d" isAnimationActive={false} />
             <Area type="stepAfter" dataKey="push" name="Waiting for push" stackId="1" stroke="#6a1b9a" fill="#ba68c8" isAnimationActive={false} />
+            <Area type="stepAfter" dataKey="stale" name="Watchers with stale presence" stroke="#1565c0" strokeDasharray="6 3" fill="none" isAnimationActive={false} />
           </AreaChart>
         </ResponsiveContainer>
       </div>
@@ -72,6 +83,7 @@ export function OutageReports({ groupId }: { groupId: number }) {
               <th scope="col">p95</th>
               <th scope="col">p99</th>
               <th scope="col">Max</th>
+              <th scope="col">Stale presence (watchers)</th>
               <th scope="col">Chart</th>
             </tr>
           </thead>
@@ -88,6 +100,7 @@ export function OutageReports({ groupId }: { groupId: number }) {
                 <td>{seconds(r.p95Ms)}</td>
                 <td>{seconds(r.p99Ms)}</td>
                 <td>{seconds(r.maxMs)}</td>
+                <td data-testid="outage-stale">{r.stalePresence}</td>
                 <td>
                   <button type="button" onClick={() => setChosen(r.id)} disabled={r.id === shown.id}>
                     {r.id === shown.id ? "Shown" : "Show"}

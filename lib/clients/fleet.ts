@@ -140,7 +140,7 @@ export class ClientFleet {
       this.countersTimer = undefined;
       const counters = this.counters();
       const key = JSON.stringify(counters);
-      const pending = counters.some((c) => c.waitingRelogin + c.waitingPush + c.openingInactive > 0);
+      const pending = counters.some((c) => c.waitingRelogin + c.waitingPush + c.openingInactive + c.stalePresence > 0);
       if (key !== this.lastSent) {
         this.lastSent = key;
         this.emitter.emit("counters", counters);

@@ -9,6 +9,8 @@ export interface OutagePoint {
   active: number;
   relogin: number;
   push: number;
+  /** Watchers whose temporary presence subscriptions the move dropped and who have not searched again yet. */
+  stale: number;
 }
 
 export interface OutageSummary {
@@ -52,16 +54,20 @@ export function summarize(moved: MovedClient[]): OutageSummary {
   const all = moved.map((m) => m.outageMs).sort((a, b) => a - b);
   const relogin = moved.filter((m) => m.wait === "relogin").map((m) => m.outageMs).sort((a, b) => a - b);
   const push = moved.filter((m) => m.wait === "push").map((m) => m.outageMs).sort((a, b) => a - b);
+  const stale = moved.flatMap((m) => (m.staleMs === null ? [] : [m.staleMs])).sort((a, b) => a - b);
   const max = all.at(-1) ?? 0;
+  // Dual clients are back at once but watchers among them still see stale presence: the chart runs until both end.
+  const horizon = Math.max(max, stale.at(-1) ?? 0);
   const series: OutagePoint[] = [];
-  const step = max / POINTS;
-  for (let i = 0; i <= (max === 0 ? 0 : POINTS); i++) {
+  const step = horizon / POINTS;
+  for (let i = 0; i <= (horizon === 0 ? 0 : POINTS); i++) {
     const t = Math.round(i * step);
     series.push({
       t,
       active: countAtMost(all, t),
       relogin: relogin.length - countAtMost(relogin, t),
       push: push.length - countAtMost(push, t),
+      stale: stale.length - countAtMost(stale, t),
     });
   }
   return {

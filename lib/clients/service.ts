@@ -45,7 +45,10 @@ type ReportRow = Awaited<ReturnType<Db["outageReport"]["findMany"]>>[number];
 async function toViews(db: Db, rows: ReportRow[]): Promise<OutageReportView[]> {
   const ids = [...new Set(rows.flatMap((r) => [r.fromNodeId, r.toNodeId]))];
   const nodes = new Map((await db.node.findMany({ where: { id: { in: ids } }, select: { id: true, hostName: true } })).map((n) => [n.id, n.hostName]));
-  return rows.map((r) => ({
+  return rows.map((r) => {
+    // Reports stored before presence was simulated have no stale column.
+    const series = (r.series as unknown as (Omit<OutagePoint, "stale"> & { stale?: number })[]).map((p) => ({ ...p, stale: p.stale ?? 0 }));
+    return {
     id: r.id,
     groupId: r.groupId,
     kind: r.kind as OutageKind,
@@ -59,8 +62,11 @@ async function toViews(db: Db, rows: ReportRow[]): Promise<OutageReportView[]> {
     p95Ms: r.p95Ms,
     p99Ms: r.p99Ms,
     maxMs: r.maxMs,
-    series: r.series as unknown as OutagePoint[],
-  }));
+    // Every watcher's stale time is drawn at the move, so the first point counts them all.
+    stalePresence: series[0]?.stale ?? 0,
+    series,
+  };
+  });
 }
 
 /** Outage reports, newest first. */

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { summarize } from "./outage.ts";
-import { ClientSim, DueCounts, type ClientProfile, type NodeInfo } from "./sim.ts";
+import {
+  ClientSim,
+  DueCounts,
+  RESEARCH_DELAY_MS,
+  SEARCH_INTERVAL_MS,
+  TEMP_WATCHER_SHARE,
+  type ClientProfile,
+  type NodeInfo,
+} from "./sim.ts";
 
 const T0 = Date.UTC(2026, 0, 1);
 const S = 1000;
@@ -9,8 +17,8 @@ const NO_DUAL: ClientProfile = { kind: "desktop", secure: true, dual: false };
 const IOS: ClientProfile = { kind: "ios-background", secure: true, dual: true };
 
 /** A pair 1–2 with HA enabled and the documented default limits (120 s / 537 s). */
-function pair(slowdown = 1, limits: [number, number] = [120, 537]) {
-  const sim = new ClientSim(7);
+function pair(slowdown = 1, limits: [number, number] = [120, 537], watcherShare?: number) {
+  const sim = new ClientSim(7, watcherShare);
   const info = (peer: number): NodeInfo => ({ peer, reloginLowerMs: limits[0] * S, reloginUpperMs: limits[1] * S, slowdown });
   sim.setNodes(new Map([[1, info(2)], [2, info(1)]]), T0);
   return sim;
@@ -138,6 +146,88 @@ describe("on a move", () => {
     const later = at + 10_000 * S;
     const total = sim.counters(1, later, true).JsmSessionsClient + sim.counters(2, later, true).JsmSessionsClient;
     expect(total).toBe(9);
+  });
+});
+
+describe("temporary presence subscriptions (domain.md §7)", () => {
+  const watched = (limits: [number, number] = [120, 537]) => pair(1, limits, 1);
+
+  it("a move drops them even for dual clients back at once: watchers see stale presence until they search again", () => {
+    const sim = watched();
+    logIn(sim, 1, 1000, 1, DESKTOP);
+    const at = T0 + 600 * S;
+    const moved = sim.move(1, 2, at);
+    expect(moved.every((m) => m.outageMs === 0)).toBe(true);
+    const stale = moved.map((m) => m.staleMs!);
+    // Back online at once, they search again within RESEARCH_DELAY_MS (the last search, at login, is long past).
+    expect(Math.min(...stale)).toBeGreaterThan(0);
+    expect(Math.max(...stale)).toBeLessThanOrEqual(RESEARCH_DELAY_MS);
+    expect(sim.counters(2, at, true)).toMatchObject({ JsmSessionsClient: 1000, stalePresence: 1000 });
+    const half = sim.counters(2, at + 30 * S, true).stalePresence;
+    expect(half).toBeGreaterThan(400);
+    expect(half).toBeLessThan(600);
+    expect(sim.counters(2, at + RESEARCH_DELAY_MS, true).stalePresence).toBe(0);
+    expect(sim.counters(1, at, true).stalePresence).toBe(0);
+  });
+
+  it("a watcher that re-logs in sees stale presence until after it is back online", () => {
+    const sim = watched();
+    logIn(sim, 1, 500, 1, NO_DUAL);
+    const at = T0 + 600 * S;
+    const moved = sim.move(1, 2, at);
+    for (const m of moved) {
+      expect(m.staleMs!).toBeGreaterThanOrEqual(m.outageMs);
+      expect(m.staleMs!).toBeLessThanOrEqual(m.outageMs + RESEARCH_DELAY_MS + S);
+    }
+    const r = summarize(moved);
+    expect(r.series[0]).toMatchObject({ relogin: 500, stale: 500 });
+    expect(r.series.at(-1)).toMatchObject({ active: 500, stale: 0 });
+  });
+
+  it("no watcher searches the same user twice within 30 s, however quickly its user moves again", () => {
+    // Inactive connections up 1–2 s after login: both moves activate them at once, so only the 30 s rule holds searches back.
+    const sim = watched([1, 2]);
+    logIn(sim, 1, 1000, 1, DESKTOP);
+    const first = T0 + 5 * S;
+    const moved1 = sim.move(1, 2, first);
+    // Searched at login (T0): none again before T0 + 30 s, although all were back at T0 + 5 s.
+    expect(moved1.every((m) => m.outageMs === 0 && first + m.staleMs! >= T0 + SEARCH_INTERVAL_MS)).toBe(true);
+    expect(moved1.filter((m) => first + m.staleMs! === T0 + SEARCH_INTERVAL_MS).length).toBeGreaterThan(300);
+
+    const second = T0 + 40 * S;
+    const moved2 = sim.move(2, 1, second);
+    // Both moves take the clients in login order.
+    expect(moved2).toHaveLength(1000);
+    let cancelled = 0;
+    for (let i = 0; i < 1000; i++) {
+      const search1 = first + moved1[i]!.staleMs!;
+      // A search due after the second move never happened: the last one was at login.
+      const last = search1 <= second ? search1 : T0;
+      if (search1 > second) cancelled++;
+      expect(second + moved2[i]!.staleMs!).toBeGreaterThanOrEqual(last + SEARCH_INTERVAL_MS);
+    }
+    expect(cancelled).toBeGreaterThan(0);
+  });
+
+  it("only a share of clients are watchers, the same users for the same seed; a removed watcher is not counted", () => {
+    const run = () => {
+      const sim = pair();
+      logIn(sim, 1, 1000, 1, DESKTOP);
+      return sim.move(1, 2, T0 + 600 * S).map((m) => m.staleMs !== null);
+    };
+    const watchers = run();
+    expect(watchers).toEqual(run());
+    const n = watchers.filter(Boolean).length;
+    expect(n / 1000).toBeGreaterThan(TEMP_WATCHER_SHARE - 0.05);
+    expect(n / 1000).toBeLessThan(TEMP_WATCHER_SHARE + 0.05);
+
+    const sim = watched();
+    logIn(sim, 1, 10, 1, DESKTOP);
+    const at = T0 + 600 * S;
+    sim.move(1, 2, at);
+    sim.remove(1);
+    sim.moveIds([2], 1, at);
+    expect([sim.counters(1, at, true).stalePresence, sim.counters(2, at, true).stalePresence]).toEqual([1, 8]);
   });
 });
 

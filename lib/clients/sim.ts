@@ -28,6 +28,25 @@ export const DEFAULT_PROFILE: ClientProfile = { kind: "desktop", secure: true, d
  */
 export const JSM_RECREATE_PER_SECOND = 15_000 / (15 * 60);
 
+/**
+ * Temporary presence subscriptions (domain.md §7). A watcher is a client that
+ * searched for a user outside its roster and holds a temporary subscription
+ * to that user's presence, on the node serving the watcher. Nothing documents
+ * how many clients do: this share of clients (chosen by a hash of the user id
+ * and the seed, so the same users every run) are watchers, and each searched
+ * when it logged in.
+ */
+export const TEMP_WATCHER_SHARE = 0.2;
+/** The documented minimum between two searches of the same user. */
+export const SEARCH_INTERVAL_MS = 30_000;
+/**
+ * How long a watcher whose client is online again takes to notice the stale
+ * presence and search again (uniform, not documented): the search happens a
+ * random 0–60 s after the client is back, and never sooner than 30 s after its
+ * previous search of the same user.
+ */
+export const RESEARCH_DELAY_MS = 60_000;
+
 /** Connections come up on whole lab seconds: the counts per second are the buckets. */
 const SECOND = 1000;
 const ceilSecond = (t: number) => Math.ceil(t / SECOND) * SECOND;
@@ -92,6 +111,12 @@ export interface Client {
   wait: Wait;
   inactiveTo: number | null;
   inactiveAt: number;
+  /** Holds temporary presence subscriptions (a share of clients, TEMP_WATCHER_SHARE). */
+  watcher: boolean;
+  /** Lab time of its last search, done or scheduled: its temporary subscriptions hold from then on. */
+  searchedAt: number;
+  /** The search before `searchedAt` (-Infinity if none): a move before `searchedAt` cancels that search. */
+  previousSearchAt: number;
 }
 
 interface Ledger {
@@ -101,6 +126,8 @@ interface Ledger {
   /** Clients that hold or are opening an inactive connection to this node. */
   dualTo: number;
   inactive: DueCounts;
+  /** Watchers served by this node whose temporary subscriptions were dropped, keyed by the lab time they search again. */
+  stale: DueCounts;
 }
 
 export interface NodeCounters {
@@ -114,6 +141,8 @@ export interface NodeCounters {
   waitingPush: number;
   /** Clients of the peer's users still opening their inactive connection to this node. */
   openingInactive: number;
+  /** Watchers served by this node that see stale presence: a move dropped their temporary subscriptions and they have not searched again. */
+  stalePresence: number;
   clients: number;
 }
 
@@ -121,6 +150,8 @@ export interface NodeCounters {
 export interface MovedClient {
   outageMs: number;
   wait: Wait;
+  /** How long it saw stale presence (until it searched again); null if it held no temporary subscription. */
+  staleMs: number | null;
 }
 
 /** Small, fast and seedable (mulberry32): the same seed gives the same delays, so tests are deterministic. */
@@ -144,15 +175,25 @@ export class ClientSim {
   /** Nodes that serve no user now (powered off, isolated, critical services stopped): no connection to them holds. */
   private down = new Set<number>();
   private random: () => number;
+  /** Its own stream, so watchers do not change the connection delays a seed gives. */
+  private searchRandom: () => number;
 
-  constructor(seed = 1) {
+  constructor(
+    private seed = 1,
+    private watcherShare = TEMP_WATCHER_SHARE,
+  ) {
     this.random = seededRandom(seed);
+    this.searchRandom = seededRandom(seed ^ 0x5ea4c4);
+  }
+
+  private isWatcher(id: number): boolean {
+    return seededRandom(Math.imul(id, 0x9e3779b1) ^ this.seed)() < this.watcherShare;
   }
 
   private ledger(nodeId: number): Ledger {
     let l = this.ledgers.get(nodeId);
     if (!l) {
-      l = { served: new Set(), relogin: new DueCounts(), push: new DueCounts(), dualTo: 0, inactive: new DueCounts() };
+      l = { served: new Set(), relogin: new DueCounts(), push: new DueCounts(), dualTo: 0, inactive: new DueCounts(), stale: new DueCounts() };
       this.ledgers.set(nodeId, l);
     }
     return l;
@@ -217,6 +258,7 @@ export class ClientSim {
     l.served.delete(c);
     if (c.wait === "relogin") l.relogin.remove(c.activeAt);
     if (c.wait === "push") l.push.remove(c.activeAt);
+    if (c.watcher) l.stale.remove(c.searchedAt);
   }
 
   private attach(c: Client) {
@@ -225,6 +267,7 @@ export class ClientSim {
     l.served.add(c);
     if (c.wait === "relogin") l.relogin.add(c.activeAt);
     if (c.wait === "push") l.push.add(c.activeAt);
+    if (c.watcher) l.stale.add(c.searchedAt);
   }
 
   /**
@@ -247,7 +290,19 @@ export class ClientSim {
   /** A signed-in user's client logs in to the node serving it, at once. */
   login(id: number, profile: ClientProfile, assigned: number | null, node: number | null, at: number) {
     this.remove(id);
-    const c: Client = { id, profile, assigned, node, activeAt: at, wait: "none", inactiveTo: null, inactiveAt: 0 };
+    const c: Client = {
+      id,
+      profile,
+      assigned,
+      node,
+      activeAt: at,
+      wait: "none",
+      inactiveTo: null,
+      inactiveAt: 0,
+      watcher: this.isWatcher(id),
+      searchedAt: at,
+      previousSearchAt: -Infinity,
+    };
     this.clients.set(id, c);
     this.attach(c);
     this.openInactive(c, at);
@@ -307,11 +362,26 @@ export class ClientSim {
         c.activeAt = ceilSecond(at + this.between(info.reloginLowerMs, info.reloginUpperMs) * info.slowdown);
         c.wait = "relogin";
       }
-      out.push({ outageMs: c.activeAt - at, wait: c.wait });
+      const staleMs = c.watcher ? this.dropSubscriptions(c, at) : null;
+      out.push({ outageMs: c.activeAt - at, wait: c.wait, staleMs });
       this.attach(c);
       this.openInactive(c, c.activeAt);
     }
     return out;
+  }
+
+  /**
+   * The move dropped the watcher's temporary subscriptions: it sees stale
+   * presence until it searches again, once its client is online, and at least
+   * SEARCH_INTERVAL_MS after its last search that happened (a search scheduled
+   * after `at` did not: the subscription it would have made is gone too).
+   */
+  private dropSubscriptions(c: Client, at: number): number {
+    const last = c.searchedAt <= at ? c.searchedAt : c.previousSearchAt;
+    const next = ceilSecond(Math.max(c.activeAt + this.searchRandom() * RESEARCH_DELAY_MS, last + SEARCH_INTERVAL_MS));
+    c.previousSearchAt = last;
+    c.searchedAt = next;
+    return next - at;
   }
 
   /**
@@ -325,6 +395,7 @@ export class ClientSim {
     const active = up ? l.served.size - waitingRelogin - waitingPush : 0;
     const openingInactive = l.inactive.after(t);
     const inactive = up ? l.dualTo - openingInactive : 0;
+    const stalePresence = l.stale.after(t);
     return {
       ActiveJsmSessions: active,
       InactiveJsmSessions: inactive,
@@ -334,6 +405,7 @@ export class ClientSim {
       waitingRelogin,
       waitingPush,
       openingInactive,
+      stalePresence,
       clients: l.served.size,
     };
   }

@@ -53,6 +53,10 @@ const counterSchema = z.object({
   waitingRelogin: z.number().int(),
   waitingPush: z.number().int(),
   openingInactive: z.number().int(),
+  stalePresence: z
+    .number()
+    .int()
+    .describe("Watchers served by the node that see stale presence: a move dropped their temporary subscriptions and they have not searched again"),
   clients: z.number().int(),
 });
 
@@ -75,7 +79,16 @@ export const outageReportSchema = z.object({
   p95Ms: z.number().int(),
   p99Ms: z.number().int(),
   maxMs: z.number().int(),
-  series: z.array(z.object({ t: z.number(), active: z.number().int(), relogin: z.number().int(), push: z.number().int() })),
+  stalePresence: z.number().int().describe("Watchers among the moved clients whose temporary presence subscriptions the move dropped"),
+  series: z.array(
+    z.object({
+      t: z.number(),
+      active: z.number().int(),
+      relogin: z.number().int(),
+      push: z.number().int(),
+      stale: z.number().int().describe("Watchers still seeing stale presence (0 in reports made before presence was simulated)"),
+    }),
+  ),
 });
 export type OutageReportView = z.output<typeof outageReportSchema>;
 

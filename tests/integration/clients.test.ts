@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { buildOpenApiDocument } from "@/lib/api/openapi.ts";
 import * as clients from "@/lib/clients/service.ts";
+import { RESEARCH_DELAY_MS } from "@/lib/clients/sim.ts";
 import { deleteUser } from "@/lib/users/service.ts";
 import { LAB, useHaLab, type Pair } from "./support/ha-lab.ts";
 
@@ -140,5 +142,47 @@ describe("no double counting", () => {
     await expect(clients.setClient(rt().db, rt().clients, 2_000_000, { kind: "mobile", secure: true, dual: true })).rejects.toMatchObject({
       code: "not_found",
     });
+  });
+});
+
+describe("temporary presence subscriptions (domain.md §7)", () => {
+  it("a failover drops them: watchers see stale presence until they search again, within a minute of being back", async () => {
+    // 200 signed-in users on node 1, all dual: back at once, but about a fifth were watching users outside their roster.
+    const p = await pairWithClients([400, 0]);
+    await lab.advance(UPPER);
+    expect((await counters(p)).map((c) => c.stalePresence)).toEqual([0, 0]);
+
+    await lab.act(p, "failover", "n1");
+    await lab.advance(OP);
+    const [failover] = await reports(p);
+    expect(failover).toMatchObject({ kind: "failover", affected: 200, dual: 200, maxMs: 0 });
+    expect(failover!.stalePresence).toBeGreaterThan(20);
+    expect(failover!.stalePresence).toBeLessThan(60);
+    expect(failover!.series[0]).toMatchObject({ active: 200, stale: failover!.stalePresence });
+    // The last search of each watcher was at login, long ago: each searches again within RESEARCH_DELAY_MS.
+    expect(failover!.series.at(-1)).toMatchObject({ stale: 0 });
+    expect(failover!.series.at(-1)!.t).toBeLessThanOrEqual(RESEARCH_DELAY_MS);
+    const [, b] = await counters(p);
+    expect(b.stalePresence).toBeLessThanOrEqual(failover!.stalePresence);
+    await lab.advance(RESEARCH_DELAY_MS / 1000);
+    expect((await counters(p)).map((c) => c.stalePresence)).toEqual([0, 0]);
+
+    // Back to node 1, the same watchers lose them again, and see stale presence until after they have re-logged in.
+    await lab.act(p, "fallback", "n1");
+    await lab.advance(OP);
+    const [fallback] = await reports(p);
+    expect(fallback).toMatchObject({ kind: "fallback", affected: 200, dual: 0, stalePresence: failover!.stalePresence });
+    for (const point of fallback!.series) if (point.t < 120_000) expect(point.stale).toBe(fallback!.stalePresence);
+    await lab.advance(UPPER + RESEARCH_DELAY_MS / 1000);
+    const [a] = await counters(p);
+    expect([a.JsmSessionsClient, a.stalePresence]).toEqual([200, 0]);
+  });
+});
+
+describe("API", () => {
+  it("the OpenAPI document describes the stale presence of counters and outage reports", () => {
+    const json = JSON.stringify(buildOpenApiDocument());
+    expect(json.match(/"stalePresence"/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
+    expect(json).toContain("Watchers still seeing stale presence");
   });
 });
