@@ -18,6 +18,9 @@ export class ConsoleMetrics {
   private readonly fallbacks: Counter<"group" | "reason">;
   private readonly userMoves: Counter<"group">;
   private readonly timerLag: Histogram;
+  private readonly operationDuration: Histogram<"kind" | "outcome">;
+  /** Per group, the operation that began and its lab start: a failover (Taking Over) or a fallback (Taking Back). */
+  private readonly operations = new Map<number, { kind: "failover" | "fallback"; at: number }>();
 
   /** `jsm` reads the five JSM session counters of each node (lib/clients), as RTMT shows them. */
   constructor(controller: HaController, jsm?: () => (NodeCounters & { hostName: string })[]) {
@@ -83,6 +86,13 @@ export class ConsoleMetrics {
       buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers: [this.registry],
     });
+    this.operationDuration = new Histogram({
+      name: "prg_ha_operation_duration_seconds",
+      help: "Lab seconds from the start of a failover or fallback (Taking Over / Taking Back) to its end, by kind and outcome (done, failed)",
+      labelNames: ["kind", "outcome"],
+      buckets: [1, 5, 10, 20, 30, 60, 120, 300, 600, 1200],
+      registers: [this.registry],
+    });
     controller.onChange((notice) => this.count(controller, notice));
   }
 
@@ -98,9 +108,26 @@ export class ConsoleMetrics {
     for (const event of notice.events ?? []) {
       if (event.kind !== "state") continue;
       const reason = event.reason ?? "";
-      if (stateOf(event.toState) === STATE.TAKING_OVER) this.failovers.inc({ group, reason });
-      if (stateOf(event.toState) === STATE.TAKING_BACK) this.fallbacks.inc({ group, reason });
+      const to = stateOf(event.toState);
+      if (to === STATE.TAKING_OVER) this.failovers.inc({ group, reason });
+      if (to === STATE.TAKING_BACK) this.fallbacks.inc({ group, reason });
+      this.timeOperation(notice.groupId, to, event.at);
     }
     if (notice.userMoves) this.userMoves.inc({ group }, notice.userMoves);
+  }
+
+  /** An operation ends when its taker serves the users (Running in Backup Mode, or Normal after a take-back) or fails. */
+  private timeOperation(groupId: number, to: NodeState | undefined, at: number) {
+    const running = this.operations.get(groupId);
+    if (to === STATE.TAKING_OVER || to === STATE.TAKING_BACK) {
+      if (!running) this.operations.set(groupId, { kind: to === STATE.TAKING_OVER ? "failover" : "fallback", at });
+      return;
+    }
+    if (!running) return;
+    const done = running.kind === "failover" ? to === STATE.BACKUP : to === STATE.NORMAL;
+    const failed = to === STATE.FAILED_MODE || to === STATE.UNKNOWN;
+    if (!done && !failed) return;
+    this.operations.delete(groupId);
+    this.operationDuration.observe({ kind: running.kind, outcome: done ? "done" : "failed" }, (at - running.at) / 1000);
   }
 }

@@ -48,6 +48,16 @@ describe("Prometheus metrics", () => {
     expect(await value("prg_fallbacks_total", { group, reason: REASON.ADMIN })).toBe(1);
     expect(await value("prg_failovers_total", { group, reason: REASON.ADMIN })).toBe(1);
     expect(await value("prg_user_moves_total", { group })).toBeGreaterThan(movesAfterFailover);
+
+    // Each operation took its two steps of lab time, from Taking Over / Taking Back to its end.
+    // (The text parser drops a labelled histogram's labels, so this reads the registry's own values.)
+    const durations = await lab.runtime().metrics.registry.getSingleMetric("prg_ha_operation_duration_seconds")!.get();
+    for (const kind of ["failover", "fallback"]) {
+      const of = (suffix: string) =>
+        durations.values.find((v) => v.metricName === `prg_ha_operation_duration_seconds_${suffix}` && v.labels.kind === kind && v.labels.outcome === "done")!.value;
+      expect(of("count")).toBeGreaterThanOrEqual(1);
+      expect(of("sum") / of("count")).toBeCloseTo(2 * STEP, 0);
+    }
   });
 
   it("carry each node's JSM session counters, which follow a failover", async () => {
