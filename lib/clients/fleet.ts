@@ -196,7 +196,9 @@ export class ClientFleet {
    * signed out or deleted, re-assigned, or with a changed client.
    */
   reconcile(): Promise<void> {
-    return this.controller.exclusive(async () => {
+    // A follower's controller moves no users itself (it mirrors the leader's), so it needs no turn there.
+    const inTurn = (work: () => Promise<void>) => (this.controller.leading ? this.controller.exclusive(work) : work());
+    return inTurn(async () => {
       this.lastReconciled = Date.now();
       const now = this.controller.clock.now();
       this.sim.setNodes(await this.readNodes(), now);

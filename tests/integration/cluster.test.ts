@@ -44,7 +44,8 @@ describe.skipIf(process.env.TEST_DB_KIND !== "postgres")("three console instance
     await rt.close();
     instances = [new Instance(db.url), new Instance(db.url), new Instance(db.url)];
     await Promise.all(instances.map((i) => i.ready));
-  }, 120_000);
+    // Three processes compiling the console with tsx at once: minutes on a loaded two-core machine.
+  }, 300_000);
 
   afterAll(async () => {
     await Promise.all(instances.map((i) => i.close()));
