@@ -126,6 +126,9 @@ async function main() {
   const rt = await getRuntime();
   try {
     await seedDemoInventory(rt.db);
+    // On PostgreSQL the controller runs once this instance holds the lease; then it loads the seeded groups.
+    for (let i = 0; i < 100 && !rt.controller.leading; i++) await new Promise((r) => setTimeout(r, 100));
+    await rt.controller.changeGroups("bench", async () => {});
     const group = await rt.db.presenceRedundancyGroup.findFirstOrThrow({ include: { nodes: true } });
     const node = group.nodes[0];
     await insertUsers(
