@@ -2,6 +2,8 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+import type { ChangeEvent } from "@/lib/ha/change-event.ts";
+import { queriesOf } from "@/lib/client/live-scope.ts";
 
 interface LabTime {
   labNow: number;
@@ -13,8 +15,7 @@ interface LabTime {
 const LabTimeContext = createContext<LabTime | null>(null);
 const ConnectedContext = createContext(false);
 
-/** Query keys that show controller state; every change notice refreshes them. */
-export const LIVE_KEYS = [["ha"], ["events"], ["groups"], ["group"], ["nodes"], ["node"], ["node-services"], ["alerts"], ["clients"]] as const;
+export { LIVE_KEYS } from "@/lib/client/live-scope.ts";
 
 /**
  * Subscribes once, for every console page, to the server-sent events of the
@@ -41,8 +42,9 @@ export function LiveUpdates({ children }: { children: ReactNode }) {
       // A move that changed the counters has left an outage report.
       void queryClient.invalidateQueries({ queryKey: ["clients", "outage-reports"] });
     });
-    source.addEventListener("change", () => {
-      for (const key of LIVE_KEYS) void queryClient.invalidateQueries({ queryKey: [...key] });
+    source.addEventListener("change", (e) => {
+      const event = JSON.parse((e as MessageEvent<string>).data) as ChangeEvent;
+      for (const scope of queriesOf(event)) void queryClient.invalidateQueries({ queryKey: [...scope.queryKey], exact: scope.exact });
     });
     return () => source.close();
   }, [queryClient]);

@@ -3,6 +3,7 @@ import os from "node:os";
 import pg from "pg";
 import type { Db } from "../db/client.ts";
 import { NotLeading, type ChangeNotice, type HaController } from "../ha/controller.ts";
+import { changeKind } from "../ha/change-event.ts";
 import { readClusterParameters, readLabSettings } from "../params/store.ts";
 import { executeCommand, type Command } from "./commands.ts";
 import { clusterView, LEASE_TTL_MS, LeaderLease, type LeaseState } from "./lease.ts";
@@ -76,7 +77,7 @@ export class ClusterNode {
       if (!this.controller.leading) return;
       const { events: _events, ...small } = notice;
       void this.pool
-        .query(`SELECT pg_notify($1, $2)`, [CHANNEL.change, JSON.stringify({ ...small, from: this.instance })])
+        .query(`SELECT pg_notify($1, $2)`, [CHANNEL.change, JSON.stringify({ ...small, kind: changeKind(notice), from: this.instance })])
         .catch((err: unknown) => console.error(err));
     });
     await this.lease.start();

@@ -9,15 +9,20 @@ export type UserCounts = { assigned: number; serving: number; active: number };
 
 /** Per node, as stored: users assigned to it, users whose serving node it is, and those signed in there. */
 export async function userCounts(db: Db, nodeIds: number[]): Promise<Map<number, UserCounts>> {
-  const [assigned, serving, active] = await Promise.all([
-    db.endUser.groupBy({ by: ["assignedNodeId"], where: { assignedNodeId: { in: nodeIds } }, _count: { _all: true } }),
-    db.endUser.groupBy({ by: ["servingNodeId"], where: { servingNodeId: { in: nodeIds } }, _count: { _all: true } }),
-    db.endUser.groupBy({ by: ["servingNodeId"], where: { servingNodeId: { in: nodeIds }, signedIn: true }, _count: { _all: true } }),
-  ]);
+  const ids = [...new Set(nodeIds)].filter((id) => Number.isSafeInteger(id));
   const counts = new Map<number, UserCounts>(nodeIds.map((id) => [id, { assigned: 0, serving: 0, active: 0 }]));
-  for (const r of assigned) if (r.assignedNodeId !== null) counts.get(r.assignedNodeId)!.assigned = r._count._all;
-  for (const r of serving) if (r.servingNodeId !== null) counts.get(r.servingNodeId)!.serving = r._count._all;
-  for (const r of active) if (r.servingNodeId !== null) counts.get(r.servingNodeId)!.active = r._count._all;
+  if (ids.length === 0) return counts;
+  // One round trip instead of three: on the embedded database every query waits
+  // for the single connection, so a read's throughput follows its query count.
+  // Each count is an index-only scan (assignedNodeId; servingNodeId, signedIn).
+  const rows = await db.$queryRawUnsafe<{ id: number; assigned: number; serving: number; active: number }[]>(
+    `SELECT n.id,
+            (SELECT count(*) FROM "EndUser" u WHERE u."assignedNodeId" = n.id)::int AS assigned,
+            (SELECT count(*) FROM "EndUser" u WHERE u."servingNodeId" = n.id)::int AS serving,
+            (SELECT count(*) FROM "EndUser" u WHERE u."servingNodeId" = n.id AND u."signedIn")::int AS active
+       FROM (VALUES ${ids.map((id) => `(${id})`).join(", ")}) AS n(id)`,
+  );
+  for (const r of rows) counts.set(Number(r.id), { assigned: Number(r.assigned), serving: Number(r.serving), active: Number(r.active) });
   return counts;
 }
 

@@ -1,5 +1,6 @@
 import type { Session } from "../auth/sessions.ts";
 import type { ClientFleet } from "../clients/fleet.ts";
+import { changeEvent } from "../ha/change-event.ts";
 import type { HaController } from "../ha/controller.ts";
 import { ApiError } from "./errors.ts";
 
@@ -70,7 +71,7 @@ export function eventStreamResponse(
       };
       const tick = () => send("tick", { labNow: controller.clock.now(), speed: controller.labSettings.speed });
       const interval = setInterval(tick, 1000);
-      const unsubscribeChanges = controller.onChange((notice) => send("change", notice));
+      const unsubscribeChanges = controller.onChange((notice) => send("change", changeEvent(notice)));
       const unsubscribeCounters = clients?.onCounters((counters) => send("clients", { nodes: counters })) ?? (() => {});
       const unsubscribe = () => {
         unsubscribeChanges();

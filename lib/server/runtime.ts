@@ -13,6 +13,7 @@ import { HaController, REAL_WALL_TIMERS, type WallTimers } from "../ha/controlle
 import { ConsoleMetrics } from "../metrics/console-metrics.ts";
 import { seedDemoInventory } from "../inventory/demo-seed.ts";
 import { readClusterParameters, readLabSettings } from "../params/store.ts";
+import { startHistoryRetention } from "../ha/retention.ts";
 import { watchPending } from "../users/sync-agent.ts";
 import { startSshCliFromEnv } from "../cli/ssh-server.ts";
 import { Scheduler } from "../schedule/scheduler.ts";
@@ -147,6 +148,7 @@ export async function startRuntime(
     await cluster.start();
   }
   const stopSyncAgent = watchPending(db, controller);
+  const stopRetention = startHistoryRetention(db, () => controller.leading);
   const scheduler = Scheduler.start(db, controller, `${process.pid}-${randomUUID()}`, wallTimers);
   const drills = startDrills(db, controller, scheduler);
   const webhooks = new WebhookDelivery({ db });
@@ -171,6 +173,7 @@ export async function startRuntime(
     close: async () => {
       // No new Sync Agent work, then wait for what the controller and the Sync Agent have in flight.
       stopSyncAgent();
+      stopRetention();
       await ssh?.close();
       await scheduler.stop();
       drills.stop();

@@ -61,6 +61,10 @@ function whereOf(query: UserListQuery): Prisma.EndUserWhereInput {
     const filter = stringMatchFilter(match, q);
     return filter ? { OR: [{ firstName: filter }, { lastName: filter }] } : {};
   }
+  // userKey is the User ID in lower case: a case-sensitive LIKE 'x%' or = on it uses its indexes, where ILIKE on userId cannot.
+  const prefix = match === "begins" ? stringMatchFilter(match, q.toLowerCase()) : undefined;
+  if (prefix && "startsWith" in prefix) return { userKey: { startsWith: prefix.startsWith } };
+  if (match === "exact") return { userKey: q.toLowerCase() };
   const filter = stringMatchFilter(match, q);
   return filter ? { userId: filter } : {};
 }
