@@ -54,7 +54,9 @@ describe("Prometheus metrics", () => {
     const durations = await lab.runtime().metrics.registry.getSingleMetric("prg_ha_operation_duration_seconds")!.get();
     for (const kind of ["failover", "fallback"]) {
       const of = (suffix: string) =>
-        durations.values.find((v) => v.metricName === `prg_ha_operation_duration_seconds_${suffix}` && v.labels.kind === kind && v.labels.outcome === "done")!.value;
+        durations.values.find(
+          (v) => (v as { metricName?: string }).metricName === `prg_ha_operation_duration_seconds_${suffix}` && v.labels.kind === kind && v.labels.outcome === "done",
+        )!.value;
       expect(of("count")).toBeGreaterThanOrEqual(1);
       expect(of("sum") / of("count")).toBeCloseTo(2 * STEP, 0);
     }
