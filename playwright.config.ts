@@ -34,7 +34,8 @@ export default defineConfig({
   webServer: {
     command: `rm -rf .data/e2e && npm run build && node server.mjs -H 127.0.0.1 -p ${PORT}`,
     url: `http://127.0.0.1:${PORT}/api/health`,
-    timeout: 300_000,
+    // The build runs first: minutes on a loaded two-core machine.
+    timeout: 900_000,
     reuseExistingServer: false,
     stdout: "pipe",
     env: {
