@@ -1,8 +1,3 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseConfig } from "@/lib/db/config.ts";
 import { createGroup } from "@/lib/groups/service.ts";
@@ -12,6 +7,7 @@ import { createNode } from "@/lib/inventory/nodes.ts";
 import { startRuntime, type Runtime } from "@/lib/server/runtime.ts";
 import { writeScope } from "@/lib/params/store.ts";
 import { insertUsers } from "@/lib/users/bulk.ts";
+import { ownDatabase } from "./support/own-database.ts";
 
 /**
  * The controller resumes from the database after a server restart as the
@@ -21,23 +17,7 @@ let config: DatabaseConfig;
 let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
-  if (process.env.TEST_DB_KIND === "postgres") {
-    const server = process.env.TEST_DATABASE_URL!;
-    const name = `prg_restart_${process.pid}_${randomBytes(4).toString("hex")}`;
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    config = { kind: "postgres", url: url.toString() };
-    cleanup = async () => {
-      const c = new pg.Client({ connectionString: server });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    };
-  } else {
-    const dir = await mkdtemp(path.join(tmpdir(), "prg-restart-"));
-    config = { kind: "embedded", dataDir: path.join(dir, "db") };
-    cleanup = () => rm(dir, { recursive: true, force: true });
-  }
+  ({ config, cleanup } = await ownDatabase("restart"));
 });
 afterAll(async () => cleanup());
 

@@ -1,8 +1,3 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import type { DatabaseConfig } from "@/lib/db/config.ts";
 import { createGroup } from "@/lib/groups/service.ts";
@@ -14,6 +9,7 @@ import { Scheduler } from "@/lib/schedule/scheduler.ts";
 import { startRuntime, type Runtime } from "@/lib/server/runtime.ts";
 import { insertUsers } from "@/lib/users/bulk.ts";
 import { LAB, useHaLab, type Pair } from "./support/ha-lab.ts";
+import { ownDatabase } from "./support/own-database.ts";
 
 const lab = useHaLab();
 const OP = 2 * LAB.stepSeconds + 1;
@@ -98,23 +94,7 @@ describe("scheduled actions across a restart", () => {
   }
 
   it("a row planned before a restart runs after it, once, at its lab time", async () => {
-    if (process.env.TEST_DB_KIND === "postgres") {
-      const server = process.env.TEST_DATABASE_URL!;
-      const name = `prg_sched_${process.pid}_${randomBytes(4).toString("hex")}`;
-      const url = new URL(server);
-      url.pathname = `/${name}`;
-      config = { kind: "postgres", url: url.toString() };
-      cleanup = async () => {
-        const c = new pg.Client({ connectionString: server });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        await c.end();
-      };
-    } else {
-      const dir = await mkdtemp(path.join(tmpdir(), "prg-sched-"));
-      config = { kind: "embedded", dataDir: path.join(dir, "db") };
-      cleanup = () => rm(dir, { recursive: true, force: true });
-    }
+    ({ config, cleanup } = await ownDatabase("sched"));
     const clock = new VirtualClock();
     let rt = await boot(clock);
     await createNode(rt.db, { hostName: "sched-pub", softwareVersion: "15.0.1.12900-12", cluster: "sched", replicationState: 2 });
