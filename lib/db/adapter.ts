@@ -15,6 +15,9 @@ export interface OpenDatabase {
 export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase> {
   if (config.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    // An idle connection the server ends (restart, pg_terminate_backend, DROP DATABASE ... FORCE) is emitted here.
+    // Prisma listens only while connected; from its disconnect to the pool's end an unheard error would crash the process.
+    pool.on("error", (err) => console.warn(`[prg-console] database connection lost while idle: ${err.message}`));
     return { config, factory: new PrismaPg(pool), close: () => pool.end() };
   }
   const pglite = await PGlite.create(config.dataDir);

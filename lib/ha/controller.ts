@@ -86,6 +86,7 @@ export class HaController {
   private params: ClusterParameters;
   private lab: LabSettings;
   private passive: boolean;
+  private resumed: boolean;
   /** The timer checks as /api/health reports them: when the last one ended, how many failed. */
   readonly checks: { lastWall: number | null; errors: number; lastError: string | null } = { lastWall: null, errors: 0, lastError: null };
 
@@ -94,6 +95,8 @@ export class HaController {
     this.params = opts.params;
     this.lab = opts.lab;
     this.passive = opts.passive ?? false;
+    // A controller started leading resumes its groups in start() before anyone can read it.
+    this.resumed = !this.passive;
     this.emitter.setMaxListeners(0);
   }
 
@@ -122,12 +125,22 @@ export class HaController {
     return !this.passive;
   }
 
+  /**
+   * Leading and done resuming the groups: before that, a status read still shows what the former leader left,
+   * which the resume is about to change (every SRM restarts), so nobody should act on it as settled.
+   */
+  get inCharge(): boolean {
+    return !this.passive && this.resumed;
+  }
+
   /** Takes the lead: everything from the database and nothing else, resumed as after an SRM restart. */
   async lead(params: ClusterParameters, lab: LabSettings): Promise<void> {
     this.params = params;
     this.lab = lab;
     this.passive = false;
+    this.resumed = false;
     await this.resumeAll();
+    this.resumed = !this.passive;
     this.emitter.emit("change", { groupId: null, nodeIds: [], at: this.opts.clock.now() } satisfies ChangeNotice);
   }
 
@@ -140,6 +153,7 @@ export class HaController {
   /** The lease is lost: no timer fires and no input runs from now on (queued ones are refused). */
   follow(): void {
     this.passive = true;
+    this.resumed = false;
     if (this.wake !== undefined) this.opts.wallTimers?.clear(this.wake);
     this.wake = undefined;
   }

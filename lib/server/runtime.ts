@@ -79,7 +79,8 @@ function healthOf(kind: DatabaseConfig["kind"], controller: HaController, cluste
     status: h.serving ? "ok" : "unavailable",
     database: kind,
     instance: h.instance,
-    leading: h.leading,
+    // The lease alone is not enough: until the controller has resumed the groups, what it shows is the former leader's.
+    leading: h.leading && controller.inCharge,
     fencingToken: h.token === null ? null : String(h.token),
     lastCheckAgeMs: h.lastCheckAgeMs,
     errors: h.errors + checks.errors,

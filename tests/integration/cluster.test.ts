@@ -125,7 +125,7 @@ describe.skipIf(process.env.TEST_DB_KIND !== "postgres")("three console instance
     if (!invalid.ok) expect(invalid.status).toBe(422);
 
     await settled(leader);
-    expect(servedBy()).resolves.toEqual(new Map([[b, USERS]]));
+    expect(await servedBy()).toEqual(new Map([[b, USERS]]));
     // The follower's own listeners saw the leader's changes (the event streams' fan-out).
     await eventually("relayed changes", async () => ((await f1!.ask("changes")) as { result: number }).result > (before as { result: number }).result || undefined);
     const back = await f2!.ask("command", { command: { kind: "action", actor: "via-follower", groupId, action: "fallback", nodeId: a } });
@@ -195,7 +195,9 @@ describe.skipIf(process.env.TEST_DB_KIND !== "postgres")("three console instance
 
       const { PrismaPg } = await import("@prisma/adapter-pg");
       const { createPrismaClient } = await import("@/lib/db/client.ts");
-      const prisma = createPrismaClient(new PrismaPg(new pg.Pool({ connectionString: db.url, max: 1 })));
+      const prismaPool = new pg.Pool({ connectionString: db.url, max: 1 });
+      prismaPool.on("error", () => undefined);
+      const prisma = createPrismaClient(new PrismaPg(prismaPool));
       try {
         const unit = (await loadUnits(prisma)).find((u) => u.groupId === groupId)!;
         const after = structuredClone(unit.sim);
@@ -210,6 +212,7 @@ describe.skipIf(process.env.TEST_DB_KIND !== "postgres")("three console instance
         expect(await servedBy()).toEqual(new Map([[a, USERS]]));
       } finally {
         await prisma.$disconnect();
+        await prismaPool.end();
       }
     } finally {
       await former.stop();

@@ -44,3 +44,29 @@ it.skipIf(process.env.TEST_DB_KIND !== "postgres")(
     }
   },
 );
+
+it.skipIf(process.env.TEST_DB_KIND !== "postgres")(
+  "idle connections the server ends (a restart, an administrator) do not stop the console",
+  async () => {
+    const p = await lab.pair([3, 2]);
+    const errors: unknown[] = [];
+    const onError = (e: unknown) => errors.push(e);
+    process.on("uncaughtException", onError);
+    const admin = new pg.Client({ connectionString: lab.databaseUrl() });
+    await admin.connect();
+    try {
+      const { rows } = await admin.query<{ n: number }>(
+        "SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'idle'",
+      );
+      expect(rows[0]!.n).toBeGreaterThan(0);
+      // The ends reach the pool's idle clients asynchronously.
+      await new Promise((r) => setTimeout(r, 500));
+      expect(errors).toEqual([]);
+      const [view] = await withUserCounts(lab.runtime().db, [lab.controller().groupStatus(p.groupId)]);
+      expect(view!.nodes.map((n) => n.state)).toEqual([S.NORMAL, S.NORMAL]);
+    } finally {
+      process.off("uncaughtException", onError);
+      await admin.end();
+    }
+  },
+);
