@@ -11,6 +11,7 @@ import { REASON, STATE, type HaAction } from "./names.ts";
 import { loadUnits, saveUnit, type Unit } from "./repository.ts";
 import { runStep, unchanged } from "./step.ts";
 import { unreachableBecause } from "./reachability.ts";
+import { WorkLanes } from "./work-lanes.ts";
 
 export interface ChangeNotice {
   groupId: number | null;
@@ -68,20 +69,29 @@ export const REAL_WALL_TIMERS: WallTimers = {
 /** Node's setTimeout holds at most about 24 days; longer waits re-arm on the way. */
 const LONGEST_WAIT_MS = 2 ** 31 - 1;
 
+/** A group's own timer loop: each group sleeps until its next SRM timer, independently of the others. */
+interface GroupTimer {
+  /** Lab time up to which every timer of the group has fired, each at its own due moment. */
+  firedUntil: number;
+  wake: unknown;
+  /** A timer check already queued in the group's lane covers a new one. */
+  pending: Promise<void> | null;
+}
+
 /**
  * The Server Recovery Manager of every group, in the server process. It owns
  * the HA runtime columns: it loads them once, applies every input through a
  * GroupMachine, and persists each step before it takes effect in memory.
- * Inputs run one at a time, so a conflicting second request sees the state
- * the first one left and is refused rather than half-applied.
+ * Each group is its own unit of work (lib/ha/work-lanes.ts): its inputs and
+ * timers run one at a time in its lane, so a conflicting second request sees
+ * the state the first one left and is refused rather than half-applied, and
+ * no group waits for another's work. Changes that span groups hold every lane.
  */
 export class HaController {
   private units = new Map<string, Unit>();
-  private queue: Promise<unknown> = Promise.resolve();
-  private wake: unknown;
+  private readonly work = new WorkLanes();
+  private readonly timers = new Map<string, GroupTimer>();
   private stopped = false;
-  /** Lab time up to which every timer has fired, each at its own due moment. */
-  private firedUntil: number;
   private readonly emitter = new EventEmitter();
   private params: ClusterParameters;
   private lab: LabSettings;
@@ -91,7 +101,6 @@ export class HaController {
   readonly checks: { lastWall: number | null; errors: number; lastError: string | null } = { lastWall: null, errors: 0, lastError: null };
 
   private constructor(private opts: ControllerOptions) {
-    this.firedUntil = opts.clock.now();
     this.params = opts.params;
     this.lab = opts.lab;
     this.passive = opts.passive ?? false;
@@ -102,17 +111,16 @@ export class HaController {
 
   static async start(opts: ControllerOptions): Promise<HaController> {
     const controller = new HaController(opts);
-    if (controller.passive) await controller.serial(() => controller.reloadUnits(), true);
+    if (controller.passive) await controller.acrossAll(() => controller.reloadUnits(), true);
     else await controller.resumeAll();
-    controller.rearm();
     return controller;
   }
 
   private async resumeAll() {
-    await this.serial(async () => {
+    await this.acrossAll(async () => {
       await this.reloadUnits();
-      this.firedUntil = this.opts.clock.now();
       for (const unit of this.units.values()) {
+        this.timerOf(unit.key).firedUntil = this.opts.clock.now();
         await this.apply(unit, "SRM", (m) => m.resumeAfterRestart());
       }
     });
@@ -154,13 +162,12 @@ export class HaController {
   follow(): void {
     this.passive = true;
     this.resumed = false;
-    if (this.wake !== undefined) this.opts.wallTimers?.clear(this.wake);
-    this.wake = undefined;
+    for (const t of this.timers.values()) this.sleep(t);
   }
 
   /** A follower catches up with what the leader wrote, and tells its own listeners (event streams). */
   refresh(params: ClusterParameters, lab: LabSettings, notices: readonly ChangeNotice[]): Promise<void> {
-    return this.serial(async () => {
+    return this.acrossAll(async () => {
       if (!this.passive) return;
       this.params = params;
       this.lab = lab;
@@ -172,13 +179,9 @@ export class HaController {
   /** Stops the timers and waits for the input in progress, so nothing touches the database afterwards. */
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.wake !== undefined) this.opts.wallTimers?.clear(this.wake);
-    this.wake = undefined;
+    for (const t of this.timers.values()) this.sleep(t);
     // Work queued while waiting (the Sync Agent's, on a change notice) is waited for too.
-    for (let seen: Promise<unknown> | null = null; seen !== this.queue; ) {
-      seen = this.queue;
-      await seen;
-    }
+    await this.work.idle();
   }
 
   get clock(): Clock {
@@ -198,33 +201,60 @@ export class HaController {
     return () => this.emitter.off("change", listener);
   }
 
-  private serial<T>(fn: () => Promise<T>, mirror = false): Promise<T> {
-    if (this.stopped) return Promise.reject(new Error("The HA controller has stopped: the server is shutting down"));
-    // Checked when the turn comes, not when queued: the lease may be lost while waiting.
-    const turn = () => (this.passive && !mirror ? Promise.reject(new NotLeading()) : fn());
-    const run = this.queue.then(turn, turn).finally(() => this.rearm());
-    this.queue = run.catch(() => undefined);
-    return run;
+  /** Checked when the turn comes, not when queued: the lease may be lost while waiting. */
+  private turn<T>(fn: () => Promise<T>, mirror: boolean): () => Promise<T> {
+    return () => (this.passive && !mirror ? Promise.reject(new NotLeading()) : fn());
+  }
+
+  private refuseStopped(): Promise<never> | null {
+    return this.stopped ? Promise.reject(new Error("The HA controller has stopped: the server is shutting down")) : null;
+  }
+
+  /** Work on one group (its key, `g<id>`): runs after the group's earlier work, beside other groups'. */
+  private inGroup<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    return this.refuseStopped() ?? this.work.inLanes([key], this.turn(fn, false)).finally(() => this.rearm(key));
+  }
+
+  /** Work that spans groups (membership, parameters, the lab clock, a reload): holds every group's lane. */
+  private acrossAll<T>(fn: () => Promise<T>, mirror = false): Promise<T> {
+    return (
+      this.refuseStopped() ??
+      this.work.acrossAll(this.turn(fn, mirror)).finally(() => {
+        for (const key of this.units.keys()) this.rearm(key);
+      })
+    );
+  }
+
+  private timerOf(key: string): GroupTimer {
+    let t = this.timers.get(key);
+    if (!t) this.timers.set(key, (t = { firedUntil: this.opts.clock.now(), wake: undefined, pending: null }));
+    return t;
+  }
+
+  private sleep(t: GroupTimer) {
+    if (t.wake !== undefined) this.opts.wallTimers?.clear(t.wake);
+    t.wake = undefined;
   }
 
   /**
-   * Real time: sleeps until the next SRM timer is due in lab time, converted
-   * to wall time at the current speed; re-armed after every input, so a new
-   * timer or a new speed takes effect at once. No polling.
+   * Real time: the group sleeps until its next SRM timer is due in lab time,
+   * converted to wall time at the current speed; re-armed after every input,
+   * so a new timer or a new speed takes effect at once. No polling.
    */
-  private rearm() {
-    const timers = this.opts.wallTimers;
-    if (!timers || this.stopped || this.passive) return;
-    if (this.wake !== undefined) timers.clear(this.wake);
-    this.wake = undefined;
-    const now = this.opts.clock.now();
+  private rearm(key: string) {
+    const wall = this.opts.wallTimers;
+    const unit = this.units.get(key);
+    const t = this.timers.get(key);
+    if (t) this.sleep(t);
+    if (!wall || this.stopped || this.passive || !unit) return;
+    const timer = this.timerOf(key);
     // From the last moment fired, not from now: a timer may have come due while the input ran.
-    const next = this.nextDeadline(this.firedUntil);
-    if (next === Infinity) return;
-    const wallMs = Math.min(LONGEST_WAIT_MS, Math.max(0, Math.ceil((next - now) / this.lab.speed)));
-    this.wake = timers.set(() => {
-      this.wake = undefined;
-      void this.tick().then(
+    const next = this.nextDeadline(unit, timer.firedUntil);
+    if (next === null) return;
+    const wallMs = Math.min(LONGEST_WAIT_MS, Math.max(0, Math.ceil((next - this.opts.clock.now()) / this.lab.speed)));
+    timer.wake = wall.set(() => {
+      timer.wake = undefined;
+      void this.tickGroup(key).then(
         () => (this.checks.lastWall = Date.now()),
         (err: unknown) => {
           this.checks.errors++;
@@ -235,19 +265,19 @@ export class HaController {
     }, wallMs);
   }
 
-  /** The earliest timer of any group after lab time `after`. */
-  private nextDeadline(after: number): number {
-    let next = Infinity;
-    for (const u of this.units.values()) {
-      const at = new GroupMachine(u.sim, { ...this.context("SRM"), now: after }).nextDeadline();
-      if (at !== null && at < next) next = at;
-    }
-    return next;
+  /** The group's earliest timer after lab time `after`. */
+  private nextDeadline(unit: Unit, after: number): number | null {
+    return new GroupMachine(unit.sim, { ...this.context("SRM"), now: after }).nextDeadline();
   }
 
   private async reloadUnits() {
     const fresh = await loadUnits(this.opts.db);
     this.units = new Map(fresh.map((u) => [u.key, u]));
+    for (const [key, t] of this.timers) {
+      if (this.units.has(key)) continue;
+      this.sleep(t);
+      this.timers.delete(key);
+    }
   }
 
   private context(actor: string) {
@@ -298,9 +328,33 @@ export class HaController {
     return unit;
   }
 
-  private unitOfNode(nodeId: number): Unit {
+  private findUnitOfNode(nodeId: number): Unit | undefined {
     for (const unit of this.units.values()) if (unit.sim.nodes.some((n) => n.id === nodeId)) return unit;
-    throw new ApiError("not_found", `No IM and Presence node with id ${nodeId}`);
+    return undefined;
+  }
+
+  private unitOfNode(nodeId: number): Unit {
+    const unit = this.findUnitOfNode(nodeId);
+    if (!unit) throw new ApiError("not_found", `No IM and Presence node with id ${nodeId}`);
+    return unit;
+  }
+
+  /**
+   * Work on the group a node belongs to, in that group's lane. A change of
+   * groups queued before it may move the node: it then runs in its new group's
+   * lane; a node no group has loaded yet waits for every lane (it may be
+   * about to be added).
+   */
+  private async onNode<T>(nodeId: number, fn: (unit: Unit) => Promise<T>): Promise<T> {
+    for (;;) {
+      const key = this.findUnitOfNode(nodeId)?.key;
+      if (key === undefined) return this.acrossAll(() => fn(this.unitOfNode(nodeId)));
+      const done = await this.inGroup(key, async () => {
+        const unit = this.unitOfNode(nodeId);
+        return unit.key === key ? { value: await fn(unit) } : null;
+      });
+      if (done) return done.value;
+    }
   }
 
   private refuse(err: unknown, unit: Unit): never {
@@ -310,7 +364,7 @@ export class HaController {
 
   private async input(unit: Unit, actor: string, fn: (m: GroupMachine) => void) {
     // Timers due before this input fire first, each at its own moment.
-    await this.tickNow();
+    await this.tickUnit(unit);
     try {
       await this.apply(unit, actor, fn);
     } catch (err) {
@@ -321,7 +375,7 @@ export class HaController {
   // ---- inputs --------------------------------------------------------------
 
   action(groupId: number, action: HaAction, nodeId: number | undefined, actor: string) {
-    return this.serial(async () => {
+    return this.inGroup(`g${groupId}`, async () => {
       const unit = this.unitOfGroup(groupId);
       await this.input(unit, actor, (m) => m.adminAction(action, nodeId));
       return this.statusOf(unit);
@@ -329,16 +383,14 @@ export class HaController {
   }
 
   serviceAction(nodeId: number, service: string, action: ServiceAction, actor: string) {
-    return this.serial(async () => {
-      const unit = this.unitOfNode(nodeId);
+    return this.onNode(nodeId, async (unit) => {
       await this.input(unit, actor, (m) => m.serviceAction(nodeId, service, action));
       return this.statusOf(unit);
     });
   }
 
   fault(nodeId: number, fault: Fault, actor: string, service?: string) {
-    return this.serial(async () => {
-      const unit = this.unitOfNode(nodeId);
+    return this.onNode(nodeId, async (unit) => {
       await this.input(unit, actor, (m) => m.fault(nodeId, fault, service));
       return this.statusOf(unit);
     });
@@ -351,7 +403,7 @@ export class HaController {
    * new membership and enables or disables HA as the groups now say.
    */
   changeGroups<T>(actor: string, write: () => Promise<T>, check?: (status: (groupId: number) => GroupMachine) => void): Promise<T> {
-    return this.serial(async () => {
+    return this.acrossAll(async () => {
       // Pick up anything written outside the controller (seed scripts, other tools) first.
       await this.reloadUnits();
       if (check) {
@@ -398,16 +450,16 @@ export class HaController {
    * ones stored. `save` returns the cluster values now in force.
    */
   updateParameters(save: () => Promise<ClusterParameters>, actor: string): Promise<void> {
-    return this.serial(async () => {
+    return this.acrossAll(async () => {
       await this.checkFence();
       this.params = await save();
       for (const unit of this.units.values()) await this.apply(unit, actor, () => {});
     });
   }
 
-  /** A new speed re-anchors the lab clock and re-arms the wake-up (serial does) at the new rate. */
+  /** A new speed re-anchors the lab clock and re-arms every group's wake-up (acrossAll does) at the new rate. */
   setLabSettings(lab: LabSettings) {
-    return this.serial(async () => {
+    return this.acrossAll(async () => {
       this.lab = lab;
       this.opts.clock.setSpeed?.(lab.speed);
       this.emitter.emit("change", { groupId: null, nodeIds: [], at: this.opts.clock.now() } satisfies ChangeNotice);
@@ -417,38 +469,42 @@ export class HaController {
   // ---- time ------------------------------------------------------------------
 
   /**
-   * Fires every timer due by now at its own due moment (the lab clock may be
-   * ahead of the last wake-up by a wall-clock delay), in order, then anything
-   * still due now. The history and the states carry the due times.
+   * Fires every timer of the group due by now at its own due moment (the lab
+   * clock may be ahead of the last wake-up by a wall-clock delay), in order,
+   * then anything still due now. The history and the states carry the due times.
    */
-  private async tickNow() {
+  private async tickUnit(unit: Unit) {
+    const timer = this.timerOf(unit.key);
     const now = this.opts.clock.now();
     for (let guard = 0; guard < 10_000; guard++) {
-      const next = this.nextDeadline(this.firedUntil);
-      if (!(next <= now)) break;
-      this.firedUntil = next;
-      await this.fireAt(next);
+      const next = this.nextDeadline(unit, timer.firedUntil);
+      if (next === null || !(next <= now)) break;
+      timer.firedUntil = next;
+      await this.fireAt(unit, next);
     }
-    this.firedUntil = Math.max(this.firedUntil, now);
-    await this.fireAt(now);
+    timer.firedUntil = Math.max(timer.firedUntil, now);
+    await this.fireAt(unit, now);
   }
 
-  private async fireAt(at: number) {
-    for (const unit of this.units.values()) {
-      const due = new GroupMachine(unit.sim, { ...this.context("SRM"), now: at }).timers().some((t) => t.at <= at);
-      if (due) await this.apply(unit, "SRM", () => {}, at);
-    }
+  private async fireAt(unit: Unit, at: number) {
+    const due = new GroupMachine(unit.sim, { ...this.context("SRM"), now: at }).timers().some((t) => t.at <= at);
+    if (due) await this.apply(unit, "SRM", () => {}, at);
   }
 
-  private tickPending: Promise<void> | null = null;
-
-  /** Processes every timer that is due; a check already waiting in the queue covers this one. */
-  tick(): Promise<void> {
-    this.tickPending ??= this.serial(() => {
-      this.tickPending = null;
-      return this.tickNow();
+  /** Processes every timer of the group that is due, in its lane. */
+  private tickGroup(key: string): Promise<void> {
+    const timer = this.timerOf(key);
+    timer.pending ??= this.inGroup(key, () => {
+      timer.pending = null;
+      const unit = this.units.get(key);
+      return unit ? this.tickUnit(unit) : Promise.resolve();
     });
-    return this.tickPending;
+    return timer.pending;
+  }
+
+  /** Processes every timer that is due, each group in its own lane. */
+  async tick(): Promise<void> {
+    await Promise.all([...this.units.keys()].map((key) => this.tickGroup(key)));
   }
 
   /** Virtual time: runs every timer up to `target` in order, at its own moment. */
@@ -468,12 +524,38 @@ export class HaController {
 
   // ---- views -------------------------------------------------------------------
 
-  /** Runs `fn` in the controller's turn, so it never interleaves with a user move. */
+  /** Runs `fn` while every group's lane is held, so it never interleaves with a user move. */
   exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    return this.serial(async () => {
+    return this.acrossAll(async () => {
       await this.checkFence();
       return fn();
     });
+  }
+
+  /**
+   * Runs `fn` while the lanes of the groups holding any of these nodes are
+   * held (adding users to a cluster's nodes), leaving other groups running.
+   * A change of groups queued before it may change which groups those are:
+   * it then waits again for the right ones.
+   */
+  async exclusiveOver<T>(nodeIds: readonly number[], fn: () => Promise<T>): Promise<T> {
+    const wanted = new Set(nodeIds);
+    const keysNow = () => [...this.units.values()].filter((u) => u.sim.nodes.some((n) => wanted.has(n.id))).map((u) => u.key).sort();
+    for (;;) {
+      const keys = keysNow();
+      const done = await (this.refuseStopped() ??
+        this.work
+          .inLanes(
+            keys,
+            this.turn(async () => {
+              if (keysNow().join() !== keys.join()) return null;
+              await this.checkFence();
+              return { value: await fn() };
+            }, false),
+          )
+          .finally(() => keys.forEach((k) => this.rearm(k))));
+      if (done) return done.value;
+    }
   }
 
   /** A group whose users stay where they are: HA off, or both nodes Normal with nothing in progress. */

@@ -19,7 +19,7 @@ import { homeClusterOf, type ClusterRef } from "./home-cluster.ts";
 import { nodesForNewUsers, readAssignmentMode } from "./sync-agent.ts";
 
 /** What adding users needs of the HA controller. */
-export type UserGate = Pick<HaController, "exclusive" | "allStatuses">;
+export type UserGate = Pick<HaController, "exclusiveOver" | "allStatuses">;
 
 const userInclude = {
   cluster: { select: { id: true, name: true } },
@@ -114,6 +114,10 @@ function listClusters(db: Db): Promise<ClusterRef[]> {
   return db.cluster.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
 }
 
+function nodesOfClusters(db: Db, clusters: readonly ClusterRef[]): Promise<number[]> {
+  return db.node.findMany({ where: { clusterId: { in: clusters.map((c) => c.id) } }, select: { id: true } }).then((rows) => rows.map((n) => n.id));
+}
+
 /** Refuses adding users of these clusters while a node of one of them is in a failover state. */
 async function refuseWhileFailedOver(db: Db, gate: UserGate, clusters: readonly ClusterRef[]) {
   if (clusters.length === 0) return;
@@ -143,13 +147,13 @@ function userIdTaken(userId: string, existing: string): ApiError {
  * Adds one end user of its home cluster on the node the Sync Agent chooses
  * among that cluster's groups under the User Assignment Mode. Refused while
  * a node of that cluster is in a failover state, as the product does. The
- * check and the insert run in the controller's turn, so no failover can
- * start between them and no user move sees half an insert.
+ * check and the insert run while that cluster's groups are held, so no
+ * failover can start between them and no user move sees half an insert.
  */
 export async function createUser(db: Db, gate: UserGate, input: UserInput): Promise<UserView> {
   const cluster = await homeClusterFor(db, input.cluster);
   await refuseWhileFailedOver(db, gate, [cluster]);
-  const id = await gate.exclusive(async () => {
+  const id = await gate.exclusiveOver(await nodesOfClusters(db, [cluster]), async () => {
     await refuseWhileFailedOver(db, gate, [cluster]);
     // userKey (the lower-cased ID) is unique in the schema; checking first gives the friendlier message.
     const taken = await db.endUser.findUnique({ where: { userKey: input.userId.toLowerCase() }, select: { userId: true } });
@@ -215,8 +219,9 @@ const IMPORT_TRANSACTION = { maxWait: 30_000, timeout: 10 * 60_000 };
  * checked first, against the rules, the rest of the file, the clusters and
  * the users that exist, and any error rejects the whole file. Otherwise the
  * Sync Agent places each user among its home cluster's groups and they are
- * inserted in one transaction, in the controller's turn. Refused while a
- * node of a cluster the file adds users to is in a failover state.
+ * inserted in one transaction while those clusters' groups are held (others
+ * go on). Refused while a node of a cluster the file adds users to is in a
+ * failover state.
  */
 export async function importUsers(db: Db, gate: UserGate, csv: string): Promise<ImportResult> {
   const clusters = await listClusters(db);
@@ -225,7 +230,7 @@ export async function importUsers(db: Db, gate: UserGate, csv: string): Promise<
   const parsed = parseUserCsv(csv);
   const homes = parsed.users.map((u) => ({ row: u.row, home: homeClusterOf(clusters, u.cluster || undefined) }));
   const rowClusters = [...new Map(homes.flatMap(({ home }) => ("error" in home ? [] : [[home.id, home] as const]))).values()];
-  return gate.exclusive(async () => {
+  return gate.exclusiveOver(await nodesOfClusters(db, rowClusters), async () => {
     await refuseWhileFailedOver(db, gate, rowClusters);
     const existing = await existingUserIds(
       db,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { LabClock } from "@/lib/ha/clock.ts";
-import type { WallTimers } from "@/lib/ha/controller.ts";
 import { labSettingsSchema } from "@/lib/ha/lab-settings.ts";
 import { REASON as R, STATE as S } from "@/lib/ha/names.ts";
 import { DEFAULT_CLUSTER_PARAMETERS } from "@/lib/params/definitions.ts";
+import { FakeWall } from "./support/fake-wall.ts";
 import { LAB, useHaLab, type Pair } from "./support/ha-lab.ts";
 
 /**
@@ -12,27 +12,6 @@ import { LAB, useHaLab, type Pair } from "./support/ha-lab.ts";
  * due lab time, converted at the current speed. A fake wall clock drives the
  * lab clock, so the test measures exactly what a real one only approximates.
  */
-class FakeWall {
-  t = 1_000_000;
-  private pending = new Set<{ fn: () => void; at: number }>();
-  readonly now = () => this.t;
-  readonly timers: WallTimers = {
-    set: (fn, ms) => {
-      const h = { fn, at: this.t + ms };
-      this.pending.add(h);
-      return h;
-    },
-    clear: (h) => void this.pending.delete(h as { fn: () => void; at: number }),
-  };
-  /** Moves the wall clock to the earliest wake-up and runs it. */
-  fireNext() {
-    const next = [...this.pending].sort((a, b) => a.at - b.at)[0];
-    if (!next) throw new Error("no wall timer armed");
-    this.pending.delete(next);
-    this.t = Math.max(this.t, next.at);
-    next.fn();
-  }
-}
 
 const wall = new FakeWall();
 const clock = new LabClock(1, Date.UTC(2026, 0, 1), wall.now);

@@ -1,0 +1,71 @@
+import { expect, it } from "vitest";
+import { LabClock } from "@/lib/ha/clock.ts";
+import { REASON as R, STATE as S } from "@/lib/ha/names.ts";
+import { DEFAULT_CLUSTER_PARAMETERS } from "@/lib/params/definitions.ts";
+import { FakeWall } from "./support/fake-wall.ts";
+import { useHaLab } from "./support/ha-lab.ts";
+
+/**
+ * Each group is its own unit of work (issue 11): while one group's lane is
+ * held (a long user move, a user import into its cluster), another group's
+ * inputs are answered and its timers fire at their due lab time.
+ */
+const wall = new FakeWall();
+const clock = new LabClock(1, Date.UTC(2026, 0, 1), wall.now);
+const lab = useHaLab({ clock, wallTimers: wall.timers });
+const CSD = DEFAULT_CLUSTER_PARAMETERS.criticalServiceDownDelay;
+
+/** Holds the lanes of the groups of these nodes until the returned function is called. */
+async function hold(nodeIds: number[]) {
+  let release!: () => void;
+  let entered!: () => void;
+  const inside = new Promise<void>((r) => (entered = r));
+  const held = lab.controller().exclusiveOver(nodeIds, () => {
+    entered();
+    return new Promise<void>((r) => (release = r));
+  });
+  await inside;
+  return async () => {
+    release();
+    await held;
+  };
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 20));
+
+it("answers an action on one group while another group's work is in progress, and runs the held group's after it", async () => {
+  const a = await lab.pair([4, 4]);
+  const b = await lab.pair([4, 4]);
+  const release = await hold([a.n1]);
+  let aDone = false;
+  const aFailover = lab.act(a, "failover", "n1").then(() => (aDone = true));
+  const bStatus = await lab.act(b, "failover", "n1");
+  expect(bStatus.nodes.map((n) => [n.state, n.reason])).toEqual([
+    [S.FAILING_OVER, R.ADMIN],
+    [S.TAKING_OVER, R.ADMIN],
+  ]);
+  await tick();
+  expect(aDone).toBe(false);
+  await release();
+  await aFailover;
+  expect(lab.controller().groupStatus(a.groupId).nodes[0]!.state).toBe(S.FAILING_OVER);
+});
+
+it("fires a group's timer at its due lab time while another group's lane is held", async () => {
+  const a = await lab.pair([2, 2]);
+  const b = await lab.pair([2, 2]);
+  const crashedAt = clock.now();
+  await lab.fault(b, "n1", "service-crash", "Cisco Presence Engine");
+  const release = await hold([a.n1, a.n2]);
+  try {
+    for (let i = 0; i < 100 && lab.controller().groupStatus(b.groupId).nodes[0]!.state === S.NORMAL; i++) {
+      wall.fireNext();
+      await tick();
+    }
+    const n1 = lab.controller().groupStatus(b.groupId).nodes[0]!;
+    expect([n1.state, n1.reason]).toEqual([S.FAILING_OVER, R.CRITICAL_SERVICES_DOWN]);
+    expect(n1.stateSince).toBe(crashedAt + CSD * 1000 + 1);
+  } finally {
+    await release();
+  }
+});
