@@ -13,6 +13,11 @@ export class FakeWall {
     },
     clear: (h) => void this.pending.delete(h as { fn: () => void; at: number }),
   };
+  /** Whether a wake-up is armed (none while the one that ran is still at work). */
+  get armed(): boolean {
+    return this.pending.size > 0;
+  }
+
   /** Moves the wall clock to the earliest wake-up and runs it. */
   fireNext() {
     const next = [...this.pending].sort((a, b) => a.at - b.at)[0];
