@@ -1,5 +1,5 @@
-import { CsvError } from "csv-parse";
-import { parse } from "csv-parse/sync";
+import { setImmediate as turnOfTheLoop } from "node:timers/promises";
+import { CsvError, parse, type Options } from "csv-parse";
 import { CLIENT_KINDS, DEFAULT_PROFILE, type ClientKind, type ClientProfile } from "../clients/sim.ts";
 import { IMPORT_MAX_ROWS, userFieldSchemas, type UserInput } from "../schemas/users.ts";
 
@@ -55,10 +55,45 @@ function startLine(p: Parsed): number {
   return p.info.lines - breaks;
 }
 
-function readRecords(text: string): Parsed[] | RowError {
+/**
+ * A 100,000-row file takes seconds to read and check on a loaded machine: the
+ * work is cut into slices with a turn of the event loop between them, so the
+ * server goes on answering, renewing its leader lease and firing other
+ * groups' timers meanwhile.
+ */
+const SLICE_CHARS = 128 * 1024;
+const ROWS_PER_TURN = 2_000;
+
+/** Feeds the parser a slice at a time, each ending at a line break (never inside a character). */
+async function parseInSlices(text: string, options: Options): Promise<Parsed[]> {
+  const parser = parse(options);
+  const records: Parsed[] = [];
+  let failure: unknown = null;
+  parser.on("data", (record: Parsed) => records.push(record));
+  const ended = new Promise<void>((resolve) => {
+    parser.on("end", resolve);
+    parser.on("error", (err) => {
+      failure = err;
+      resolve();
+    });
+  });
+  for (let from = 0; from < text.length && failure === null; ) {
+    const br = text.indexOf("\n", from + SLICE_CHARS);
+    const to = br < 0 ? text.length : br + 1;
+    parser.write(text.slice(from, to));
+    from = to;
+    await turnOfTheLoop();
+  }
+  if (failure === null) parser.end();
+  await ended;
+  if (failure !== null) throw failure;
+  return records;
+}
+
+async function readRecords(text: string): Promise<Parsed[] | RowError> {
   let lastLine = 0;
   try {
-    return parse(text, {
+    return await parseInSlices(text, {
       bom: true,
       info: true,
       raw: true,
@@ -72,7 +107,7 @@ function readRecords(text: string): Parsed[] | RowError {
         lastLine = context.lines;
         return record;
       },
-    }) as unknown as Parsed[];
+    });
   } catch (err) {
     if (!(err instanceof CsvError)) throw err;
     if (err.code === "CSV_QUOTE_NOT_CLOSED") {
@@ -124,8 +159,8 @@ function readHeader(first: Parsed | undefined): Column[] | RowError {
  * compares them). Duplicates of users already in the database are the
  * caller's to find. Every error is reported, not just the first.
  */
-export function parseUserCsv(text: string): CsvResult {
-  const records = readRecords(text);
+export async function parseUserCsv(text: string): Promise<CsvResult> {
+  const records = await readRecords(text);
   if (!Array.isArray(records)) return { users: [], errors: [records], userIds: [] };
   const columns = readHeader(records[0]);
   if (!Array.isArray(columns)) return { users: [], errors: [columns], userIds: [] };
@@ -156,7 +191,8 @@ export function parseUserCsv(text: string): CsvResult {
   const errors: RowError[] = [];
   const userIds: CsvResult["userIds"] = [];
   const seen = new Map<string, number>();
-  for (const p of rows) {
+  for (const [i, p] of rows.entries()) {
+    if (i > 0 && i % ROWS_PER_TURN === 0) await turnOfTheLoop();
     const row = startLine(p);
     if (p.record.length !== columns.length) {
       errors.push({ row, field: "columns", message: `The row has ${p.record.length} values but the header names ${columns.length} columns` });

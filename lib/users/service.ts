@@ -227,7 +227,7 @@ export async function importUsers(db: Db, gate: UserGate, csv: string): Promise<
   const clusters = await listClusters(db);
   // With one cluster every row is its user: refuse before reading a large file that could not be imported anyway.
   if (clusters.length === 1) await refuseWhileFailedOver(db, gate, clusters);
-  const parsed = parseUserCsv(csv);
+  const parsed = await parseUserCsv(csv);
   const homes = parsed.users.map((u) => ({ row: u.row, home: homeClusterOf(clusters, u.cluster || undefined) }));
   const rowClusters = [...new Map(homes.flatMap(({ home }) => ("error" in home ? [] : [[home.id, home] as const]))).values()];
   return gate.exclusiveOver(await nodesOfClusters(db, rowClusters), async () => {

@@ -78,7 +78,9 @@ async function bench(label: string, config: DatabaseConfig) {
     };
     const big = await pair("big", BIG_USERS);
     const small = await pair("small", 2);
-    await waitFor("both groups Normal", () => c.allStatuses().every((s) => s.nodes.every((n) => n.state === STATE.NORMAL)));
+    await waitFor("both groups Normal", () =>
+      [big, small].every((g) => c.groupStatus(g.groupId).nodes.every((n) => n.state === STATE.NORMAL)),
+    );
 
     const idle = await lagsDuring(rt, small, sleep(3_000));
     const failover = await lagsDuring(
