@@ -197,7 +197,7 @@ export class ClientFleet {
    */
   reconcile(): Promise<void> {
     // A follower's controller moves no users itself (it mirrors the leader's), so it needs no turn there.
-    const inTurn = (work: () => Promise<void>) => (this.controller.leading ? this.controller.exclusive(work) : work());
+    const inTurn = (work: () => Promise<void>) => (this.controller.leading ? this.controller.exclusiveWhenQuiet(work) : work());
     return inTurn(async () => {
       this.lastReconciled = Date.now();
       const now = this.controller.clock.now();

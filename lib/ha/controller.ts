@@ -533,6 +533,17 @@ export class HaController {
   }
 
   /**
+   * Like `exclusive`, for housekeeping across groups (the simulated clients'
+   * reconcile): it first lets the work already queued finish without holding
+   * any lane meanwhile, so a group is never stalled behind another group's
+   * long work (a 100,000-user import) by a barrier waiting for it.
+   */
+  async exclusiveWhenQuiet<T>(fn: () => Promise<T>): Promise<T> {
+    await this.work.idle();
+    return this.exclusive(fn);
+  }
+
+  /**
    * Runs `fn` while the lanes of the groups holding any of these nodes are
    * held (adding users to a cluster's nodes), leaving other groups running.
    * A change of groups queued before it may change which groups those are:

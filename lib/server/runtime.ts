@@ -173,7 +173,7 @@ export async function startRuntime(
     health: () => healthOf(config.kind, controller, cluster),
     close: async () => {
       // No new Sync Agent work, then wait for what the controller and the Sync Agent have in flight.
-      stopSyncAgent();
+      await stopSyncAgent();
       stopRetention();
       await ssh?.close();
       await scheduler.stop();

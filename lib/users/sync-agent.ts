@@ -89,30 +89,41 @@ export async function applyAssignmentMode(db: Db, controller: HaController, mode
   });
 }
 
-/** Re-assigns the waiting groups as soon as each is back to Normal. */
-export function watchPending(db: Db, controller: HaController): () => void {
-  return controller.onChange((notice) => {
+/** Re-assigns the waiting groups as soon as each is back to Normal. Stopping waits for the work in flight. */
+export function watchPending(db: Db, controller: HaController): () => Promise<void> {
+  const inFlight = new Set<Promise<void>>();
+  const unsubscribe = controller.onChange((notice) => {
     // Only the leader's Sync Agent writes; followers see the same notices relayed.
     if (!controller.leading || notice.groupId === null || !controller.groupSettled(notice.groupId)) return;
-    const groupId = notice.groupId;
-    void controller
-      .exclusive(async () => {
-        const pending = await readPendingGroups(db);
-        if (!pending.includes(groupId) || !controller.groupSettled(groupId)) return;
-        const mode = await readAssignmentMode(db);
-        const load = (await groupLoads(db)).find((g) => g.groupId === groupId);
-        const moved = load ? await rebalance(db, mode, load) : 0;
-        await writeSetting(db, PENDING_KEY, pending.filter((id) => id !== groupId), "Sync Agent");
-        await writeHistory(db, controller.clock.now(), [
-          {
-            groupId,
-            kind: "parameter",
-            actor: "Sync Agent",
-            message: `Group back to Normal: User Assignment Mode ${mode} applied, ${moved} users re-assigned`,
-          },
-        ]);
-      })
-      .catch((err: unknown) => console.error(err));
+    const work = applyWhenBackToNormal(db, controller, notice.groupId).catch((err: unknown) => console.error(err));
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+  });
+  return async () => {
+    unsubscribe();
+    await Promise.all(inFlight);
+  };
+}
+
+async function applyWhenBackToNormal(db: Db, controller: HaController, groupId: number) {
+  // Every settled group's notice comes here and most find nothing to do: none of them may hold the
+  // other groups meanwhile, nor wait for another group's long work (an import) while holding them.
+  if (!(await readPendingGroups(db)).includes(groupId)) return;
+  await controller.exclusiveWhenQuiet(async () => {
+    const pending = await readPendingGroups(db);
+    if (!pending.includes(groupId) || !controller.groupSettled(groupId)) return;
+    const mode = await readAssignmentMode(db);
+    const load = (await groupLoads(db)).find((g) => g.groupId === groupId);
+    const moved = load ? await rebalance(db, mode, load) : 0;
+    await writeSetting(db, PENDING_KEY, pending.filter((id) => id !== groupId), "Sync Agent");
+    await writeHistory(db, controller.clock.now(), [
+      {
+        groupId,
+        kind: "parameter",
+        actor: "Sync Agent",
+        message: `Group back to Normal: User Assignment Mode ${mode} applied, ${moved} users re-assigned`,
+      },
+    ]);
   });
 }
 

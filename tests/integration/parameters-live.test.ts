@@ -3,6 +3,7 @@ import { REASON as R, STATE as S } from "@/lib/ha/names.ts";
 import { serviceParametersView, updateServiceParameters } from "@/lib/params/service.ts";
 import { DEFAULT_CLUSTER_PARAMETERS } from "@/lib/params/definitions.ts";
 import { applyAssignmentMode, readPendingGroups } from "@/lib/users/sync-agent.ts";
+import { eventually } from "./support/cluster.ts";
 import { LAB, useHaLab, type Pair } from "./support/ha-lab.ts";
 
 const lab = useHaLab();
@@ -93,7 +94,8 @@ describe("User Assignment Mode", () => {
 
     await lab.act(p, "fallback", "n1");
     await lab.advance(2 * LAB.stepSeconds + 1);
-    await controller.exclusive(async () => {}); // let the Sync Agent's queued work finish
+    // The Sync Agent applies the mode on its own, once no group's work is queued.
+    await eventually("the Sync Agent to apply the mode", async () => (await readPendingGroups(db)).includes(p.groupId) ? undefined : true);
     expect(await assigned(p)).toEqual([12, 0]);
     expect(await lab.served(p)).toEqual([12, 0, 0]);
     expect(await readPendingGroups(db)).not.toContain(p.groupId);
