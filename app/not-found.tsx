@@ -9,14 +9,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Outside the console's pages (the console's own not-found page is inside its shell). */
 export default async function NotFound() {
-  const t = await getTranslations("shell.notFound");
+  const t = await getTranslations("shell");
   return (
     <main className="login-page">
       <div className="login-card">
-        <h1>{t("title")}</h1>
-        <p>{t("outside")}</p>
+        <h1>{t("notFound.title")}</h1>
+        <p>{t("notFound.outside")}</p>
         <p>
-          <Link href="/">{t("goToConsole")}</Link>
+          <Link href="/">{t("notFound.goToConsole")}</Link>
         </p>
       </div>
     </main>

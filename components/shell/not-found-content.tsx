@@ -4,16 +4,16 @@ import { MenuLinks } from "./menu-links.tsx";
 
 /** What an unknown page or record shows: no form, only the way back. */
 export async function NotFoundContent() {
-  const t = await getTranslations("shell.notFound");
+  const t = await getTranslations("shell");
   return (
     <>
-      <PageTitle title={t("title")} />
-      <Section title={t("status")}>
+      <PageTitle title={t("notFound.title")} />
+      <Section title={t("notFound.status")}>
         <p className="status-error" data-testid="not-found">
-          {t("text")}
+          {t("notFound.text")}
         </p>
       </Section>
-      <Section title={t("goTo")}>
+      <Section title={t("notFound.goTo")}>
         <MenuLinks home />
       </Section>
     </>
