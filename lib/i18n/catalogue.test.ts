@@ -45,7 +45,8 @@ function sources(dir: string): string[] {
     .map((e) => readFileSync(path.join(e.parentPath, e.name), "utf8"));
 }
 
-const placeholders = (message: string) => [...message.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
+// Arguments, not the branches of a plural or select ("one {…}", "true {…}").
+const placeholders = (message: string) => [...new Set([...message.matchAll(/(?<!\w\s*)\{\s*(\w+)\s*[,}]/g)].map((m) => m[1]))].sort();
 
 describe("message catalogues", () => {
   it("has a file for every namespace in every locale and nothing else", () => {
