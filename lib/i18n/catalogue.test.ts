@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
 import { MENUS } from "@/components/shell/navigation.ts";
 import { PERMISSIONS, ROLE_LABELS, ROLES } from "../auth/roles.ts";
@@ -7,6 +8,7 @@ import { REASON, STATE } from "../ha/names.ts";
 import { HA_OFF_ACTION, TABLE2 } from "../ha/table2.ts";
 import { NAMESPACES } from "./catalogue.ts";
 import { LOCALES } from "./locales.ts";
+import { FAULT_LABELS, FAULTS } from "../schemas/ha.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -31,6 +33,7 @@ const FAMILIES: Record<string, { prefix: string; members: string[] }[]> = {
     // The empty reason (none) shows as nothing.
     { prefix: "reason.", members: Object.values(REASON).filter((r) => r !== "") },
     { prefix: "table2.row", members: TABLE2.map((r) => String(r.row)) },
+    { prefix: "lab.fault.", members: [...FAULTS] },
   ],
   shell: [{ prefix: "menu.", members: [...new Set(MENUS.flatMap((m) => [m.key, ...m.items.map((i) => i.key)]))] }],
   errors: [
@@ -45,8 +48,19 @@ function sources(dir: string): string[] {
     .map((e) => readFileSync(path.join(e.parentPath, e.name), "utf8"));
 }
 
-// Arguments, not the branches of a plural or select ("one {…}", "true {…}").
-const placeholders = (message: string) => [...new Set([...message.matchAll(/(?<!\w\s*)\{\s*(\w+)\s*[,}]/g)].map((m) => m[1]))].sort();
+/** The arguments a message takes, inside plural and select branches too. */
+function placeholders(message: string): string[] {
+  const names = new Set<string>();
+  const walk = (elements: MessageFormatElement[]) => {
+    for (const e of elements) {
+      if ("value" in e && typeof e.value === "string" && e.type !== TYPE.literal) names.add(e.value);
+      if ("options" in e) for (const option of Object.values(e.options)) walk(option.value);
+      if ("children" in e) walk(e.children);
+    }
+  };
+  walk(parse(message));
+  return [...names].sort();
+}
 
 describe("message catalogues", () => {
   it("has a file for every namespace in every locale and nothing else", () => {
@@ -90,12 +104,13 @@ describe("message catalogues", () => {
     expect(unused).toEqual([]);
   });
 
-  it("words states, reasons, Table 2's actions and roles in English as the one source does", () => {
+  it("words states, reasons, Table 2's actions, faults and roles in English as the one source does", () => {
     const ha = read("en", "ha");
     for (const s of Object.values(STATE)) expect(ha.get(`state.${s}`)).toBe(s);
     for (const r of Object.values(REASON).filter((x) => x !== "")) expect(ha.get(`reason.${r}`)).toBe(r);
     for (const row of TABLE2) expect(ha.get(`table2.row${row.row}`)).toBe(row.recommendedAction);
     expect(ha.get("table2.haOff")).toBe(HA_OFF_ACTION);
+    for (const f of FAULTS) expect(ha.get(`lab.fault.${f}`)).toBe(FAULT_LABELS[f]);
     const errors = read("en", "errors");
     for (const role of ROLES) expect(errors.get(`role.${role}`)).toBe(ROLE_LABELS[role]);
     for (const [p, text] of Object.entries(PERMISSIONS)) expect(errors.get(`permission.${p}`)).toBe(text.toLowerCase());
