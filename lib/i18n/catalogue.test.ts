@@ -8,6 +8,7 @@ import { REASON, STATE } from "../ha/names.ts";
 import { HA_OFF_ACTION, TABLE2 } from "../ha/table2.ts";
 import { NAMESPACES } from "./catalogue.ts";
 import { LOCALES } from "./locales.ts";
+import { SRM_PARAMETERS } from "../params/definitions.ts";
 import { FAULT_LABELS, FAULTS } from "../schemas/ha.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -34,6 +35,9 @@ const FAMILIES: Record<string, { prefix: string; members: string[] }[]> = {
     { prefix: "reason.", members: Object.values(REASON).filter((r) => r !== "") },
     { prefix: "table2.row", members: TABLE2.map((r) => String(r.row)) },
     { prefix: "lab.fault.", members: [...FAULTS] },
+  ],
+  params: [
+    { prefix: "srm.", members: SRM_PARAMETERS.flatMap((p) => [`${p.key}.name`, `${p.key}.help`]) },
   ],
   shell: [{ prefix: "menu.", members: [...new Set(MENUS.flatMap((m) => [m.key, ...m.items.map((i) => i.key)]))] }],
   errors: [
@@ -104,13 +108,18 @@ describe("message catalogues", () => {
     expect(unused).toEqual([]);
   });
 
-  it("words states, reasons, Table 2's actions, faults and roles in English as the one source does", () => {
+  it("words states, reasons, Table 2's actions, faults, SRM parameters and roles in English as the one source does", () => {
     const ha = read("en", "ha");
     for (const s of Object.values(STATE)) expect(ha.get(`state.${s}`)).toBe(s);
     for (const r of Object.values(REASON).filter((x) => x !== "")) expect(ha.get(`reason.${r}`)).toBe(r);
     for (const row of TABLE2) expect(ha.get(`table2.row${row.row}`)).toBe(row.recommendedAction);
     expect(ha.get("table2.haOff")).toBe(HA_OFF_ACTION);
     for (const f of FAULTS) expect(ha.get(`lab.fault.${f}`)).toBe(FAULT_LABELS[f]);
+    const params = read("en", "params");
+    for (const p of SRM_PARAMETERS) {
+      expect(params.get(`srm.${p.key}.name`)).toBe(p.name);
+      expect(params.get(`srm.${p.key}.help`)).toBe(p.help);
+    }
     const errors = read("en", "errors");
     for (const role of ROLES) expect(errors.get(`role.${role}`)).toBe(ROLE_LABELS[role]);
     for (const [p, text] of Object.entries(PERMISSIONS)) expect(errors.get(`permission.${p}`)).toBe(text.toLowerCase());
