@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { api } from "@/lib/client/api.ts";
 import { LOCALE_NAMES, LOCALES, type Locale } from "@/lib/i18n/locales.ts";
 
@@ -11,6 +11,9 @@ export function LanguagePicker() {
   const locale = useLocale() as Locale;
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
+  // A choice made before the page is interactive would change the box and save nothing: it waits until then.
+  const [interactive, setInteractive] = useState(false);
+  useEffect(() => setInteractive(true), []);
 
   async function choose(next: Locale) {
     setBusy(true);
@@ -28,7 +31,7 @@ export function LanguagePicker() {
   return (
     <label className="language-picker">
       <span className="visually-hidden">{t("language")}</span>
-      <select value={locale} disabled={busy} onChange={(e) => choose(e.target.value as Locale)} data-testid="language-picker">
+      <select value={locale} disabled={busy || !interactive} onChange={(e) => choose(e.target.value as Locale)} data-testid="language-picker">
         {LOCALES.map((l) => (
           <option key={l} value={l} lang={l === "zh" ? "zh-Hans" : l}>
             {LOCALE_NAMES[l]}
