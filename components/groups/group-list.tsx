@@ -33,6 +33,7 @@ function confirmText(t: ReturnType<typeof useTranslations<"groups">>, groups: Gr
 
 export function GroupList() {
   const t = useTranslations("groups");
+  const common = useTranslations("common");
   const labels = useHaLabels();
   const may = useCan("inventory");
   const router = useRouter();
@@ -57,6 +58,7 @@ export function GroupList() {
       chosen,
       (g) => api(`/api/groups/${g.id}?version=${g.version}`, { method: "DELETE" }),
       (g) => g.name,
+      (name) => common("list.deleteFailed", { name }),
     );
     selection.clear();
     await queryClient.invalidateQueries({ queryKey: ["groups"] });
@@ -85,7 +87,7 @@ export function GroupList() {
       <Section title={t("list.section")}>
         <SearchBar
           title={t("list.searchTitle")}
-          fields={GROUP_SEARCH_FIELDS}
+          fields={{ name: t("list.column.name"), description: t("list.column.description") } satisfies Record<keyof typeof GROUP_SEARCH_FIELDS, string>}
           field={params.field}
           match={params.match}
           q={params.q}

@@ -8,6 +8,7 @@ import { REASON, STATE } from "../ha/names.ts";
 import { HA_OFF_ACTION, TABLE2 } from "../ha/table2.ts";
 import { NAMESPACES } from "./catalogue.ts";
 import { LOCALES } from "./locales.ts";
+import { MATCH_OPERATORS } from "../schemas/find-list.ts";
 import { SRM_PARAMETERS } from "../params/definitions.ts";
 import { FAULT_LABELS, FAULTS } from "../schemas/ha.ts";
 
@@ -36,6 +37,7 @@ const FAMILIES: Record<string, { prefix: string; members: string[] }[]> = {
     { prefix: "table2.row", members: TABLE2.map((r) => String(r.row)) },
     { prefix: "lab.fault.", members: [...FAULTS] },
   ],
+  common: [{ prefix: "list.operator.", members: Object.keys(MATCH_OPERATORS) }],
   params: [
     { prefix: "srm.", members: SRM_PARAMETERS.flatMap((p) => [`${p.key}.name`, `${p.key}.help`]) },
   ],
@@ -115,6 +117,8 @@ describe("message catalogues", () => {
     for (const row of TABLE2) expect(ha.get(`table2.row${row.row}`)).toBe(row.recommendedAction);
     expect(ha.get("table2.haOff")).toBe(HA_OFF_ACTION);
     for (const f of FAULTS) expect(ha.get(`lab.fault.${f}`)).toBe(FAULT_LABELS[f]);
+    const common = read("en", "common");
+    for (const [op, words] of Object.entries(MATCH_OPERATORS)) expect(common.get(`list.operator.${op}`)).toBe(words);
     const params = read("en", "params");
     for (const p of SRM_PARAMETERS) {
       expect(params.get(`srm.${p.key}.name`)).toBe(p.name);
