@@ -4,7 +4,7 @@ import { RoleNotice, useCan } from "@/components/shell/role.tsx";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import type { Status } from "@/components/forms/status-line.tsx";
 import { ListStatus } from "@/components/find-list/list-status.tsx";
@@ -34,6 +34,7 @@ function confirmText(t: ReturnType<typeof useTranslations<"groups">>, groups: Gr
 export function GroupList() {
   const t = useTranslations("groups");
   const common = useTranslations("common");
+  const format = useFormatter();
   const labels = useHaLabels();
   const may = useCan("inventory");
   const router = useRouter();
@@ -127,7 +128,7 @@ export function GroupList() {
                     <td>{g.server1?.hostName ?? ""}</td>
                     <td>{g.server2?.hostName ?? ""}</td>
                     <td>{g.haEnabled ? (g.haState && g.haState !== STATE.NORMAL ? t("list.haEnabledState", { state: labels.state(g.haState) }) : t("list.haEnabled")) : t("list.haDisabled")}</td>
-                    <td>{g.userCount}</td>
+                    <td>{format.number(g.userCount)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -181,9 +181,9 @@ export function NodeStatusTable({ status }: { status: HaStatusView }) {
                     {labels.state(n.state)}
                   </td>
                   <td data-testid="node-reason">{labels.reason(n.reason)}</td>
-                  <td>{n.users.assigned}</td>
-                  <td>{n.users.active}</td>
-                  <td data-testid="node-serving">{n.users.serving}</td>
+                  <td>{format.number(n.users.assigned)}</td>
+                  <td>{format.number(n.users.active)}</td>
+                  <td data-testid="node-serving">{format.number(n.users.serving)}</td>
                   <td>
                     <Countdowns timers={n.timers} lastPeerHeartbeat={status.haEnabled && n.srmRunning ? n.lastPeerHeartbeat : null} />
                   </td>
