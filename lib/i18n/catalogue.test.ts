@@ -126,6 +126,6 @@ describe("message catalogues", () => {
     }
     const errors = read("en", "errors");
     for (const role of ROLES) expect(errors.get(`role.${role}`)).toBe(ROLE_LABELS[role]);
-    for (const [p, text] of Object.entries(PERMISSIONS)) expect(errors.get(`permission.${p}`)).toBe(text.toLowerCase());
+    for (const [p, text] of Object.entries(PERMISSIONS)) expect(errors.get(`permission.${p}`)).toBe(text);
   });
 });
