@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 
 const nextConfig: NextConfig = {
   // These load WebAssembly or native files relative to their own package
@@ -15,4 +16,5 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
 };
 
-export default nextConfig;
+// Finds i18n/request.ts: the language of each request (lib/i18n), without locale segments in URLs.
+export default createNextIntlPlugin()(nextConfig);

@@ -1,18 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { NOT_FOUND_TITLE } from "@/components/shell/not-found-content.tsx";
+import { getTranslations } from "next-intl/server";
+import { notFoundTitle } from "@/components/shell/not-found-title.ts";
 
-export const metadata: Metadata = { title: NOT_FOUND_TITLE };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: await notFoundTitle() };
+}
 
 /** Outside the console's pages (the console's own not-found page is inside its shell). */
-export default function NotFound() {
+export default async function NotFound() {
+  const t = await getTranslations("shell");
   return (
     <main className="login-page">
       <div className="login-card">
-        <h1>{NOT_FOUND_TITLE}</h1>
-        <p>The page you asked for does not exist.</p>
+        <h1>{t("notFound.title")}</h1>
+        <p>{t("notFound.outside")}</p>
         <p>
-          <Link href="/">Go to Cisco Unified CM IM and Presence Administration</Link>
+          <Link href="/">{t("notFound.goToConsole")}</Link>
         </p>
       </div>
     </main>

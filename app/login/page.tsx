@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { SignInForm } from "@/components/auth/sign-in-form.tsx";
 
-export const metadata: Metadata = { title: "Sign In" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth"))("title") };
+}
 
 export default function LoginPage() {
   return (

@@ -1,14 +1,19 @@
 "use client";
 
 import { useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useRef, useState, type FormEvent } from "react";
 import { FieldError, invalidProps } from "@/components/forms/status-line.tsx";
 import { api, ApiClientError } from "@/lib/client/api.ts";
-import { fieldErrors } from "@/lib/http/errors.ts";
+import { issueRule } from "@/lib/http/errors.ts";
 import { safeNextPath } from "@/lib/http/safe-redirect.ts";
 import { signInSchema } from "@/lib/schemas/auth.ts";
 
+type Field = "username" | "password";
+
 export function SignInForm() {
+  const t = useTranslations("auth");
+  const tErrors = useTranslations("errors");
   const params = useSearchParams();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState("");
@@ -22,9 +27,15 @@ export function SignInForm() {
     const form = new FormData(event.currentTarget);
     const parsed = signInSchema.safeParse({ username: form.get("username"), password: form.get("password") });
     if (!parsed.success) {
-      const fields = fieldErrors(parsed.error);
+      const fields: Record<string, string> = {};
+      for (const issue of parsed.error.issues) {
+        const field = issue.path[0] as Field;
+        const rule = issueRule(issue);
+        // The first broken rule of each field, worded in the page's language.
+        fields[field] ??= rule.key === "rule.required" ? (field === "username" ? t("required.username") : t("required.password")) : `${t(field === "username" ? "userId" : "password")}: ${tErrors(rule.key, rule.values as Record<string, string>)}`;
+      }
       setErrors(fields);
-      setMessage("Please correct the fields marked below");
+      setMessage(t("correctFields"));
       (fields.username ? userId : password).current?.focus();
       return;
     }
@@ -35,7 +46,7 @@ export function SignInForm() {
       await api("/api/session", { method: "POST", body: parsed.data });
       window.location.assign(safeNextPath(params.get("next")));
     } catch (err) {
-      setMessage(err instanceof ApiClientError ? err.message : "Sign-in failed");
+      setMessage(err instanceof ApiClientError ? err.message : t("failed"));
       setBusy(false);
       // Focus stays in the form: the password is the field to type again.
       password.current?.select();
@@ -44,18 +55,18 @@ export function SignInForm() {
   }
 
   return (
-    <form className="login-form" aria-label="Sign in" onSubmit={submit} noValidate>
+    <form className="login-form" aria-label={t("form")} onSubmit={submit} noValidate>
       <p role="alert" className="status-error">
         {message}
       </p>
-      <label htmlFor="username">User ID</label>
+      <label htmlFor="username">{t("userId")}</label>
       <input ref={userId} id="username" name="username" autoComplete="username" autoFocus {...invalidProps("username", errors.username)} />
       <FieldError id="username" message={errors.username} />
-      <label htmlFor="password">Password</label>
+      <label htmlFor="password">{t("password")}</label>
       <input ref={password} id="password" name="password" type="password" autoComplete="current-password" {...invalidProps("password", errors.password)} />
       <FieldError id="password" message={errors.password} />
       <button type="submit" className="primary" aria-disabled={busy}>
-        Login
+        {t("login")}
       </button>
     </form>
   );

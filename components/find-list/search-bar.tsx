@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState, type FormEvent } from "react";
 import { MATCH_OPERATORS, type MatchOperator } from "@/lib/schemas/find-list.ts";
 
@@ -14,6 +15,7 @@ interface Props<F extends string> {
 
 /** "Find <things> where [field] [match] [text] Find Clear Filter", as on the product. */
 export function SearchBar<F extends string>({ title, fields, field, match, q, onFind }: Props<F>) {
+  const t = useTranslations("common");
   const [draft, setDraft] = useState({ field, match, q });
   useEffect(() => setDraft({ field, match, q }), [field, match, q]);
   const needsText = draft.match !== "empty" && draft.match !== "notEmpty";
@@ -25,9 +27,9 @@ export function SearchBar<F extends string>({ title, fields, field, match, q, on
 
   return (
     <form className="search-bar" onSubmit={submit} role="search">
-      <span>Find {title} where</span>
+      <span>{t("list.findWhere", { title })}</span>
       <select
-        aria-label="Search field"
+        aria-label={t("list.searchField")}
         value={draft.field}
         onChange={(e) => setDraft({ ...draft, field: e.target.value as F })}
       >
@@ -38,24 +40,24 @@ export function SearchBar<F extends string>({ title, fields, field, match, q, on
         ))}
       </select>
       <select
-        aria-label="Match"
+        aria-label={t("list.match")}
         value={draft.match}
         onChange={(e) => setDraft({ ...draft, match: e.target.value as MatchOperator })}
       >
-        {(Object.entries(MATCH_OPERATORS) as [MatchOperator, string][]).map(([key, label]) => (
+        {(Object.keys(MATCH_OPERATORS) as MatchOperator[]).map((key) => (
           <option key={key} value={key}>
-            {label}
+            {t(`list.operator.${key}`)}
           </option>
         ))}
       </select>
       <input
-        aria-label="Search text"
+        aria-label={t("list.searchText")}
         value={needsText ? draft.q : ""}
         disabled={!needsText}
         maxLength={128}
         onChange={(e) => setDraft({ ...draft, q: e.target.value })}
       />
-      <button type="submit">Find</button>
+      <button type="submit">{t("list.find")}</button>
       <button
         type="button"
         onClick={() => {
@@ -64,7 +66,7 @@ export function SearchBar<F extends string>({ title, fields, field, match, q, on
           onFind(cleared);
         }}
       >
-        Clear Filter
+        {t("list.clearFilter")}
       </button>
     </form>
   );

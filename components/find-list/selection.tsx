@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { ApiClientError } from "@/lib/client/api.ts";
 
@@ -22,13 +23,13 @@ export function useSelection<T extends { id: number }>(items: T[]) {
 }
 
 /** Deletes the chosen rows one by one; one refusal does not stop the others. */
-export async function deleteEach<T>(rows: T[], remove: (row: T) => Promise<unknown>, name: (row: T) => string) {
+export async function deleteEach<T>(rows: T[], remove: (row: T) => Promise<unknown>, name: (row: T) => string, failed: (name: string) => string) {
   const failures: string[] = [];
   for (const row of rows) {
     try {
       await remove(row);
     } catch (err) {
-      failures.push(err instanceof ApiClientError ? `${name(row)}: ${err.message}` : `${name(row)}: delete failed`);
+      failures.push(err instanceof ApiClientError ? `${name(row)}: ${err.message}` : failed(name(row)));
     }
   }
   return { done: rows.length - failures.length, failures };
@@ -47,16 +48,17 @@ export function SelectionButtons({
   /** Why the role may not delete (lib/auth/roles.ts); Delete Selected is disabled then. */
   refused?: string;
 }) {
+  const t = useTranslations("common");
   return (
     <>
       <button type="button" onClick={selection.selectAll} disabled={empty}>
-        Select All
+        {t("list.selectAll")}
       </button>
       <button type="button" onClick={selection.clear} disabled={selection.count === 0}>
-        Clear All
+        {t("list.clearAll")}
       </button>
       <button type="button" className="danger" onClick={onDelete} disabled={refused !== undefined || selection.count === 0} title={refused}>
-        Delete Selected
+        {t("list.deleteSelected")}
       </button>
     </>
   );

@@ -1,9 +1,12 @@
+import { useTranslations } from "next-intl";
+
 /**
  * The product's "Status" area: one line of outcome above the form. It is one
  * live region that stays in the page, so each outcome is announced once
  * (field errors beside their fields are tied to them, not announced again).
  */
 export function StatusLine({ status }: { status: Status }) {
+  const t = useTranslations("common");
   return (
     <p
       role="status"
@@ -11,7 +14,7 @@ export function StatusLine({ status }: { status: Status }) {
       className={status ? `status-${status.kind}` : undefined}
       data-testid={status ? "status-line" : undefined}
     >
-      {status ? status.text : "Status: Ready"}
+      {status ? status.text : t("form.ready")}
     </p>
   );
 }

@@ -1,9 +1,10 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import type { z } from "zod";
 import { ApiClientError } from "@/lib/client/api.ts";
-import { fieldErrors } from "@/lib/http/errors.ts";
+import { fieldErrors, issueRule } from "@/lib/http/errors.ts";
 import type { Status } from "./status-line.tsx";
 
 /**
@@ -13,6 +14,9 @@ import type { Status } from "./status-line.tsx";
  * focus moves to the first invalid field of the form given `formRef`.
  */
 export function useFormFeedback(initial: Status = null) {
+  const t = useTranslations("common");
+  const rules = useTranslations("errors");
+  const locale = useLocale();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<Status>(initial);
   const [focusRequest, setFocusRequest] = useState(0);
@@ -31,7 +35,7 @@ export function useFormFeedback(initial: Status = null) {
   /** Marks fields a page's own check refused, before anything is sent. */
   const refuse = (fields: Record<string, string>) => {
     markFields(fields);
-    setStatus({ kind: "error", text: "Please correct the fields marked below" });
+    setStatus({ kind: "error", text: t("form.correctFields") });
   };
 
   return {
@@ -46,7 +50,16 @@ export function useFormFeedback(initial: Status = null) {
         setErrors({});
         return parsed.data;
       }
-      refuse(fieldErrors(parsed.error));
+      // English keeps each schema's own wording; other languages word the rule each field broke.
+      if (locale === "en") refuse(fieldErrors(parsed.error));
+      else {
+        const fields: Record<string, string> = {};
+        for (const issue of parsed.error.issues) {
+          const rule = issueRule(issue);
+          fields[issue.path.map(String).join(".") || "_"] ??= rules(rule.key, rule.values as Record<string, string>);
+        }
+        refuse(fields);
+      }
       return null;
     },
     refuse,

@@ -4,6 +4,7 @@ import { RoleNotice, useCan } from "@/components/shell/role.tsx";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useState, type FormEvent } from "react";
 import { FieldError, invalidProps, StatusLine } from "@/components/forms/status-line.tsx";
 import { useFormFeedback } from "@/components/forms/use-form-feedback.ts";
@@ -46,12 +47,16 @@ function copyOf(g: GroupView): Draft {
   return { ...draftOf(g), name: g.name.slice(0, GROUP_NAME_MAX - suffix.length) + suffix, server1Id: "", server2Id: "" };
 }
 
-function describeGroup(g: GroupView): string {
-  const servers = [g.server1?.hostName, g.server2?.hostName].filter(Boolean).join(" and ") || "no servers";
-  return `Name ${g.name}, Description "${g.description}", Presence Servers ${servers}, High Availability ${g.haEnabled ? "enabled" : "disabled"}`;
+type T = ReturnType<typeof useTranslations<"groups">>;
+
+function describeGroup(t: T, list: (items: string[]) => string, g: GroupView): string {
+  const hosts = [g.server1?.hostName, g.server2?.hostName].filter((h): h is string => Boolean(h));
+  return t("form.describe", { name: g.name, description: g.description, servers: hosts.length ? list(hosts) : t("form.noServers"), ha: String(g.haEnabled) });
 }
 
 export function GroupForm({ groupId }: { groupId: number | null }) {
+  const t = useTranslations("groups");
+  const format = useFormatter();
   const may = useCan("inventory");
   const router = useRouter();
   const search = useSearchParams();
@@ -69,7 +74,7 @@ export function GroupForm({ groupId }: { groupId: number | null }) {
 
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [version, setVersion] = useState<number | null>(null);
-  const feedback = useFormFeedback(search.get("status") === "added" ? { kind: "ok", text: "Add successful" } : null);
+  const feedback = useFormFeedback(search.get("status") === "added" ? { kind: "ok", text: t("form.added") } : null);
   const { errors } = feedback;
   const [conflict, setConflict] = useState<GroupView | null>(null);
   const [busy, setBusy] = useState(false);
@@ -120,7 +125,7 @@ export function GroupForm({ groupId }: { groupId: number | null }) {
       await queryClient.invalidateQueries({ queryKey: ["nodes"] });
       setDraft(draftOf(updated));
       setVersion(updated.version);
-      feedback.report("ok", "Update successful");
+      feedback.report("ok", t("form.updated"));
     } catch (err) {
       const refused = feedback.fail(err);
       if (refused.body.fields?.version && refused.body.current) setConflict(refused.body.current as GroupView);
@@ -140,13 +145,13 @@ export function GroupForm({ groupId }: { groupId: number | null }) {
     const details = await Promise.all(ids.map((id) => queryClient.fetchQuery({ ...nodeDetailQuery(id), staleTime: 0 })));
     const consequence = enableHaConsequence(details.map((n) => readiness(n)));
     if (!consequence) return true;
-    return window.confirm(`Warning: ${consequence}\nSave and enable High Availability now?`);
+    return window.confirm(t("form.confirmEnableHa", { consequence }));
   }
 
   async function remove() {
     if (groupId === null || !source.data) return;
     const warnings = deleteWarnings({ ...source.data, haState: ha.data ? summarizeHa(ha.data) : null });
-    const text = [`You are about to permanently delete the Presence Redundancy Group ${source.data.name}.`, ...warnings.map((w) => `Warning: ${w}.`), "This action cannot be undone. Continue?"].join("\n");
+    const text = [t("form.confirmDelete", { name: source.data.name }), ...warnings.map((w) => t("form.warning", { warning: w })), t("list.cannotUndo")].join("\n");
     if (!window.confirm(text)) return;
     try {
       await api(`/api/groups/${groupId}?version=${version}`, { method: "DELETE" });
@@ -164,7 +169,7 @@ export function GroupForm({ groupId }: { groupId: number | null }) {
     setVersion(conflict.version);
     queryClient.setQueryData(["group", groupId], conflict);
     setConflict(null);
-    feedback.report("warn", "Loaded the current values; make your changes again and Save");
+    feedback.report("warn", t("form.loadedCurrent"));
   }
 
   const options = nodes.data?.items ?? [];
@@ -180,63 +185,63 @@ export function GroupForm({ groupId }: { groupId: number | null }) {
   const showPrerequisites = !(source.data && groupId !== null && source.data.haEnabled);
 
   return (
-    <form ref={feedback.formRef} onSubmit={save} noValidate aria-label="Presence Redundancy Group Configuration">
+    <form ref={feedback.formRef} onSubmit={save} noValidate aria-label={t("title.configuration")}>
       <PageTitle
-        title="Presence Redundancy Group Configuration"
+        title={t("title.configuration")}
         toolbar={
           <>
             <button type="submit" title={may.why} disabled={!may.allowed || busy}>
-              Save
+              {t("form.save")}
             </button>
             {groupId !== null && (
               <>
                 <button type="button" className="danger" onClick={remove} disabled={!may.allowed} title={may.why}>
-                  Delete
+                  {t("form.delete")}
                 </button>
                 <button type="button" onClick={() => router.push(`${LIST}/new?copyFrom=${groupId}`)} disabled={!may.allowed} title={may.why}>
-                  Copy
+                  {t("form.copy")}
                 </button>
               </>
             )}
             <button type="button" onClick={() => router.push(`${LIST}/new`)} disabled={!may.allowed} title={may.why}>
-              Add New
+              {t("form.addNew")}
             </button>
-            <Link href={LIST}>Back to Find/List</Link>
+            <Link href={LIST}>{t("form.back")}</Link>
           </>
         }
       />
-      <Section title="Status">
+      <Section title={t("form.status")}>
         <StatusLine status={feedback.status} />
         {source.isError && <p className="status-error">{source.error.message}</p>}
         {changedElsewhere && (
           <p className="status-warn" data-testid="changed-elsewhere">
-            Another administrator changed this group since you opened it; saving will show the current values first.
+            {t("form.changedElsewhere")}
           </p>
         )}
         {conflict && (
           <div className="conflict" data-testid="conflict">
-            <p>Current values: {describeGroup(conflict)}</p>
+            <p>{t("form.currentValues", { group: describeGroup(t, (items) => format.list(items, { type: "conjunction" }), conflict) })}</p>
             <button type="button" onClick={loadCurrent}>
-              Load current values
+              {t("form.loadCurrent")}
             </button>
           </div>
         )}
       </Section>
-      <Section title="Presence Redundancy Group Information">
+      <Section title={t("form.information")}>
         <div className="form-grid">
-          <label htmlFor="name">Name*</label>
+          <label htmlFor="name">{t("form.name")}</label>
           <div>
             <input id="name" value={draft.name} maxLength={GROUP_NAME_MAX} {...invalidProps("name", errors.name)} onChange={(e) => set("name", e.target.value)} />
             <FieldError id="name" message={errors.name} />
           </div>
-          <label htmlFor="description">Description</label>
+          <label htmlFor="description">{t("form.description")}</label>
           <div>
             <input id="description" value={draft.description} maxLength={GROUP_DESCRIPTION_MAX} {...invalidProps("description", errors.description)} onChange={(e) => set("description", e.target.value)} />
             <FieldError id="description" message={errors.description} />
           </div>
           <ServerSelect
             field="server1Id"
-            label="Presence Server 1*"
+            label={t("form.server1")}
             value={draft.server1Id}
             options={options}
             error={errors.server1Id}
@@ -244,7 +249,7 @@ export function GroupForm({ groupId }: { groupId: number | null }) {
           />
           <ServerSelect
             field="server2Id"
-            label="Presence Server 2"
+            label={t("form.server2")}
             value={draft.server2Id}
             options={peerOptions(server1, options)}
             error={errors.server2Id}
@@ -252,24 +257,23 @@ export function GroupForm({ groupId }: { groupId: number | null }) {
           />
         </div>
       </Section>
-      <Section title="High Availability">
+      <Section title={t("form.ha")}>
         <label>
-          <input type="checkbox" checked={draft.haEnabled} {...invalidProps("haEnabled", errors.haEnabled)} onChange={(e) => set("haEnabled", e.target.checked)} /> Enable
-          High Availability
+          <input type="checkbox" checked={draft.haEnabled} {...invalidProps("haEnabled", errors.haEnabled)} onChange={(e) => set("haEnabled", e.target.checked)} /> {t("form.enableHa")}
         </label>
         <FieldError id="haEnabled" message={errors.haEnabled} />
       </Section>
       {showPrerequisites && (
-        <Section title="High Availability Prerequisites">
+        <Section title={t("form.prerequisites")}>
           <HaPrerequisites nodeIds={chosen} />
         </Section>
       )}
       {groupId !== null && (
         <>
-          <Section title="Presence Redundancy Group Node Status">
+          <Section title={t("form.nodeStatus")}>
             <HaPanel groupId={groupId} />
           </Section>
-          <Section title="History">
+          <Section title={t("form.history")}>
             <EventHistory groupId={groupId} />
           </Section>
         </>
@@ -287,13 +291,14 @@ function ServerSelect(props: {
   error?: string;
   onChange(value: string): void;
 }) {
+  const t = useTranslations("groups");
   return (
     <>
       <RoleNotice permission="inventory" />
       <label htmlFor={props.field}>{props.label}</label>
       <div>
         <select id={props.field} value={props.value} {...invalidProps(props.field, props.error)} onChange={(e) => props.onChange(e.target.value)}>
-          <option value="">&lt; None &gt;</option>
+          <option value="">&lt; {t("form.none")} &gt;</option>
           {props.options.map((n) => (
             <option key={n.id} value={n.id}>
               {n.hostName} ({n.softwareVersion})

@@ -4,6 +4,7 @@ import { RoleNotice, useCan } from "@/components/shell/role.tsx";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import type { Status } from "@/components/forms/status-line.tsx";
 import { ListStatus } from "@/components/find-list/list-status.tsx";
@@ -18,17 +19,23 @@ import { deleteWarnings } from "@/lib/domain/groups.ts";
 import type { Page } from "@/lib/schemas/find-list.ts";
 import { GROUP_SEARCH_FIELDS, groupListQuery, type GroupListItem } from "@/lib/schemas/groups.ts";
 import { TableScroll } from "@/components/shell/table-scroll.tsx";
+import { useHaLabels } from "@/components/ha/use-ha-labels.ts";
+import { STATE } from "@/lib/ha/names.ts";
 
 const BASE = "/system/presence-redundancy-groups";
 
-function confirmText(groups: GroupListItem[]): string {
-  const lines = [`You are about to permanently delete ${groups.length} Presence Redundancy Group${groups.length === 1 ? "" : "s"}: ${groups.map((g) => g.name).join(", ")}.`];
-  for (const g of groups) for (const w of deleteWarnings(g)) lines.push(`Warning: ${g.name}: ${w}.`);
-  lines.push("This action cannot be undone. Continue?");
+function confirmText(t: ReturnType<typeof useTranslations<"groups">>, groups: GroupListItem[]): string {
+  const lines = [t("list.confirmDelete", { count: groups.length, names: groups.map((g) => g.name).join(", ") })];
+  for (const g of groups) for (const w of deleteWarnings(g)) lines.push(t("list.warning", { name: g.name, warning: w }));
+  lines.push(t("list.cannotUndo"));
   return lines.join("\n");
 }
 
 export function GroupList() {
+  const t = useTranslations("groups");
+  const common = useTranslations("common");
+  const format = useFormatter();
+  const labels = useHaLabels();
   const may = useCan("inventory");
   const router = useRouter();
   const search = useSearchParams();
@@ -40,33 +47,34 @@ export function GroupList() {
     placeholderData: keepPreviousData,
   });
   const deleted = search.get("deleted");
-  const [status, setStatus] = useState<Status>(deleted ? { kind: "ok", text: `Delete successful: ${deleted}` } : null);
+  const [status, setStatus] = useState<Status>(deleted ? { kind: "ok", text: t("list.deletedName", { name: deleted }) } : null);
   const items = groups.data?.items ?? [];
   const selection = useSelection(items);
   const onSort = (sort: typeof params.sort) => update({ sort, page: 1 });
 
   async function deleteSelected() {
     const chosen = selection.chosen;
-    if (chosen.length === 0 || !window.confirm(confirmText(chosen))) return;
+    if (chosen.length === 0 || !window.confirm(confirmText(t, chosen))) return;
     const { done, failures } = await deleteEach(
       chosen,
       (g) => api(`/api/groups/${g.id}?version=${g.version}`, { method: "DELETE" }),
       (g) => g.name,
+      (name) => common("list.deleteFailed", { name }),
     );
     selection.clear();
     await queryClient.invalidateQueries({ queryKey: ["groups"] });
     await queryClient.invalidateQueries({ queryKey: ["nodes"] });
     setStatus(
       failures.length
-        ? { kind: "error", text: `${done} deleted; not deleted: ${failures.join("; ")}` }
-        : { kind: "ok", text: `Delete successful: ${done} Presence Redundancy Group${done === 1 ? "" : "s"} deleted` },
+        ? { kind: "error", text: t("list.deletedSome", { done, failures: failures.join("; ") }) }
+        : { kind: "ok", text: t("list.deletedCount", { count: done }) },
     );
   }
 
   const toolbar = (
     <>
       <button type="button" onClick={() => router.push(`${BASE}/new`)} disabled={!may.allowed} title={may.why}>
-        Add New
+        {t("list.addNew")}
       </button>
       <SelectionButtons selection={selection} empty={items.length === 0} onDelete={deleteSelected} refused={may.why} />
     </>
@@ -75,12 +83,12 @@ export function GroupList() {
   return (
     <>
       <RoleNotice permission="inventory" />
-      <PageTitle title="Find and List Presence Redundancy Groups" toolbar={toolbar} />
+      <PageTitle title={t("title.list")} toolbar={toolbar} />
       <ListStatus status={status} list={groups} />
-      <Section title="Presence Redundancy Group">
+      <Section title={t("list.section")}>
         <SearchBar
-          title="Presence Redundancy Groups"
-          fields={GROUP_SEARCH_FIELDS}
+          title={t("list.searchTitle")}
+          fields={{ name: t("list.column.name"), description: t("list.column.description") } satisfies Record<keyof typeof GROUP_SEARCH_FIELDS, string>}
           field={params.field}
           match={params.match}
           q={params.q}
@@ -90,28 +98,28 @@ export function GroupList() {
           }}
         />
         {groups.data && groups.data.total === 0 ? (
-          <p className="empty">No Presence Redundancy Groups match the search.</p>
+          <p className="empty">{t("list.empty")}</p>
         ) : (
-          <TableScroll label="Presence Redundancy Groups">
+          <TableScroll label={t("list.searchTitle")}>
             <table className="list">
               <thead>
                 <tr>
                   <th>
-                    <span className="visually-hidden">Select</span>
+                    <span className="visually-hidden">{t("list.select")}</span>
                   </th>
-                  <SortHeader column="name" sort={params.sort} onSort={onSort}>Name</SortHeader>
-                  <SortHeader column="description" sort={params.sort} onSort={onSort}>Description</SortHeader>
-                  <SortHeader column="server1" sort={params.sort} onSort={onSort}>Presence Server 1</SortHeader>
-                  <SortHeader column="server2" sort={params.sort} onSort={onSort}>Presence Server 2</SortHeader>
-                  <SortHeader column="haEnabled" sort={params.sort} onSort={onSort}>High Availability</SortHeader>
-                  <SortHeader column="users" sort={params.sort} onSort={onSort}>Assigned Users</SortHeader>
+                  <SortHeader column="name" sort={params.sort} onSort={onSort}>{t("list.column.name")}</SortHeader>
+                  <SortHeader column="description" sort={params.sort} onSort={onSort}>{t("list.column.description")}</SortHeader>
+                  <SortHeader column="server1" sort={params.sort} onSort={onSort}>{t("list.column.server1")}</SortHeader>
+                  <SortHeader column="server2" sort={params.sort} onSort={onSort}>{t("list.column.server2")}</SortHeader>
+                  <SortHeader column="haEnabled" sort={params.sort} onSort={onSort}>{t("list.column.ha")}</SortHeader>
+                  <SortHeader column="users" sort={params.sort} onSort={onSort}>{t("list.column.users")}</SortHeader>
                 </tr>
               </thead>
               <tbody>
                 {items.map((g) => (
                   <tr key={g.id}>
                     <td>
-                      <input type="checkbox" aria-label={`Select ${g.name}`} checked={selection.has(g.id)} onChange={() => selection.toggle(g.id)} />
+                      <input type="checkbox" aria-label={t("list.selectRow", { name: g.name })} checked={selection.has(g.id)} onChange={() => selection.toggle(g.id)} />
                     </td>
                     <td>
                       <Link href={`${BASE}/${g.id}`}>{g.name}</Link>
@@ -119,8 +127,8 @@ export function GroupList() {
                     <td>{g.description}</td>
                     <td>{g.server1?.hostName ?? ""}</td>
                     <td>{g.server2?.hostName ?? ""}</td>
-                    <td>{g.haEnabled ? `Enabled${g.haState && g.haState !== "Normal" ? ` (${g.haState})` : ""}` : "Disabled"}</td>
-                    <td>{g.userCount}</td>
+                    <td>{g.haEnabled ? (g.haState && g.haState !== STATE.NORMAL ? t("list.haEnabledState", { state: labels.state(g.haState) }) : t("list.haEnabled")) : t("list.haDisabled")}</td>
+                    <td>{format.number(g.userCount)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQueries } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { TableScroll } from "@/components/shell/table-scroll.tsx";
 import { api } from "@/lib/client/api.ts";
 import { prerequisiteVerdict, readiness } from "@/lib/domain/prerequisites.ts";
@@ -17,22 +18,23 @@ export const nodeDetailQuery = (id: number) => ({
  * critical services on both chosen nodes, with the documented warning.
  */
 export function HaPrerequisites({ nodeIds }: { nodeIds: number[] }) {
+  const t = useTranslations("groups");
   const nodes = useQueries({ queries: nodeIds.map(nodeDetailQuery) });
   const loaded = nodes.map((q) => q.data).filter((n): n is NodeDetailView => !!n);
-  if (nodeIds.length === 0) return <p className="empty">Choose the Presence Servers to see their readiness.</p>;
+  if (nodeIds.length === 0) return <p className="empty">{t("prerequisites.choose")}</p>;
   const checks = loaded.map((n) => ({ node: n, result: readiness(n) }));
   const [a, b] = loaded;
   const verdict = loaded.length === nodeIds.length ? prerequisiteVerdict(checks.map((c) => c.result), a && b ? pairProblem(a, b) : null) : null;
 
   return (
     <div data-testid="ha-prerequisites">
-      <TableScroll label="High Availability prerequisites">
+      <TableScroll label={t("prerequisites.label")}>
         <table className="list">
           <thead>
             <tr>
-              <th>Node</th>
-              <th>Database Replication</th>
-              <th>Critical Services</th>
+              <th>{t("prerequisites.node")}</th>
+              <th>{t("prerequisites.replication")}</th>
+              <th>{t("prerequisites.services")}</th>
             </tr>
           </thead>
           <tbody>
@@ -41,7 +43,7 @@ export function HaPrerequisites({ nodeIds }: { nodeIds: number[] }) {
                 <td>{node.hostName}</td>
                 <td className={result.replicationGood ? "ok" : "bad"}>{result.replicationText}</td>
                 <td className={result.stoppedServices.length ? "bad" : "ok"}>
-                  {result.stoppedServices.length ? `Not running: ${result.stoppedServices.join(", ")}` : "All running"}
+                  {result.stoppedServices.length ? t("prerequisites.notRunning", { services: result.stoppedServices.join(", ") }) : t("prerequisites.allRunning")}
                 </td>
               </tr>
             ))}
@@ -50,10 +52,10 @@ export function HaPrerequisites({ nodeIds }: { nodeIds: number[] }) {
       </TableScroll>
       {verdict &&
         (verdict.met ? (
-          <p className="status-ok">Both prerequisites are met on the chosen nodes.</p>
+          <p className="status-ok">{t("prerequisites.met")}</p>
         ) : (
           <p className="status-warn" role="note">
-            Warning: {verdict.text}
+            {t("prerequisites.warning", { text: verdict.text })}
           </p>
         ))}
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
 import { TableScroll } from "@/components/shell/table-scroll.tsx";
 import { api } from "@/lib/client/api.ts";
 import type { ConsoleInstancesView } from "@/lib/schemas/cluster.ts";
@@ -10,6 +11,9 @@ const REFRESH_MS = 5000;
 
 /** The console processes on this database and which one runs the HA controller (lib/cluster). */
 export function ConsoleInstances() {
+  const t = useTranslations("ha");
+  const format = useFormatter();
+  const when = (at: string | number) => format.dateTime(new Date(at), { dateStyle: "short", timeStyle: "medium" });
   const view = useQuery({
     queryKey: ["console-instances"],
     queryFn: () => api<ConsoleInstancesView>("/api/console-instances"),
@@ -18,25 +22,25 @@ export function ConsoleInstances() {
   const data = view.data;
   if (!data) return null;
   if (data.database === "embedded") {
-    return <p data-testid="console-instances">One console instance on the embedded database: it runs the HA controller.</p>;
+    return <p data-testid="console-instances">{t("instances.embedded")}</p>;
   }
   return (
     <div data-testid="console-instances">
       <p>
         {data.lease
-          ? `Leader: ${data.lease.holder} since ${new Date(data.lease.since).toLocaleString()}, fencing token ${data.lease.fencingToken}.`
-          : "No instance holds the leader lease at the moment: a take-over is under way."}
+          ? t("instances.leader", { holder: data.lease.holder, since: when(data.lease.since), token: data.lease.fencingToken })
+          : t("instances.noLeader")}
       </p>
-      <TableScroll label="Console instances">
+      <TableScroll label={t("instances.label")}>
       <table className="list">
         <thead>
           <tr>
-            <th scope="col">Instance</th>
-            <th scope="col">Host</th>
-            <th scope="col">Process</th>
-            <th scope="col">Role</th>
-            <th scope="col">Started</th>
-            <th scope="col">Last seen</th>
+            <th scope="col">{t("instances.instance")}</th>
+            <th scope="col">{t("instances.host")}</th>
+            <th scope="col">{t("instances.process")}</th>
+            <th scope="col">{t("instances.role")}</th>
+            <th scope="col">{t("instances.started")}</th>
+            <th scope="col">{t("instances.lastSeen")}</th>
           </tr>
         </thead>
         <tbody>
@@ -44,13 +48,13 @@ export function ConsoleInstances() {
             <tr key={i.id}>
               <td>
                 {i.id}
-                {i.id === data.self ? " (this instance)" : ""}
+                {i.id === data.self ? t("instances.self") : ""}
               </td>
               <td>{i.hostName}</td>
               <td>{i.pid}</td>
-              <td>{i.leading ? `Leader (token ${data.lease?.fencingToken ?? "?"})` : "Follower"}</td>
-              <td>{new Date(i.startedAt).toLocaleString()}</td>
-              <td>{new Date(i.lastSeen).toLocaleString()}</td>
+              <td>{i.leading ? t("instances.leading", { token: data.lease?.fencingToken ?? "?" }) : t("instances.follower")}</td>
+              <td>{when(i.startedAt)}</td>
+              <td>{when(i.lastSeen)}</td>
             </tr>
           ))}
         </tbody>

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
 import { NoGroupFlag } from "@/components/inventory/no-group-flag.tsx";
 import { PageTitle, Section } from "@/components/shell/page-title.tsx";
 import { api } from "@/lib/client/api.ts";
@@ -14,6 +15,7 @@ import { LabSettingsForm } from "./lab-settings-form.tsx";
 import { heartbeatRefetchInterval, useLabNow, useLiveConnected } from "./live.tsx";
 import { ClientCounters } from "@/components/clients/client-counters.tsx";
 import { NodeStatusTable } from "./node-status-table.tsx";
+import { useHaLabels } from "./use-ha-labels.ts";
 
 type Overview = z.infer<typeof haOverviewSchema> & { nodesInNoGroup: NodeInNoGroup[] };
 
@@ -34,6 +36,10 @@ function counters(groups: Overview["groups"]) {
 
 /** Every group and node at once, with counters and the latest events. */
 export function HaOverview() {
+  const t = useTranslations("ha");
+  const tShell = useTranslations("shell");
+  const labels = useHaLabels();
+  const format = useFormatter();
   const overview = useQuery({
     queryKey: ["ha", "overview"],
     queryFn: () => api<Overview>("/api/ha"),
@@ -45,34 +51,34 @@ export function HaOverview() {
 
   return (
     <>
-      <PageTitle title="High Availability Status" />
-      <Section title="Status">
+      <PageTitle title={tShell("menu.haStatus")} />
+      <Section title={t("overview.status")}>
         <p data-testid="live-indicator" className={connected ? "status-ok" : "status-warn"}>
-          {connected ? "Live: updates as they happen" : "Connecting to live updates…"}
-          {now !== null && ` · lab time ${new Date(now).toLocaleString()} (${speed}×)`}
+          {connected ? t("overview.live") : t("overview.connecting")}
+          {now !== null && t("overview.labTime", { time: format.dateTime(now, { dateStyle: "medium", timeStyle: "medium" }), speed: format.number(speed) })}
         </p>
         {c && (
           <ul className="counters" data-testid="ha-counters">
-            <li>{c.groups} groups, {c.haGroups} with High Availability</li>
-            <li>{c.running} of {c.nodes} nodes running their SRM</li>
-            <li>{c.users} users assigned, {c.active} signed in</li>
+            <li>{t("overview.groups", { groups: c.groups, ha: c.haGroups })}</li>
+            <li>{t("overview.running", { running: c.running, nodes: c.nodes })}</li>
+            <li>{t("overview.users", { users: c.users, active: c.active })}</li>
             {c.byState.map(([state, count]) => (
-              <li key={state}>{count} × {state}</li>
+              <li key={state}>{t("overview.byState", { count, state: labels.state(state) })}</li>
             ))}
           </ul>
         )}
       </Section>
       {overview.data?.groups.map((g) => (
-        <Section key={g.groupId} title={`${g.groupName}${g.haEnabled ? "" : " (High Availability not enabled)"}`}>
+        <Section key={g.groupId} title={g.haEnabled ? g.groupName : t("overview.haOff", { group: g.groupName })}>
           <p>
-            <Link href={`/system/presence-redundancy-groups/${g.groupId}`}>Open configuration</Link>
+            <Link href={`/system/presence-redundancy-groups/${g.groupId}`}>{t("overview.open")}</Link>
           </p>
           <NodeStatusTable status={g} />
           {g.groupId !== null && <ClientCounters groupId={g.groupId} groupName={g.groupName} />}
         </Section>
       ))}
       {overview.data && overview.data.nodesInNoGroup.length > 0 && (
-        <Section title="Nodes in no Presence Redundancy Group">
+        <Section title={t("overview.noGroup")}>
           <ul data-testid="ha-nodes-in-no-group">
             {overview.data.nodesInNoGroup.map((n) => (
               <li key={n.id}>
@@ -83,13 +89,13 @@ export function HaOverview() {
           </ul>
         </Section>
       )}
-      <Section title="Console Instances">
+      <Section title={t("overview.instances")}>
         <ConsoleInstances />
       </Section>
-      <Section title="Latest Events">
+      <Section title={t("overview.events")}>
         <EventHistory pageSize={25} />
       </Section>
-      <Section title="Lab Settings">
+      <Section title={t("overview.lab")}>
         <LabSettingsForm />
       </Section>
     </>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
 import { api } from "@/lib/client/api.ts";
 import type { HaStatusView } from "@/lib/schemas/ha.ts";
 import { heartbeatRefetchInterval, useLabNow } from "./live.tsx";
@@ -23,22 +24,24 @@ export function useGroupHa(groupId: number | null) {
 
 /** The High Availability section of the group configuration page. */
 export function HaPanel({ groupId }: { groupId: number }) {
+  const t = useTranslations("ha");
+  const format = useFormatter();
   const ha = useGroupHa(groupId);
   const { now, speed } = useLabNow();
   // Planning (preview, schedule, drills) is the first half of acting: shown to the roles that may act.
   const mayPlan = useCan("ha_actions").allowed;
   if (ha.isError) return <p className="status-error">{ha.error.message}</p>;
-  if (!ha.data) return <p>Loading…</p>;
+  if (!ha.data) return <p>{t("loading")}</p>;
   return (
     <>
       {now !== null && (
         <p className="hint" data-testid="lab-time">
-          Lab time {new Date(now).toLocaleString()} · speed {speed}× {speed === 1 ? "(real time)" : "(rehearsal: timers run faster than real time)"}
+          {t("labTime", { time: format.dateTime(now, { dateStyle: "medium", timeStyle: "medium" }), speed: format.number(speed), mode: speed === 1 ? "real" : "rehearsal" })}
         </p>
       )}
       <NodeStatusTable status={ha.data} />
       <ClientCounters groupId={groupId} groupName={ha.data.groupName} />
-      <h3>Outage reports</h3>
+      <h3>{t("outageReports")}</h3>
       <OutageReports groupId={groupId} />
       {mayPlan && ha.data.haEnabled && ha.data.groupId !== null && (
         <>

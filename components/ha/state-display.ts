@@ -1,5 +1,5 @@
 import { STATE, STATE_KIND, type NodeState } from "@/lib/ha/names.ts";
-import { findRow, HA_OFF_ACTION } from "@/lib/ha/table2.ts";
+import { findRow } from "@/lib/ha/table2.ts";
 import type { HaStatusView } from "@/lib/schemas/ha.ts";
 
 type Node = HaStatusView["nodes"][number];
@@ -36,14 +36,17 @@ function unreachable(n: Node): boolean {
   return n.power !== "ON" || n.isolated || !n.srmRunning;
 }
 
-/** The documented recommended action for the group as it is now (Table 2's last column), if any. */
-export function recommendedAction(status: HaStatusView): string | null {
-  if (!status.haEnabled) return HA_OFF_ACTION;
+/**
+ * The catalogue key (ha namespace) of the documented recommended action for
+ * the group as it is now (Table 2's last column, by row), if any.
+ */
+export function recommendedActionKey(status: HaStatusView): string | null {
+  if (!status.haEnabled) return "table2.haOff";
   const [a, b] = status.nodes;
   if (!a || !b) return null;
   const found = findRow(
     { state: a.state, reason: a.reason, unreachable: unreachable(a) },
     { state: b.state, reason: b.reason, unreachable: unreachable(b) },
   );
-  return found?.row.recommendedAction ?? null;
+  return found ? `table2.row${found.row.row}` : null;
 }

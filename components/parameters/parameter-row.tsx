@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { FieldError, invalidProps } from "@/components/forms/status-line.tsx";
 import type { ParameterView } from "@/lib/schemas/parameters.ts";
 
@@ -42,12 +43,15 @@ export function ParameterRow({
   onChange(value: string): void;
   onSetDefault(): void;
 }) {
+  const t = useTranslations("params");
+  // SRM parameters are named and explained in the page's language, keyed by their stable key (lib/params).
+  const translated = t.has(`srm.${p.key}.name`);
   const aria = { ...invalidProps(id, error) };
   return (
     <tr data-testid={`param-${p.key}`}>
       <td>
-        <label htmlFor={id}>{p.name}</label>
-        <div className="hint">{p.help}</div>
+        <label htmlFor={id}>{translated ? t(`srm.${p.key}.name`) : p.name}</label>
+        <div className="hint">{translated ? t(`srm.${p.key}.help`) : p.help}</div>
       </td>
       <td>
         {p.type === "boolean" ? (

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
 import { menusFor } from "./navigation.ts";
 import { useRole } from "./role.tsx";
@@ -14,6 +15,7 @@ type Focus = "first" | "last" | null;
  */
 export function MenuBar() {
   const MENUS = menusFor(useRole());
+  const t = useTranslations("shell");
   const [open, setOpen] = useState<number | null>(null);
   const [focusItem, setFocusItem] = useState<Focus>(null);
   const bar = useRef<HTMLElement>(null);
@@ -106,9 +108,9 @@ export function MenuBar() {
   }
 
   return (
-    <nav className="menubar" ref={bar} aria-label="Main menu">
+    <nav className="menubar" ref={bar} aria-label={t("mainMenu")}>
       {MENUS.map((menu, index) => (
-        <div className="menu" key={menu.label}>
+        <div className="menu" key={menu.key}>
           <button
             ref={(el) => {
               buttons.current[index] = el;
@@ -121,14 +123,14 @@ export function MenuBar() {
             onClick={() => (open === index ? closeMenu(false) : openMenu(index, null))}
             onKeyDown={(e) => onButtonKey(e, index)}
           >
-            {menu.label}
+            {t(`menu.${menu.key}`)}
           </button>
           {open === index && (
-            <ul className="menu-items" role="menu" id={`menu-${index}`} aria-label={menu.label} ref={list} onKeyDown={onItemKey}>
+            <ul className="menu-items" role="menu" id={`menu-${index}`} aria-label={t(`menu.${menu.key}`)} ref={list} onKeyDown={onItemKey}>
               {menu.items.map((item) => (
                 <li key={item.href} role="none">
                   <Link role="menuitem" href={item.href} onClick={() => closeMenu(false)}>
-                    {item.label}
+                    {t(`menu.${item.key}`)}
                   </Link>
                 </li>
               ))}

@@ -2,36 +2,37 @@ import { can, type Permission, type Role } from "@/lib/auth/roles.ts";
 
 /** The console's menus; only pages that exist are listed. */
 export interface MenuItem {
-  label: string;
+  /** The item's message in the shell catalogue, under `menu.`. */
+  key: string;
   href: string;
   /** Shown only to roles with this permission (lib/auth/roles.ts). */
   permission?: Permission;
 }
 export interface Menu {
-  label: string;
+  key: string;
   items: MenuItem[];
 }
 
 export const MENUS: Menu[] = [
   {
-    label: "System",
+    key: "system",
     items: [
-      { label: "Server", href: "/system/server" },
-      { label: "Presence Redundancy Groups", href: "/system/presence-redundancy-groups" },
-      { label: "High Availability Status", href: "/system/high-availability" },
-      { label: "Service Parameters", href: "/system/service-parameters" },
-      { label: "Enterprise Parameters", href: "/system/enterprise-parameters" },
-      { label: "API Tokens", href: "/system/api-tokens" },
-      { label: "Application Users", href: "/system/application-users", permission: "accounts" },
-      { label: "Audit Log", href: "/system/audit-log", permission: "accounts" },
+      { key: "server", href: "/system/server" },
+      { key: "groups", href: "/system/presence-redundancy-groups" },
+      { key: "haStatus", href: "/system/high-availability" },
+      { key: "serviceParameters", href: "/system/service-parameters" },
+      { key: "enterpriseParameters", href: "/system/enterprise-parameters" },
+      { key: "apiTokens", href: "/system/api-tokens" },
+      { key: "applicationUsers", href: "/system/application-users", permission: "accounts" },
+      { key: "auditLog", href: "/system/audit-log", permission: "accounts" },
     ],
   },
-  { label: "User Management", items: [{ label: "End User", href: "/user-management/end-users" }, { label: "Presence Topology", href: "/user-management/presence-topology" }] },
+  { key: "userManagement", items: [{ key: "endUser", href: "/user-management/end-users" }, { key: "presenceTopology", href: "/user-management/presence-topology" }] },
   {
-    label: "Serviceability",
+    key: "serviceability",
     items: [
-      { label: "Control Center - Network Services", href: "/serviceability/control-center" },
-      { label: "Alert Central", href: "/serviceability/alert-central" },
+      { key: "controlCenter", href: "/serviceability/control-center" },
+      { key: "alertCentral", href: "/serviceability/alert-central" },
     ],
   },
 ];

@@ -1,19 +1,19 @@
+import { getTranslations } from "next-intl/server";
 import { PageTitle, Section } from "./page-title.tsx";
 import { MenuLinks } from "./menu-links.tsx";
 
-export const NOT_FOUND_TITLE = "Page Not Found";
-
 /** What an unknown page or record shows: no form, only the way back. */
-export function NotFoundContent() {
+export async function NotFoundContent() {
+  const t = await getTranslations("shell");
   return (
     <>
-      <PageTitle title={NOT_FOUND_TITLE} />
-      <Section title="Status">
+      <PageTitle title={t("notFound.title")} />
+      <Section title={t("notFound.status")}>
         <p className="status-error" data-testid="not-found">
-          The page or record you asked for does not exist. It may have been deleted, or the address is mistyped.
+          {t("notFound.text")}
         </p>
       </Section>
-      <Section title="Go to">
+      <Section title={t("notFound.goTo")}>
         <MenuLinks home />
       </Section>
     </>

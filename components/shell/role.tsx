@@ -1,7 +1,8 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { createContext, useContext, type ReactNode } from "react";
-import { can, PERMISSIONS, refusal, ROLE_LABELS, rolesWith, type Permission, type Role } from "@/lib/auth/roles.ts";
+import { can, refusal, rolesWith, type Permission, type Role } from "@/lib/auth/roles.ts";
 
 const RoleContext = createContext<Role>("read_only");
 
@@ -23,11 +24,18 @@ export function useCan(permission: Permission): { allowed: boolean; why: string 
 /** Says, once on a page, why its controls are disabled; nothing when the role may act. */
 export function RoleNotice({ permission }: { permission: Permission }) {
   const role = useRole();
+  const t = useTranslations("shell");
+  // Role and permission names are the API's too (its 403 messages): one catalogue entry each, in errors.
+  const names = useTranslations("errors");
+  const format = useFormatter();
   if (can(role, permission)) return null;
   return (
     <p className="role-notice" role="note">
-      Signed in as {ROLE_LABELS[role]}: you can see this page but not change it. {PERMISSIONS[permission]}: {rolesWith(permission).map((r) => ROLE_LABELS[r]).join(" or ")}{" "}
-      only.
+      {t("roleNotice", {
+        role: names(`role.${role}`),
+        roles: format.list(rolesWith(permission).map((r) => names(`role.${r}`)), { type: "disjunction" }),
+        permission: names(`permission.${permission}`),
+      })}
     </p>
   );
 }

@@ -1,9 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { api } from "@/lib/client/api.ts";
 
 export function SignOutButton() {
+  const t = useTranslations("shell");
   const [busy, setBusy] = useState(false);
   return (
     <button
@@ -16,7 +18,7 @@ export function SignOutButton() {
         window.location.assign("/login");
       }}
     >
-      Sign Out
+      {t("signOut")}
     </button>
   );
 }

@@ -3,6 +3,7 @@
 import { RoleNotice, useCan } from "@/components/shell/role.tsx";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { ListStatus } from "@/components/find-list/list-status.tsx";
 import { Pager } from "@/components/find-list/pager.tsx";
@@ -30,6 +31,7 @@ function confirmText(users: UserView[]): string {
 }
 
 export function UserList() {
+  const common = useTranslations("common");
   const may = useCan("end_users");
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -47,7 +49,7 @@ export function UserList() {
   async function deleteSelected() {
     const chosen = selection.chosen;
     if (chosen.length === 0 || !window.confirm(confirmText(chosen))) return;
-    const { done, failures } = await deleteEach(chosen, (u) => api(`/api/users/${u.id}`, { method: "DELETE" }), (u) => u.userId);
+    const { done, failures } = await deleteEach(chosen, (u) => api(`/api/users/${u.id}`, { method: "DELETE" }), (u) => u.userId, (name) => common("list.deleteFailed", { name }));
     selection.clear();
     await queryClient.invalidateQueries({ queryKey: ["users"] });
     setStatus(

@@ -27,6 +27,16 @@ export const errorBodySchema = z.object({
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
+/**
+ * A message of the errors catalogue (messages/<locale>/errors.json) that says
+ * what the English `message` says, for answers in the request's language.
+ * A value may itself be a message (a validation rule inside its summary).
+ */
+export interface MessageRef {
+  key: string;
+  values?: Record<string, string | number | MessageRef>;
+}
+
 // Next.js bundles route handlers and instrumentation separately, so an
 // ApiError thrown by the controller (loaded by one bundle) is not an instance
 // of the class a route handler's bundle sees. A registered symbol marks them.
@@ -38,6 +48,8 @@ const API_ERROR = Symbol.for("prg-console.ApiError");
  */
 export class ApiError extends Error {
   readonly [API_ERROR] = true;
+  /** The catalogue message for answers in another language than English; without it the English one is sent. */
+  localized?: MessageRef;
 
   constructor(
     readonly code: ErrorCode,
@@ -46,6 +58,12 @@ export class ApiError extends Error {
     readonly current?: unknown,
   ) {
     super(message);
+  }
+
+  /** Names the catalogue message that translates this error's English message. */
+  withMessage(key: string, values?: MessageRef["values"]): this {
+    this.localized = values ? { key, values } : { key };
+    return this;
   }
 
   get status(): number {
@@ -74,11 +92,41 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   return fields;
 }
 
-export function validationError(error: z.ZodError, where: string): ApiError {
+/**
+ * A rule a zod issue broke, as a catalogue message: the common rules by their
+ * kind, anything else (a schema's own refinement) in the schema's own words.
+ */
+export function issueRule(issue: z.core.$ZodIssue): MessageRef {
+  switch (issue.code) {
+    case "invalid_type":
+      return { key: issue.input === undefined || issue.input === null ? "rule.required" : "rule.invalidType" };
+    case "too_small":
+      if (issue.origin === "string" && Number(issue.minimum) <= 1) return { key: "rule.required" };
+      return { key: issue.origin === "string" ? "rule.tooShort" : issue.origin === "array" ? "rule.tooFew" : "rule.tooSmall", values: { limit: String(issue.minimum) } };
+    case "too_big":
+      return { key: issue.origin === "string" ? "rule.tooLong" : issue.origin === "array" ? "rule.tooMany" : "rule.tooBig", values: { limit: String(issue.maximum) } };
+    case "invalid_format":
+      return { key: "rule.invalidFormat" };
+    case "invalid_value":
+      return { key: "rule.invalidValue" };
+    case "unrecognized_keys":
+      return { key: "rule.unrecognizedKeys", values: { keys: issue.keys.join(", ") } };
+    default:
+      return { key: "rule.asWritten", values: { message: issue.message } };
+  }
+}
+
+export function validationError(error: z.ZodError, where: "request" | "query"): ApiError {
   const fields = fieldErrors(error);
   const first = Object.entries(fields)[0];
   const summary = first ? (first[0] === "_" ? first[1] : `${first[0]}: ${first[1]}`) : "Invalid input";
-  return new ApiError("validation_failed", `Invalid ${where}. ${summary}`, fields);
+  const issue = error.issues[0];
+  const field = issue ? issue.path.map(String).join(".") : "";
+  const rule = issue ? issueRule(issue) : { key: "rule.asWritten", values: { message: summary } };
+  return new ApiError("validation_failed", `Invalid ${where}. ${summary}`, fields).withMessage(
+    field ? (where === "query" ? "api.invalidQueryField" : "api.invalidRequestField") : where === "query" ? "api.invalidQuery" : "api.invalidRequest",
+    { field, rule },
+  );
 }
 
 /** Maps anything thrown by a handler to a client-safe error; internals stay in the log. */
@@ -89,10 +137,10 @@ export function isApiError(err: unknown): err is ApiError {
 export function toApiError(err: unknown): ApiError {
   if (isApiError(err)) return err;
   const code = (err as { code?: unknown } | null)?.code;
-  if (code === "P2002") return new ApiError("conflict", "A record with the same unique value already exists");
-  if (code === "P2025") return new ApiError("not_found", "The record does not exist");
-  if (code === "P2020") return new ApiError("validation_failed", "A value is out of the range the database can hold");
-  if (code === "P2034") return new ApiError("conflict", "Another change to the same records happened at the same time; try again");
+  if (code === "P2002") return new ApiError("conflict", "A record with the same unique value already exists").withMessage("api.duplicate");
+  if (code === "P2025") return new ApiError("not_found", "The record does not exist").withMessage("api.recordMissing");
+  if (code === "P2020") return new ApiError("validation_failed", "A value is out of the range the database can hold").withMessage("api.outOfRange");
+  if (code === "P2034") return new ApiError("conflict", "Another change to the same records happened at the same time; try again").withMessage("api.concurrentChange");
   console.error(err);
-  return new ApiError("internal_error", "An internal error occurred");
+  return new ApiError("internal_error", "An internal error occurred").withMessage("api.internal");
 }

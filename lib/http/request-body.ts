@@ -2,7 +2,7 @@ import { formatBytes } from "../api/endpoint.ts";
 import { ApiError } from "./errors.ts";
 
 function tooLarge(limit: number): ApiError {
-  return new ApiError("payload_too_large", `The request body may be at most ${formatBytes(limit)}`);
+  return new ApiError("payload_too_large", `The request body may be at most ${formatBytes(limit)}`).withMessage("api.bodyTooLarge", { limit: formatBytes(limit) });
 }
 
 /** Refuses a body whose declared Content-Length exceeds `limit`, before any of it is read. */
@@ -44,19 +44,19 @@ export async function readJsonBody(request: Request, limit: number): Promise<unk
   // A JSON content type cannot be sent by a plain HTML form, which closes the
   // last cross-site write path.
   if (!request.headers.get("content-type")?.toLowerCase().startsWith("application/json")) {
-    throw new ApiError("malformed_request", "The request body must be JSON, sent with Content-Type: application/json");
+    throw new ApiError("malformed_request", "The request body must be JSON, sent with Content-Type: application/json").withMessage("api.bodyNotJsonType");
   }
   const bytes = await readBodyBytes(request, limit);
   let text: string;
   try {
     text = utf8.decode(bytes);
   } catch {
-    throw new ApiError("malformed_request", "The request body is not valid UTF-8");
+    throw new ApiError("malformed_request", "The request body is not valid UTF-8").withMessage("api.bodyNotUtf8");
   }
-  if (!text.trim()) throw new ApiError("malformed_request", "The request body must be a JSON document");
+  if (!text.trim()) throw new ApiError("malformed_request", "The request body must be a JSON document").withMessage("api.bodyEmpty");
   try {
     return JSON.parse(text);
   } catch {
-    throw new ApiError("malformed_request", "The request body is not valid JSON");
+    throw new ApiError("malformed_request", "The request body is not valid JSON").withMessage("api.bodyNotJson");
   }
 }

@@ -9,6 +9,7 @@ import { findSession, SESSION_COOKIE, type Session, type SessionUser } from "../
 import { bearerSecret, findTokenSession } from "../tokens/api-tokens.ts";
 import { getRuntime, type Runtime } from "../server/runtime.ts";
 import { clientAddress } from "./client-address.ts";
+import { localizedErrorBody } from "../i18n/api-errors.ts";
 import { ApiError, toApiError, validationError } from "./errors.ts";
 import { readJsonBody, refuseDeclaredTooLarge } from "./request-body.ts";
 
@@ -89,13 +90,15 @@ export function handle<
       const user = session?.user ?? null;
       seen.user = user;
       if (ep.auth && !user) {
-        throw new ApiError("unauthorized", bearer === undefined ? "Sign in to use this API" : "The API token is not valid or was revoked");
+        throw bearer === undefined
+          ? new ApiError("unauthorized", "Sign in to use this API").withMessage("api.signIn")
+          : new ApiError("unauthorized", "The API token is not valid or was revoked").withMessage("api.badToken");
       }
       if (ep.auth && user) {
         const refused = refusal(user.role, ep.permission);
-        if (refused) throw new ApiError("forbidden", refused);
+        if (refused) throw new ApiError("forbidden", refused).withMessage("api.roleRefused", { role: { key: `role.${user.role}` }, permission: { key: `permission.${ep.permission}` } });
         if (user.mustChangePassword && ep.permission !== "self") {
-          throw new ApiError("forbidden", "The password of this account was reset: choose a new one first (PUT /api/account/password)");
+          throw new ApiError("forbidden", "The password of this account was reset: choose a new one first (PUT /api/account/password)").withMessage("api.passwordReset");
         }
       }
 
@@ -103,7 +106,7 @@ export function handle<
       if (ep.params) {
         const result = ep.params.safeParse(await context.params);
         seen.params = await context.params;
-        if (!result.success) throw new ApiError("not_found", "No such record");
+        if (!result.success) throw new ApiError("not_found", "No such record").withMessage("api.noSuchRecord");
         params = result.data;
       }
       let query: unknown;
@@ -126,7 +129,7 @@ export function handle<
       return NextResponse.json(out, { status: ep.status ?? 200 });
     } catch (err) {
       const apiError = toApiError(err);
-      return NextResponse.json(apiError.toBody(), { status: apiError.status });
+      return NextResponse.json(await localizedErrorBody(apiError, request.headers.get("accept-language")), { status: apiError.status });
     }
   }
 
@@ -184,11 +187,11 @@ function refuseCrossOrigin(request: NextRequest) {
   if (SAFE_METHODS.has(request.method)) return;
   const from = request.headers.get("origin") ?? request.headers.get("referer");
   if (from === null) {
-    if (request.cookies.has(SESSION_COOKIE)) throw new ApiError("forbidden", "A write with a session cookie must say its origin (Origin header)");
+    if (request.cookies.has(SESSION_COOKIE)) throw new ApiError("forbidden", "A write with a session cookie must say its origin (Origin header)").withMessage("api.originMissing");
     return;
   }
   const host = request.headers.get("host") ?? request.nextUrl.host;
   if (!URL.canParse(from) || new URL(from).host !== host) {
-    throw new ApiError("forbidden", "Requests from another origin are refused");
+    throw new ApiError("forbidden", "Requests from another origin are refused").withMessage("api.otherOrigin");
   }
 }

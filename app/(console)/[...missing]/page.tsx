@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { NOT_FOUND_TITLE } from "@/components/shell/not-found-content.tsx";
+import { notFoundTitle } from "@/components/shell/not-found-title.ts";
 
-export const metadata: Metadata = { title: NOT_FOUND_TITLE };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: await notFoundTitle() };
+}
 
 /** Any path the console does not have: the not-found page, inside the console shell. */
 export default function MissingPage() {

@@ -18,7 +18,7 @@ export const POST = handle(endpoints.signIn, async ({ body, runtime, request, se
   const session = await signIn(runtime.db, body.username, body.password);
   if (!session) {
     await recordSignInFailure(runtime.db, address, body.username);
-    throw new ApiError("unauthorized", "Invalid user ID or password");
+    throw new ApiError("unauthorized", "Invalid user ID or password").withMessage("api.badCredentials");
   }
   await recordSignInSuccess(runtime.db, address, body.username);
   // Rotation: the session this browser held before (another account's, or a planted one) ends here.

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { accountInputSchema, accountListSchema, accountUpdateSchema, accountViewSchema, PASSWORD_POLICY, passwordChangeSchema, passwordResetSchema } from "../../schemas/accounts.ts";
+import { localeChoiceSchema } from "../../schemas/locale.ts";
 import { auditFilterSchema, auditListQuery, auditPageSchema } from "../../schemas/audit.ts";
 import { idParams, okSchema } from "../../schemas/common.ts";
 import { endpoint } from "../endpoint.ts";
@@ -101,4 +102,15 @@ export const exportAudit = endpoint({
   query: auditFilterSchema,
   response: z.string(),
   responseType: "text/csv",
+});
+
+export const setOwnLocale = endpoint({
+  method: "PUT",
+  path: "/api/account/locale",
+  summary: "Save the signed-in account's console language (en, ja, zh); null follows the browser's Accept-Language again",
+  tag: TAG,
+  auth: true,
+  permission: "self",
+  body: localeChoiceSchema,
+  response: okSchema,
 });

@@ -1,5 +1,6 @@
 import { NextRequest } from "next/server";
 import * as catchAll from "@/app/api/[...path]/route.ts";
+import * as accountLocale from "@/app/api/account/locale/route.ts";
 import * as accountPassword from "@/app/api/account/password/route.ts";
 import * as accountReset from "@/app/api/accounts/[id]/password/route.ts";
 import * as account from "@/app/api/accounts/[id]/route.ts";
@@ -58,6 +59,7 @@ type RouteModule = Partial<Record<string, Handler>>;
 
 /** Each route file under the catalogue path it serves, as the App Router places them. */
 export const ROUTE_MODULES: Record<string, RouteModule> = {
+  "/api/account/locale": accountLocale,
   "/api/account/password": accountPassword,
   "/api/accounts/{id}/password": accountReset,
   "/api/accounts/{id}": account,

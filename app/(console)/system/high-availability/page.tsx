@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { HaOverview } from "@/components/ha/ha-overview.tsx";
 
-export const metadata: Metadata = { title: "High Availability Status" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("shell"))("menu.haStatus") };
+}
 
 export default function HighAvailabilityPage() {
   return <HaOverview />;

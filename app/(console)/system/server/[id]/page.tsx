@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
-import { NOT_FOUND_TITLE } from "@/components/shell/not-found-content.tsx";
+import { notFoundTitle } from "@/components/shell/not-found-title.ts";
 import { ServerDetail } from "@/components/servers/server-detail.tsx";
 import { existingNodeId } from "@/lib/server/page-records.ts";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
-  return { title: (await existingNodeId((await params).id)) === null ? NOT_FOUND_TITLE : "Server Configuration" };
+  return { title: (await existingNodeId((await params).id)) === null ? await notFoundTitle() : "Server Configuration" };
 }
 
 export default async function ServerDetailPage({ params }: { params: Promise<{ id: string }> }) {

@@ -1,0 +1,156 @@
+import AxeBuilder from "@axe-core/playwright";
+import { readFileSync } from "node:fs";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { acceptNextDialog, adminApi, ensureNode } from "./support.ts";
+
+/**
+ * The console in Japanese and Chinese, chosen by the browser's language and
+ * then by the header's picker: the words expected are the catalogues' (whose
+ * state and reason labels lib/i18n/seed-terms.test.ts holds to the seed editions).
+ */
+type Tree = { [key: string]: string | Tree };
+const catalogue = (locale: string, ns: string) => JSON.parse(readFileSync(new URL(`../messages/${locale}/${ns}.json`, import.meta.url), "utf8")) as Tree;
+
+/** A message of a catalogue with its simple `{name}` arguments filled in. */
+function text(tree: Tree, key: string, values: Record<string, string> = {}): string {
+  const found = key.split(".").reduce<string | Tree>((node, part) => (node as Tree)[part]!, tree);
+  if (typeof found !== "string") throw new Error(`${key} is not a message`);
+  return found.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? `{${name}}`);
+}
+
+const PASSWORD = "e2e-i18n-password-1";
+let api: APIRequestContext;
+
+test.beforeAll(async ({ playwright, baseURL }) => {
+  api = await adminApi(playwright.request, baseURL!);
+  expect((await api.put("/api/lab", { data: { speed: 1, stepSeconds: 1, srmStartSeconds: 1, bootSeconds: 2 } })).ok()).toBe(true);
+});
+test.afterAll(async () => api.dispose());
+
+async function signInAs(page: Page, username: string, auth: Tree) {
+  await page.goto("/login");
+  await page.getByLabel(text(auth, "userId")).fill(username);
+  await page.getByLabel(text(auth, "password")).fill(PASSWORD);
+  await page.getByRole("button", { name: text(auth, "login") }).click();
+  await expect(page.getByTestId("signed-in-user")).toHaveText(username);
+}
+
+/** axe's serious and critical findings and sideways overflow, at desktop and phone widths. */
+async function checkLayoutAndAccessibility(page: Page) {
+  const problems: string[] = [];
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 800 });
+    const result = await new AxeBuilder({ page }).setLegacyMode(true).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+    for (const v of result.violations) if (v.impact === "serious" || v.impact === "critical") problems.push(`${width} px ${v.id}: ${v.help}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    if (overflow > 0) problems.push(`${width} px: page is ${overflow}px wider than the screen`);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  expect(problems).toEqual([]);
+}
+
+for (const { locale, browserLocale, other, htmlLang } of [
+  { locale: "ja", browserLocale: "ja-JP", other: "zh", htmlLang: "ja" },
+  { locale: "zh", browserLocale: "zh-CN", other: "ja", htmlLang: "zh-Hans" },
+] as const) {
+  test.describe(`${browserLocale} browser`, () => {
+    test.use({ locale: browserLocale });
+    const [auth, shell, groups, ha] = ["auth", "shell", "groups", "ha"].map((ns) => catalogue(locale, ns)) as [Tree, Tree, Tree, Tree];
+    const username = `e2e-i18n-${locale}`;
+    const hosts = [`e2e-i18n-${locale}-a`, `e2e-i18n-${locale}-b`] as const;
+    const state = (name: string) => text(ha, `state.${name}`);
+    const reason = (name: string) => text(ha, `reason.${name}`);
+    const row = (page: Page, host: string) => page.getByTestId(`node-row-${host}`);
+    async function expectRow(page: Page, host: string, s: string, r: string) {
+      await expect(row(page, host).getByTestId("node-state")).toHaveText(state(s));
+      await expect(row(page, host).getByTestId("node-reason")).toHaveText(reason(r));
+    }
+
+    test.beforeAll(async () => {
+      const created = await api.post("/api/accounts", { data: { username, role: "super_user", password: PASSWORD } });
+      expect([201, 409]).toContain(created.status());
+      for (const host of hosts) await ensureNode(api, host);
+    });
+
+    test("signs in, creates a group, fails over and falls back in the edition's words", async ({ page }) => {
+      test.setTimeout(90_000);
+      await signInAs(page, username, auth);
+      await expect(page.locator("html")).toHaveAttribute("lang", htmlLang);
+      await expect(page.getByTestId("language-picker")).toHaveValue(locale);
+      await expect(page.getByRole("navigation", { name: text(shell, "mainMenu") })).toContainText(text(shell, "menu.system"));
+
+      await page.goto("/system/presence-redundancy-groups/new");
+      await expect(page).toHaveTitle(new RegExp(`^${text(groups, "title.new")} \\|`));
+      const form = page.getByRole("form", { name: text(groups, "title.configuration") });
+      await form.getByLabel(text(groups, "form.name")).fill(`E2E-I18N-${locale}`);
+      await form.getByLabel(text(groups, "form.server1")).selectOption({ label: `${hosts[0]} (15.0.1.12900-12)` });
+      await form.getByLabel(text(groups, "form.server2"), { exact: true }).selectOption({ label: `${hosts[1]} (15.0.1.12900-12)` });
+      await expect(page.getByTestId("ha-prerequisites")).toContainText(text(groups, "prerequisites.met"));
+      await form.getByLabel(text(groups, "form.enableHa")).check();
+      await form.getByRole("button", { name: text(groups, "form.save") }).click();
+      await expect(page.getByTestId("status-line")).toHaveText(text(groups, "form.added"));
+      await expectRow(page, hosts[0], "Normal", "Normal");
+      await expectRow(page, hosts[1], "Normal", "Normal");
+      await expect(page.getByTestId("recommended-action")).toHaveText(`${text(ha, "recommended")} ${text(ha, "table2.row1")}`);
+      await checkLayoutAndAccessibility(page);
+
+      const confirm = acceptNextDialog(page);
+      await row(page, hosts[0]).getByRole("button", { name: text(ha, "aria.failover", { host: hosts[0] }) }).click();
+      expect(await confirm).toContain(hosts[0]);
+      await expectRow(page, hosts[0], "Idle", "On Admin Request");
+      await expectRow(page, hosts[1], "Running in Backup Mode", "On Admin Request");
+      await expect(page.getByTestId("ha-message")).toContainText(text(ha, "title.failover", { host: hosts[0] }));
+      await expect(page.getByTestId("ha-message")).toContainText(state("Running in Backup Mode"));
+      await expect(page.getByTestId("recommended-action")).toHaveText(`${text(ha, "recommended")} ${text(ha, "table2.row3")}`);
+      const fallbackButton = row(page, hosts[0]).getByRole("button", { name: text(ha, "aria.fallback", { host: hosts[0] }) });
+      await expect(fallbackButton).toHaveText(text(ha, "button.fallback"));
+      await checkLayoutAndAccessibility(page);
+
+      const fallback = acceptNextDialog(page);
+      await fallbackButton.click();
+      await fallback;
+      await expectRow(page, hosts[0], "Normal", "Normal");
+      await expectRow(page, hosts[1], "Normal", "Normal");
+      await expect(row(page, hosts[0]).getByRole("button", { name: text(ha, "aria.failover", { host: hosts[0] }) })).toHaveText(text(ha, "button.failover"));
+
+      // The API keeps its English values whatever the browser's language.
+      const overview = (await (await page.request.get("/api/ha")).json()) as { groups: { groupName: string; nodes: { state: string; reason: string }[] }[] };
+      const group = overview.groups.find((g) => g.groupName === `E2E-I18N-${locale}`)!;
+      expect(group.nodes.map((n) => [n.state, n.reason])).toEqual([["Normal", "Normal"], ["Normal", "Normal"]]);
+
+      await page.goto("/system/high-availability");
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(text(shell, "menu.haStatus"));
+      await expectRow(page, hosts[0], "Normal", "Normal");
+      await checkLayoutAndAccessibility(page);
+    });
+
+    test("the header's language choice is kept after signing in again", async ({ page }) => {
+      await signInAs(page, username, auth);
+      await page.getByTestId("language-picker").selectOption(other);
+      const otherShell = catalogue(other, "shell");
+      await expect(page.getByTestId("language-picker")).toHaveValue(other);
+      await expect(page.getByRole("button", { name: text(otherShell, "signOut") })).toBeVisible();
+      await page.getByRole("button", { name: text(otherShell, "signOut") }).click();
+      await expect(page).toHaveURL(/\/login/);
+      // Not signed in, the browser's language decides again.
+      await expect(page.locator("html")).toHaveAttribute("lang", htmlLang);
+      await signInAs(page, username, auth);
+      await expect(page.getByTestId("language-picker")).toHaveValue(other);
+      await expect(page.getByRole("navigation", { name: text(otherShell, "mainMenu") })).toContainText(text(otherShell, "menu.system"));
+      await page.goto("/system/presence-redundancy-groups");
+      await checkLayoutAndAccessibility(page);
+    });
+  });
+}
+
+test("an English browser still gets English pages, and API errors in the request's language", async ({ page }) => {
+  await page.goto("/login");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("button", { name: "Login" })).toBeVisible();
+  const ja = catalogue("ja", "errors");
+  const answer = await api.get("/api/groups/not-a-number", { headers: { "accept-language": "ja-JP,ja;q=0.9" } });
+  expect(answer.status()).toBe(404);
+  expect(await answer.json()).toEqual({ error: { code: "not_found", message: text(ja, "api.noSuchRecord") } });
+  const english = await api.get("/api/groups/not-a-number");
+  expect(await english.json()).toEqual({ error: { code: "not_found", message: "No such record" } });
+});
