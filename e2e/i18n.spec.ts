@@ -124,6 +124,36 @@ for (const { locale, browserLocale, other, htmlLang } of [
       await checkLayoutAndAccessibility(page);
     });
 
+    test("end users, parameters, servers and Control Center in the edition's words", async ({ page }) => {
+      test.setTimeout(120_000);
+      const [users, params, servers, serviceability] = ["users", "params-pages", "servers", "serviceability"].map((ns) => catalogue(locale, ns)) as [Tree, Tree, Tree, Tree];
+      await signInAs(page, username, auth);
+      const pages = [
+        { path: "/user-management/end-users", title: text(users, "title.list"), button: text(users, "list.addNew") },
+        { path: "/user-management/presence-topology", title: text(users, "title.topology"), link: text(users, "topology.endUsers") },
+        { path: "/system/service-parameters", title: text(params, "title.service"), button: text(params, "common.setToDefault") },
+        { path: "/system/enterprise-parameters", title: text(params, "title.enterprise"), button: text(params, "common.save") },
+        { path: "/system/server", title: text(servers, "title.list"), button: text(servers, "list.addNew") },
+      ];
+      for (const p of pages) {
+        await page.goto(p.path);
+        await expect(page).toHaveTitle(new RegExp(`^${p.title} \\|`));
+        await expect(page.getByRole("heading", { level: 1 })).toHaveText(p.title);
+        const main = page.getByRole("main");
+        if (p.button) await expect(main.getByRole("button", { name: p.button, exact: true }).first()).toBeVisible();
+        if (p.link) await expect(main.getByRole("link", { name: p.link, exact: true })).toBeVisible();
+        await checkLayoutAndAccessibility(page);
+      }
+
+      await page.goto("/serviceability/control-center");
+      await expect(page).toHaveTitle(new RegExp(`^${text(serviceability, "title")} \\|`));
+      await page.getByRole("combobox", { name: text(serviceability, "server") }).selectOption({ label: hosts[0] });
+      const stop = page.getByRole("button", { name: text(serviceability, "actionOf.stop", { service: "Cisco XCP Router" }) });
+      await expect(stop).toHaveText(text(serviceability, "button.stop"));
+      await expect(page.getByTestId("service-Cisco XCP Router")).toContainText(text(serviceability, "started"));
+      await checkLayoutAndAccessibility(page);
+    });
+
     test("the header's language choice is kept after signing in again", async ({ page }) => {
       await signInAs(page, username, auth);
       await page.getByTestId("language-picker").selectOption(other);
