@@ -12,6 +12,7 @@ import { MATCH_OPERATORS } from "../schemas/find-list.ts";
 import { SRM_PARAMETERS } from "../params/definitions.ts";
 import { FAULT_LABELS, FAULTS } from "../schemas/ha.ts";
 import { REPLICATION_STATES } from "../domain/replication.ts";
+import { PASSWORD_POLICY } from "../schemas/accounts.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -112,7 +113,7 @@ describe("message catalogues", () => {
     expect(unused).toEqual([]);
   });
 
-  it("words states, reasons, Table 2's actions, faults, SRM parameters, roles and replication states in English as the one source does", () => {
+  it("words states, reasons, Table 2's actions, faults, SRM parameters, roles, replication states and the password policy in English as the one source does", () => {
     const ha = read("en", "ha");
     for (const s of Object.values(STATE)) expect(ha.get(`state.${s}`)).toBe(s);
     for (const r of Object.values(REASON).filter((x) => x !== "")) expect(ha.get(`reason.${r}`)).toBe(r);
@@ -131,5 +132,6 @@ describe("message catalogues", () => {
     for (const [p, text] of Object.entries(PERMISSIONS)) expect(errors.get(`permission.${p}`)).toBe(text);
     const servers = read("en", "servers");
     for (const [state, meaning] of Object.entries(REPLICATION_STATES)) expect(servers.get(`replication.${state}`)).toBe(meaning);
+    expect(read("en", "auth").get("passwordPolicy")).toBe(`Password policy: ${PASSWORD_POLICY}.`);
   });
 });
