@@ -92,6 +92,15 @@ for (const { locale, browserLocale, other, htmlLang } of [
       await expectRow(page, hosts[0], "Normal", "Normal");
       await expectRow(page, hosts[1], "Normal", "Normal");
       await expect(page.getByTestId("recommended-action")).toHaveText(`${text(ha, "recommended")} ${text(ha, "table2.row1")}`);
+      const [clients, planning] = ["clients", "planning"].map((ns) => catalogue(locale, ns)) as [Tree, Tree];
+      await expect(page.getByText(text(clients, "counters.caption"), { exact: true })).toBeVisible();
+      await expect(page.getByTestId("no-outage-reports")).toHaveText(text(clients, "outage.none"));
+      await expect(page.getByTestId("drills").getByRole("button", { name: text(planning, "drills.start") })).toBeVisible();
+      const whatIf = page.getByTestId("what-if");
+      await whatIf.getByLabel(text(planning, "whatIf.change")).selectOption("failover");
+      await whatIf.getByLabel(text(planning, "whatIf.node")).selectOption({ label: hosts[0] });
+      await whatIf.getByRole("button", { name: text(planning, "whatIf.preview") }).click();
+      await expect(page.getByTestId("preview-result")).toContainText(text(planning, "whatIf.stateReason", { state: state("Idle"), reason: reason("On Admin Request") }));
       await checkLayoutAndAccessibility(page);
 
       const confirm = acceptNextDialog(page);
@@ -121,6 +130,48 @@ for (const { locale, browserLocale, other, htmlLang } of [
       await page.goto("/system/high-availability");
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(text(shell, "menu.haStatus"));
       await expectRow(page, hosts[0], "Normal", "Normal");
+      await checkLayoutAndAccessibility(page);
+    });
+
+    test("end users, parameters, servers, Control Center, accounts, tokens and alerts in the edition's words", async ({ page }) => {
+      test.setTimeout(180_000);
+      const [users, params, servers, serviceability, accounts, tokens, alerts] = ["users", "params-pages", "servers", "serviceability", "accounts", "tokens", "alerts"].map((ns) =>
+        catalogue(locale, ns),
+      ) as [Tree, Tree, Tree, Tree, Tree, Tree, Tree];
+      await signInAs(page, username, auth);
+      const pages = [
+        { path: "/user-management/end-users", title: text(users, "title.list"), button: text(users, "list.addNew") },
+        { path: "/user-management/presence-topology", title: text(users, "title.topology"), link: text(users, "topology.endUsers") },
+        { path: "/system/service-parameters", title: text(params, "title.service"), button: text(params, "common.setToDefault") },
+        { path: "/system/enterprise-parameters", title: text(params, "title.enterprise"), button: text(params, "common.save") },
+        { path: "/system/server", title: text(servers, "title.list"), button: text(servers, "list.addNew") },
+        { path: "/system/application-users", title: text(accounts, "title.applicationUsers"), button: text(accounts, "users.addButton") },
+        { path: "/system/audit-log", title: text(accounts, "title.auditLog"), link: text(accounts, "audit.export") },
+        { path: "/system/api-tokens", title: text(tokens, "title"), button: text(tokens, "createButton") },
+        { path: "/serviceability/alert-central", title: text(alerts, "title"), button: text(alerts, "save") },
+      ];
+      for (const p of pages) {
+        await page.goto(p.path);
+        await expect(page).toHaveTitle(new RegExp(`^${p.title} \\|`));
+        await expect(page.getByRole("heading", { level: 1 })).toHaveText(p.title);
+        const main = page.getByRole("main");
+        if (p.button) await expect(main.getByRole("button", { name: p.button, exact: true }).first()).toBeVisible();
+        if (p.link) await expect(main.getByRole("link", { name: p.link, exact: true })).toBeVisible();
+        await checkLayoutAndAccessibility(page);
+      }
+
+      await page.goto("/serviceability/control-center");
+      await expect(page).toHaveTitle(new RegExp(`^${text(serviceability, "title")} \\|`));
+      await page.getByRole("combobox", { name: text(serviceability, "server") }).selectOption({ label: hosts[0] });
+      const stop = page.getByRole("button", { name: text(serviceability, "actionOf.stop", { service: "Cisco XCP Router" }) });
+      await expect(stop).toHaveText(text(serviceability, "button.stop"));
+      await expect(page.getByTestId("service-Cisco XCP Router")).toContainText(text(serviceability, "started"));
+      await checkLayoutAndAccessibility(page);
+
+      await page.goto("/change-password");
+      await expect(page).toHaveTitle(new RegExp(`^${text(auth, "changePassword.title")} \\|`));
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(text(auth, "changePassword.heading", { username }));
+      await expect(page.getByRole("button", { name: text(auth, "changePassword.submit") })).toBeVisible();
       await checkLayoutAndAccessibility(page);
     });
 

@@ -1,17 +1,23 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { FieldError, invalidProps, StatusLine } from "@/components/forms/status-line.tsx";
 import { useFormFeedback } from "@/components/forms/use-form-feedback.ts";
 import { PageTitle, Section } from "@/components/shell/page-title.tsx";
 import { TableScroll } from "@/components/shell/table-scroll.tsx";
-import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles.ts";
+import { ROLES, type Role } from "@/lib/auth/roles.ts";
 import { api } from "@/lib/client/api.ts";
-import { accountInputSchema, PASSWORD_POLICY, passwordResetSchema, type AccountView } from "@/lib/schemas/accounts.ts";
+import { accountInputSchema, passwordResetSchema, type AccountView } from "@/lib/schemas/accounts.ts";
 
 /** System > Application Users: the console's accounts, their roles and state (Super User only). */
 export function ApplicationUsers({ me }: { me: string }) {
+  const t = useTranslations("accounts");
+  const auth = useTranslations("auth");
+  const errors = useTranslations("errors");
+  const format = useFormatter();
+  const roleLabel = (role: Role) => errors(`role.${role}`);
   const queryClient = useQueryClient();
   const accounts = useQuery({ queryKey: ["accounts"], queryFn: () => api<AccountView[]>("/api/accounts") });
   const [draft, setDraft] = useState<{ username: string; role: Role; password: string }>({ username: "", role: "operator", password: "" });
@@ -27,7 +33,7 @@ export function ApplicationUsers({ me }: { me: string }) {
     if (!input) return;
     try {
       await api("/api/accounts", { method: "POST", body: input });
-      feedback.report("ok", `Account ${input.username} added as ${ROLE_LABELS[input.role]}`);
+      feedback.report("ok", t("users.added", { username: input.username, role: roleLabel(input.role) }));
       setDraft({ username: "", role: "operator", password: "" });
       await refresh();
     } catch (err) {
@@ -46,10 +52,10 @@ export function ApplicationUsers({ me }: { me: string }) {
   }
 
   async function remove(account: AccountView) {
-    if (!window.confirm(`Delete the account ${account.username}? Its sessions and API tokens end.`)) return;
+    if (!window.confirm(t("users.confirmDelete", { username: account.username }))) return;
     try {
       await api(`/api/accounts/${account.id}`, { method: "DELETE" });
-      feedback.report("ok", `Account ${account.username} deleted`);
+      feedback.report("ok", t("users.deleted", { username: account.username }));
       await refresh();
     } catch (err) {
       feedback.fail(err);
@@ -63,7 +69,7 @@ export function ApplicationUsers({ me }: { me: string }) {
     if (!input) return;
     try {
       await api(`/api/accounts/${resetFor.id}/password`, { method: "PUT", body: input });
-      resetFeedback.report("ok", `Password of ${resetFor.username} reset: it must be changed at the next sign-in`);
+      resetFeedback.report("ok", t("users.resetDone", { username: resetFor.username }));
       setTemporary("");
       await refresh();
     } catch (err) {
@@ -73,29 +79,29 @@ export function ApplicationUsers({ me }: { me: string }) {
 
   return (
     <>
-      <PageTitle title="Application Users" />
-      <Section title="Status">
+      <PageTitle title={t("title.applicationUsers")} />
+      <Section title={t("users.status")}>
         <StatusLine status={feedback.status} />
       </Section>
-      <Section title="Add Application User">
-        <form ref={feedback.formRef} onSubmit={add} noValidate aria-label="Add application user" className="inline-form">
+      <Section title={t("users.add")}>
+        <form ref={feedback.formRef} onSubmit={add} noValidate aria-label={t("users.addForm")} className="inline-form">
           <label>
-            User ID{" "}
+            {t("users.userId")}{" "}
             <input id="username" autoComplete="off" value={draft.username} {...invalidProps("username", feedback.errors.username)} onChange={(e) => setDraft({ ...draft, username: e.target.value })} />
             <FieldError id="username" message={feedback.errors.username} />
           </label>
           <label>
-            Role{" "}
+            {t("users.role")}{" "}
             <select id="role" value={draft.role} onChange={(e) => setDraft({ ...draft, role: e.target.value as Role })}>
               {ROLES.map((r) => (
                 <option key={r} value={r}>
-                  {ROLE_LABELS[r]}
+                  {roleLabel(r)}
                 </option>
               ))}
             </select>
           </label>
           <label>
-            Password{" "}
+            {t("users.password")}{" "}
             <input
               id="password"
               type="password"
@@ -106,20 +112,17 @@ export function ApplicationUsers({ me }: { me: string }) {
             />
             <FieldError id="password" message={feedback.errors.password} />
           </label>
-          <button type="submit">Add</button>
+          <button type="submit">{t("users.addButton")}</button>
         </form>
-        <p className="hint">Password policy: {PASSWORD_POLICY}.</p>
-        <p className="hint">
-          Super User: everything. Operator: HA actions, faults and lab settings, services, alerts and end users; not accounts, parameters, nodes or groups.
-          Read-only: sees every page, changes nothing.
-        </p>
+        <p className="hint">{auth("passwordPolicy")}</p>
+        <p className="hint">{t("users.roles")}</p>
       </Section>
       {resetFor && (
-        <Section title={`Reset Password of ${resetFor.username}`}>
+        <Section title={t("users.resetTitle", { username: resetFor.username })}>
           <StatusLine status={resetFeedback.status} />
-          <form ref={resetFeedback.formRef} onSubmit={reset} noValidate aria-label="Reset password" className="inline-form">
+          <form ref={resetFeedback.formRef} onSubmit={reset} noValidate aria-label={t("users.resetForm")} className="inline-form">
             <label>
-              Temporary password{" "}
+              {t("users.temporary")}{" "}
               <input
                 id="temporary"
                 type="password"
@@ -130,74 +133,76 @@ export function ApplicationUsers({ me }: { me: string }) {
               />
               <FieldError id="password" message={resetFeedback.errors.password} />
             </label>
-            <button type="submit">Reset</button>
+            <button type="submit">{t("users.reset")}</button>
             <button type="button" onClick={() => setResetFor(null)}>
-              Close
+              {t("users.close")}
             </button>
           </form>
         </Section>
       )}
-      <Section title="Application Users">
+      <Section title={t("users.list")}>
         {accounts.isError && (
           <p role="alert" className="status-error">
             {accounts.error.message}
           </p>
         )}
         {accounts.data && (
-          <TableScroll label="Application users">
+          <TableScroll label={t("users.listLabel")}>
             <table>
               <thead>
                 <tr>
-                  <th scope="col">User ID</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">State</th>
-                  <th scope="col">Sessions</th>
-                  <th scope="col">Created</th>
+                  <th scope="col">{t("users.userId")}</th>
+                  <th scope="col">{t("users.role")}</th>
+                  <th scope="col">{t("users.state")}</th>
+                  <th scope="col">{t("users.sessions")}</th>
+                  <th scope="col">{t("users.created")}</th>
                   <th scope="col">
-                    <span className="visually-hidden">Actions</span>
+                    <span className="visually-hidden">{t("users.actions")}</span>
                   </th>
                 </tr>
               </thead>
               <tbody>
                 {accounts.data.map((a) => {
                   const self = a.username === me;
-                  const why = self ? "You cannot change your own role or state here" : undefined;
+                  const why = self ? t("users.self") : undefined;
                   return (
                     <tr key={a.id} data-testid={`account-${a.username}`}>
                       <td>{a.username}</td>
                       <td>
                         <select
-                          aria-label={`Role of ${a.username}`}
+                          aria-label={t("users.roleOf", { username: a.username })}
                           value={a.role}
                           disabled={self}
                           title={why}
-                          onChange={(e) => change(a, { role: e.target.value as Role }, `${a.username} is now ${ROLE_LABELS[e.target.value as Role]}`)}
+                          onChange={(e) => change(a, { role: e.target.value as Role }, t("users.nowRole", { username: a.username, role: roleLabel(e.target.value as Role) }))}
                         >
                           {ROLES.map((r) => (
                             <option key={r} value={r}>
-                              {ROLE_LABELS[r]}
+                              {roleLabel(r)}
                             </option>
                           ))}
                         </select>
                       </td>
-                      <td>{a.disabled ? "Disabled" : a.mustChangePassword ? "Must change password" : "Enabled"}</td>
-                      <td>{a.sessions}</td>
-                      <td>{new Date(a.createdAt).toLocaleString()}</td>
+                      <td>{a.disabled ? t("users.stateDisabled") : a.mustChangePassword ? t("users.stateMustChange") : t("users.stateEnabled")}</td>
+                      <td>{format.number(a.sessions)}</td>
+                      <td>{format.dateTime(new Date(a.createdAt), { dateStyle: "short", timeStyle: "medium" })}</td>
                       <td className="row-actions">
                         <button
                           type="button"
                           disabled={self}
                           title={why}
-                          onClick={() => change(a, { disabled: !a.disabled }, `${a.username} ${a.disabled ? "enabled" : "disabled"}`)}
+                          onClick={() => change(a, { disabled: !a.disabled }, a.disabled ? t("users.enabledNow", { username: a.username }) : t("users.disabledNow", { username: a.username }))}
                         >
-                          {a.disabled ? "Enable" : "Disable"}
-                          <span className="visually-hidden"> {a.username}</span>
+                          {a.disabled ? t("users.enable") : t("users.disable")}
+                          <span className="visually-hidden">{t("users.hiddenName", { username: a.username })}</span>
                         </button>
                         <button type="button" onClick={() => setResetFor(a)}>
-                          Reset Password<span className="visually-hidden"> of {a.username}</span>
+                          {t("users.resetPassword")}
+                          <span className="visually-hidden">{t("users.resetPasswordOf", { username: a.username })}</span>
                         </button>
                         <button type="button" className="danger" disabled={self} title={why} onClick={() => remove(a)}>
-                          Delete<span className="visually-hidden"> {a.username}</span>
+                          {t("users.delete")}
+                          <span className="visually-hidden">{t("users.hiddenName", { username: a.username })}</span>
                         </button>
                       </td>
                     </tr>

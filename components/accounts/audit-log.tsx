@@ -1,6 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Pager } from "@/components/find-list/pager.tsx";
 import { useListParams } from "@/components/find-list/use-list-params.ts";
@@ -11,14 +12,17 @@ import { api } from "@/lib/client/api.ts";
 import { auditListQuery, type AuditPage } from "@/lib/schemas/audit.ts";
 
 type Filters = { username: string; action: string; outcome: string; from: string; to: string; q: string };
+/** The text filters with their message keys. */
 const FILTERS: [keyof Filters, string][] = [
-  ["username", "Account"],
-  ["action", "Operation"],
-  ["q", "Path, message or address contains"],
+  ["username", "audit.account"],
+  ["action", "audit.operation"],
+  ["q", "audit.contains"],
 ];
 
 /** System > Audit Log: Find and List of every write and sign-in, newest first, with CSV export. */
 export function AuditLog() {
+  const t = useTranslations("accounts");
+  const format = useFormatter();
   const { params, update, queryString } = useListParams(auditListQuery);
   const log = useQuery({
     queryKey: ["audit", queryString],
@@ -57,25 +61,25 @@ export function AuditLog() {
   return (
     <>
       <PageTitle
-        title="Audit Log"
+        title={t("title.auditLog")}
         toolbar={
           <a className="button" href={`/api/audit/export${exportQuery ? `?${exportQuery}` : ""}`} download>
-            Export CSV
+            {t("audit.export")}
           </a>
         }
       />
-      <Section title="Find">
-        <form onSubmit={find} aria-label="Find audit records" className="inline-form">
+      <Section title={t("audit.find")}>
+        <form onSubmit={find} aria-label={t("audit.findForm")} className="inline-form">
           {FILTERS.map(([key, label]) => (
             <label key={key}>
-              {label}{" "}
+              {t(label)}{" "}
               <input id={`audit-${key}`} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
             </label>
           ))}
           <label>
-            Outcome{" "}
+            {t("audit.outcome")}{" "}
             <select id="audit-outcome" value={draft.outcome} onChange={(e) => setDraft({ ...draft, outcome: e.target.value })}>
-              <option value="">Any</option>
+              <option value="">{t("audit.any")}</option>
               {AUDIT_OUTCOMES.map((o) => (
                 <option key={o} value={o}>
                   {o}
@@ -84,17 +88,17 @@ export function AuditLog() {
             </select>
           </label>
           <label>
-            From{" "}
+            {t("audit.from")}{" "}
             <input id="audit-from" type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
           </label>
           <label>
-            Before{" "}
+            {t("audit.before")}{" "}
             <input id="audit-to" type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
           </label>
-          <button type="submit">Find</button>
+          <button type="submit">{t("audit.findButton")}</button>
         </form>
       </Section>
-      <Section title="Audit Records">
+      <Section title={t("audit.records")}>
         {log.isError && (
           <p role="alert" className="status-error">
             {log.error.message}
@@ -102,39 +106,39 @@ export function AuditLog() {
         )}
         {log.data && (
           <>
-            <p>
-              {log.data.total} record{log.data.total === 1 ? "" : "s"} found
-            </p>
-            <TableScroll label="Audit records">
+            <p>{t("audit.found", { count: log.data.total })}</p>
+            <TableScroll label={t("audit.recordsLabel")}>
               <table>
                 <thead>
                   <tr>
-                    <th scope="col">Time</th>
-                    <th scope="col">Account</th>
-                    <th scope="col">Address</th>
-                    <th scope="col">Operation</th>
-                    <th scope="col">Request</th>
-                    <th scope="col">Outcome</th>
-                    <th scope="col">Details</th>
+                    <th scope="col">{t("audit.time")}</th>
+                    <th scope="col">{t("audit.account")}</th>
+                    <th scope="col">{t("audit.address")}</th>
+                    <th scope="col">{t("audit.operation")}</th>
+                    <th scope="col">{t("audit.request")}</th>
+                    <th scope="col">{t("audit.outcome")}</th>
+                    <th scope="col">{t("audit.details")}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {log.data.items.map((r) => (
                     <tr key={r.id} data-testid="audit-row">
-                      <td>{new Date(r.at).toLocaleString()}</td>
-                      <td>{r.username ?? "—"}</td>
+                      <td>{format.dateTime(new Date(r.at), { dateStyle: "short", timeStyle: "medium" })}</td>
+                      <td>{r.username ?? t("audit.nobody")}</td>
                       <td>{r.address}</td>
                       <td>{r.action}</td>
                       <td>
                         {r.method} {r.path}
                       </td>
                       <td className={r.outcome === "ok" ? "ok" : "bad"}>
-                        {r.outcome} ({r.status}){r.message ? `: ${r.message}` : ""}
+                        {r.message
+                          ? t("audit.outcomeMessage", { outcome: r.outcome, status: String(r.status), message: r.message })
+                          : t("audit.outcomeValue", { outcome: r.outcome, status: String(r.status) })}
                       </td>
                       <td>
                         {r.detail && Object.keys(r.detail as object).length > 0 ? (
                           <details>
-                            <summary>Show</summary>
+                            <summary>{t("audit.show")}</summary>
                             <pre>{JSON.stringify(r.detail, null, 2)}</pre>
                           </details>
                         ) : null}

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { api } from "@/lib/client/api.ts";
 import type { AlertView } from "@/lib/schemas/alerts.ts";
 
@@ -10,6 +11,7 @@ const POLL_MS = 10_000;
 
 /** The header's count of active alerts, a link to Alert Central. */
 export function ActiveAlertCount() {
+  const t = useTranslations("alerts");
   const active = useQuery({
     queryKey: ["alerts", "active"],
     queryFn: () => api<AlertView[]>("/api/alerts?status=active"),
@@ -18,7 +20,7 @@ export function ActiveAlertCount() {
   const count = active.data?.length;
   return (
     <Link href="/serviceability/alert-central" className="banner-alerts" data-testid="active-alert-count">
-      {count === undefined ? "Alerts" : `${count} active alert${count === 1 ? "" : "s"}`}
+      {count === undefined ? t("header") : t("count", { count })}
     </Link>
   );
 }

@@ -1,11 +1,13 @@
 "use client";
 
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useState, type FormEvent } from "react";
 import { FieldError, invalidProps, StatusLine } from "@/components/forms/status-line.tsx";
 import { useFormFeedback } from "@/components/forms/use-form-feedback.ts";
 import { PageTitle, Section } from "@/components/shell/page-title.tsx";
 import { TableScroll } from "@/components/shell/table-scroll.tsx";
+import { useHaLabels } from "@/components/ha/use-ha-labels.ts";
 import { ALERT_NAMES } from "@/lib/alerts/conditions.ts";
 import { api } from "@/lib/client/api.ts";
 import { webhookInputSchema, type AlertView } from "@/lib/schemas/alerts.ts";
@@ -13,8 +15,6 @@ import type { webhookSchema } from "@/lib/schemas/alerts.ts";
 import type { z } from "zod";
 
 type Webhook = z.infer<typeof webhookSchema>;
-
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "");
 
 interface Filters {
   name: string;
@@ -25,6 +25,10 @@ interface Filters {
 
 /** Serviceability > Alert Central: the RTMT-like list of active and past alerts, filtered, acknowledged. */
 export function AlertCentral() {
+  const t = useTranslations("alerts");
+  const format = useFormatter();
+  const labels = useHaLabels();
+  const when = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: "short", timeStyle: "medium" }) : "");
   const queryClient = useQueryClient();
   const feedback = useFormFeedback();
   const [filters, setFilters] = useState<Filters>({ name: "", status: "", acknowledged: "", node: "" });
@@ -45,7 +49,7 @@ export function AlertCentral() {
     if (!input) return;
     try {
       await api<Webhook>("/api/alerts/webhook", { method: "PUT", body: input });
-      feedback.report("ok", input.url ? `Alerts are delivered to ${input.url}` : "Webhook delivery is off");
+      feedback.report("ok", input.url ? t("delivered", { url: input.url }) : t("webhookOff"));
       await queryClient.invalidateQueries({ queryKey: ["alerts", "webhook"] });
     } catch (err) {
       feedback.fail(err);
@@ -56,7 +60,7 @@ export function AlertCentral() {
   async function acknowledge(alert: AlertView) {
     try {
       await api(`/api/alerts/${alert.id}/acknowledge`, { method: "POST" });
-      feedback.report("ok", `${alert.name} on ${alert.nodeName} acknowledged`);
+      feedback.report("ok", t("acknowledgedDone", { name: alert.name, node: alert.nodeName }));
       await queryClient.invalidateQueries({ queryKey: ["alerts"] });
     } catch (err) {
       feedback.fail(err);
@@ -65,16 +69,16 @@ export function AlertCentral() {
 
   return (
     <>
-      <PageTitle title="Alert Central" />
-      <Section title="Status">
+      <PageTitle title={t("title")} />
+      <Section title={t("status")}>
         <StatusLine status={feedback.status} />
       </Section>
-      <Section title="Alerts">
-        <form className="search-bar" aria-label="Filter alerts" onSubmit={(e) => e.preventDefault()}>
+      <Section title={t("alerts")}>
+        <form className="search-bar" aria-label={t("filterForm")} onSubmit={(e) => e.preventDefault()}>
           <label>
-            Alert{" "}
+            {t("alert")}{" "}
             <select value={filters.name} onChange={set("name")}>
-              <option value="">All</option>
+              <option value="">{t("all")}</option>
               {ALERT_NAMES.map((n) => (
                 <option key={n} value={n}>
                   {n}
@@ -83,23 +87,23 @@ export function AlertCentral() {
             </select>
           </label>
           <label>
-            Status{" "}
+            {t("statusFilter")}{" "}
             <select value={filters.status} onChange={set("status")}>
-              <option value="">Active and cleared</option>
-              <option value="active">Active</option>
-              <option value="cleared">Cleared</option>
+              <option value="">{t("activeAndCleared")}</option>
+              <option value="active">{t("active")}</option>
+              <option value="cleared">{t("cleared")}</option>
             </select>
           </label>
           <label>
-            Acknowledged{" "}
+            {t("acknowledged")}{" "}
             <select value={filters.acknowledged} onChange={set("acknowledged")}>
-              <option value="">Any</option>
-              <option value="false">Not acknowledged</option>
-              <option value="true">Acknowledged</option>
+              <option value="">{t("any")}</option>
+              <option value="false">{t("notAcknowledged")}</option>
+              <option value="true">{t("acknowledged")}</option>
             </select>
           </label>
           <label>
-            Node <input value={filters.node} onChange={set("node")} placeholder="host name" />
+            {t("node")} <input value={filters.node} onChange={set("node")} placeholder={t("hostName")} />
           </label>
         </form>
         {alerts.isError && (
@@ -107,39 +111,39 @@ export function AlertCentral() {
             {alerts.error.message}
           </p>
         )}
-        {alerts.isPending && <p>Loading…</p>}
-        {alerts.data && alerts.data.length === 0 && <p>No alerts match</p>}
+        {alerts.isPending && <p>{t("loading")}</p>}
+        {alerts.data && alerts.data.length === 0 && <p>{t("noMatch")}</p>}
         {alerts.data && alerts.data.length > 0 && (
-          <TableScroll label="Alerts">
+          <TableScroll label={t("alerts")}>
             <table className="list compact">
               <thead>
                 <tr>
-                  <th scope="col">Alert</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Node</th>
-                  <th scope="col">Group</th>
-                  <th scope="col">Reason</th>
-                  <th scope="col">Raised (lab)</th>
-                  <th scope="col">Cleared (lab)</th>
-                  <th scope="col">Acknowledged</th>
+                  <th scope="col">{t("alert")}</th>
+                  <th scope="col">{t("statusFilter")}</th>
+                  <th scope="col">{t("node")}</th>
+                  <th scope="col">{t("group")}</th>
+                  <th scope="col">{t("reason")}</th>
+                  <th scope="col">{t("raised")}</th>
+                  <th scope="col">{t("clearedAt")}</th>
+                  <th scope="col">{t("acknowledged")}</th>
                 </tr>
               </thead>
               <tbody>
                 {alerts.data.map((a) => (
                   <tr key={a.id}>
                     <td>{a.name}</td>
-                    <td>{a.clearedAt ? "Cleared" : "Active"}</td>
+                    <td>{a.clearedAt ? t("cleared") : t("active")}</td>
                     <td>{a.nodeName}</td>
                     <td>{a.groupName}</td>
-                    <td>{a.reason}</td>
+                    <td>{labels.reason(a.reason)}</td>
                     <td>{when(a.raisedAt)}</td>
                     <td>{when(a.clearedAt)}</td>
                     <td>
                       {a.acknowledgedAt ? (
-                        `${a.acknowledgedBy ?? ""}, ${when(a.acknowledgedAt)}`
+                        t("acknowledgedBy", { by: a.acknowledgedBy ?? "", at: when(a.acknowledgedAt) })
                       ) : (
-                        <button type="button" onClick={() => acknowledge(a)} aria-label={`Acknowledge ${a.name} on ${a.nodeName} raised ${when(a.raisedAt)}`}>
-                          Acknowledge
+                        <button type="button" onClick={() => acknowledge(a)} aria-label={t("acknowledgeOf", { name: a.name, node: a.nodeName, at: when(a.raisedAt) })}>
+                          {t("acknowledge")}
                         </button>
                       )}
                     </td>
@@ -150,29 +154,29 @@ export function AlertCentral() {
           </TableScroll>
         )}
       </Section>
-      <Section title="Webhook Delivery">
-        <form ref={feedback.formRef} onSubmit={saveWebhook} noValidate aria-label="Webhook" className="inline-form">
+      <Section title={t("webhook")}>
+        <form ref={feedback.formRef} onSubmit={saveWebhook} noValidate aria-label={t("webhookForm")} className="inline-form">
           <label>
-            Webhook URL{" "}
-            <input id="url" type="url" className="url-input" value={url} placeholder="https://… (empty: off)" {...invalidProps("url", feedback.errors.url)} onChange={(e) => setUrl(e.target.value)} />
+            {t("url")}{" "}
+            <input id="url" type="url" className="url-input" value={url} placeholder={t("urlPlaceholder")} {...invalidProps("url", feedback.errors.url)} onChange={(e) => setUrl(e.target.value)} />
             <FieldError id="url" message={feedback.errors.url} />
           </label>
-          <button type="submit">Save</button>
+          <button type="submit">{t("save")}</button>
         </form>
-        <p>Each raised or cleared alert is POSTed as JSON; a failed attempt is retried after 1, 2, 4, 8 and 16 seconds.</p>
-        {webhook.data && webhook.data.deliveries.length === 0 && <p>No deliveries yet</p>}
+        <p>{t("retries")}</p>
+        {webhook.data && webhook.data.deliveries.length === 0 && <p>{t("noDeliveries")}</p>}
         {webhook.data && webhook.data.deliveries.length > 0 && (
-          <TableScroll label="Delivery log">
+          <TableScroll label={t("deliveryLog")}>
             <table className="list compact">
-              <caption className="visually-hidden">Delivery log, newest first</caption>
+              <caption className="visually-hidden">{t("deliveryCaption")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Time</th>
-                  <th scope="col">Alert</th>
-                  <th scope="col">Event</th>
-                  <th scope="col">Attempt</th>
-                  <th scope="col">Outcome</th>
-                  <th scope="col">Answer</th>
+                  <th scope="col">{t("time")}</th>
+                  <th scope="col">{t("alert")}</th>
+                  <th scope="col">{t("event")}</th>
+                  <th scope="col">{t("attempt")}</th>
+                  <th scope="col">{t("outcome")}</th>
+                  <th scope="col">{t("answer")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -181,9 +185,9 @@ export function AlertCentral() {
                     <td>{when(d.at)}</td>
                     <td>#{d.alertId}</td>
                     <td>{d.event}</td>
-                    <td>{d.attempt}</td>
+                    <td>{format.number(d.attempt)}</td>
                     <td>{d.outcome}</td>
-                    <td>{d.error ?? (d.httpStatus !== null ? `HTTP ${d.httpStatus}` : "")}</td>
+                    <td>{d.error ?? (d.httpStatus !== null ? t("http", { status: String(d.httpStatus) }) : "")}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,13 +1,15 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { FieldError, invalidProps } from "@/components/forms/status-line.tsx";
 import { useFormFeedback } from "@/components/forms/use-form-feedback.ts";
 import { api } from "@/lib/client/api.ts";
-import { PASSWORD_POLICY, passwordChangeSchema } from "@/lib/schemas/accounts.ts";
+import { passwordChangeSchema } from "@/lib/schemas/accounts.ts";
 
 /** The signed-in account chooses a new password; forced after an administrator's reset. */
 export function ChangePasswordForm({ forced }: { forced: boolean }) {
+  const t = useTranslations("auth");
   const [currentPassword, setCurrent] = useState("");
   const [newPassword, setNew] = useState("");
   const [confirm, setConfirm] = useState("");
@@ -18,7 +20,7 @@ export function ChangePasswordForm({ forced }: { forced: boolean }) {
     const input = feedback.validate(passwordChangeSchema, { currentPassword, newPassword });
     if (!input) return;
     if (confirm !== newPassword) {
-      feedback.refuse({ confirm: "The two new passwords differ" });
+      feedback.refuse({ confirm: t("changePassword.differ") });
       return;
     }
     try {
@@ -30,25 +32,25 @@ export function ChangePasswordForm({ forced }: { forced: boolean }) {
   }
 
   return (
-    <form ref={feedback.formRef} className="login-form" aria-label="Change password" onSubmit={submit} noValidate>
+    <form ref={feedback.formRef} className="login-form" aria-label={t("changePassword.form")} onSubmit={submit} noValidate>
       <p role="alert" className="status-error">
         {feedback.status?.kind === "error" ? feedback.status.text : ""}
       </p>
-      {forced && <p>An administrator reset your password. Choose a new one to continue.</p>}
-      <label htmlFor="currentPassword">{forced ? "Temporary password" : "Current password"}</label>
+      {forced && <p>{t("changePassword.forced")}</p>}
+      <label htmlFor="currentPassword">{forced ? t("changePassword.temporary") : t("changePassword.current")}</label>
       <input id="currentPassword" type="password" autoComplete="current-password" value={currentPassword} {...invalidProps("currentPassword", feedback.errors.currentPassword)} onChange={(e) => setCurrent(e.target.value)} />
       <FieldError id="currentPassword" message={feedback.errors.currentPassword} />
-      <label htmlFor="newPassword">New password</label>
+      <label htmlFor="newPassword">{t("changePassword.new")}</label>
       <input id="newPassword" type="password" autoComplete="new-password" aria-describedby="policy" value={newPassword} {...invalidProps("newPassword", feedback.errors.newPassword)} onChange={(e) => setNew(e.target.value)} />
       <FieldError id="newPassword" message={feedback.errors.newPassword} />
-      <label htmlFor="confirm">Confirm new password</label>
+      <label htmlFor="confirm">{t("changePassword.confirm")}</label>
       <input id="confirm" type="password" autoComplete="new-password" value={confirm} {...invalidProps("confirm", feedback.errors.confirm)} onChange={(e) => setConfirm(e.target.value)} />
       <FieldError id="confirm" message={feedback.errors.confirm} />
       <p id="policy" className="hint">
-        Password policy: {PASSWORD_POLICY}.
+        {t("passwordPolicy")}
       </p>
       <button type="submit" className="primary">
-        Change Password
+        {t("changePassword.submit")}
       </button>
     </form>
   );

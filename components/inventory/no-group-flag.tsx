@@ -1,11 +1,14 @@
-import { NO_GROUP_WARNING } from "@/lib/domain/groups.ts";
+"use client";
+
+import { useTranslations } from "next-intl";
 
 /** Marks a node outside every Presence Redundancy Group, wherever nodes are listed. */
 export function NoGroupFlag() {
+  const t = useTranslations("servers");
   return (
     <span className="status-warn" data-testid="no-group-flag">
       {" "}
-      {NO_GROUP_WARNING}
+      {t("noGroup")}
     </span>
   );
 }

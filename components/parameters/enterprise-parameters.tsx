@@ -2,16 +2,24 @@
 
 import { RoleNotice, useCan } from "@/components/shell/role.tsx";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useEffect, useState, type FormEvent } from "react";
 import { StatusLine } from "@/components/forms/status-line.tsx";
 import { useFormFeedback } from "@/components/forms/use-form-feedback.ts";
 import { PageTitle, Section } from "@/components/shell/page-title.tsx";
 import { api } from "@/lib/client/api.ts";
 import type { EnterpriseParametersView } from "@/lib/schemas/parameters.ts";
+import type { AssignmentMode } from "@/lib/users/assignment.ts";
 import { TableScroll } from "@/components/shell/table-scroll.tsx";
 
 /** System > Enterprise Parameters: User Management Parameters. */
 export function EnterpriseParameters() {
+  const t = useTranslations("params-pages");
+  const modes = {
+    Balanced: { label: t("enterprise.mode.balanced"), help: t("enterprise.help.balanced") },
+    "Active-Standby": { label: t("enterprise.mode.activeStandby"), help: t("enterprise.help.activeStandby") },
+    None: { label: t("enterprise.mode.none"), help: t("enterprise.help.none") },
+  } satisfies Record<AssignmentMode, { label: string; help: string }>;
   const may = useCan("parameters");
   const queryClient = useQueryClient();
   const data = useQuery({ queryKey: ["enterprise-parameters"], queryFn: () => api<EnterpriseParametersView>("/api/enterprise-parameters") });
@@ -21,7 +29,7 @@ export function EnterpriseParameters() {
   useEffect(() => {
     if (data.data && mode === null) setMode(data.data.userAssignmentMode);
   }, [data.data, mode]);
-  if (!data.data || mode === null) return <p>Loading…</p>;
+  if (!data.data || mode === null) return <p>{t("common.loading")}</p>;
   const view = data.data;
 
   async function save(event: FormEvent) {
@@ -31,7 +39,7 @@ export function EnterpriseParameters() {
 
   /** As on the product: Set to Default asks, then sets the default and saves it. */
   async function setToDefault() {
-    if (!window.confirm(`Set User Assignment Mode for Presence Server to its default (${view.default}) and save? Users may be re-assigned at once.`)) return;
+    if (!window.confirm(t("enterprise.confirmDefault", { mode: modes[view.default].label }))) return;
     setMode(view.default);
     await put(view.default);
   }
@@ -41,9 +49,12 @@ export function EnterpriseParameters() {
       const updated = await api<EnterpriseParametersView>("/api/enterprise-parameters", { method: "PUT", body: { userAssignmentMode } });
       queryClient.setQueryData(["enterprise-parameters"], updated);
       await queryClient.invalidateQueries({ queryKey: ["users"] });
+      const count = updated.moved ?? 0;
       feedback.report(
         "ok",
-        `Update successful: ${updated.moved ?? 0} users re-assigned${updated.pendingGroups.length ? `; ${updated.pendingGroups.map((g) => g.name).join(", ")} will follow when back to Normal` : ""}`,
+        updated.pendingGroups.length
+          ? t("enterprise.updatedPending", { count, groups: updated.pendingGroups.map((g) => g.name).join(", ") })
+          : t("enterprise.updated", { count }),
       );
     } catch (err) {
       feedback.fail(err);
@@ -51,54 +62,53 @@ export function EnterpriseParameters() {
   }
 
   return (
-    <form onSubmit={save} aria-label="Enterprise Parameters Configuration">
+    <form onSubmit={save} aria-label={t("title.enterprise")}>
       <PageTitle
-        title="Enterprise Parameters Configuration"
+        title={t("title.enterprise")}
         toolbar={
           <>
-            <button type="submit" disabled={!may.allowed} title={may.why}>Save</button>
+            <button type="submit" disabled={!may.allowed} title={may.why}>{t("common.save")}</button>
             <button type="button" onClick={setToDefault} disabled={!may.allowed} title={may.why}>
-              Set to Default
+              {t("common.setToDefault")}
             </button>
           </>
         }
       />
-      <Section title="Status">
+      <Section title={t("common.status")}>
         <RoleNotice permission="parameters" />
         <StatusLine status={feedback.status} />
         {view.pendingGroups.length > 0 && (
           <p className="status-warn" data-testid="assignment-pending">
-            A node of {view.pendingGroups.map((g) => g.name).join(", ")} is failed over: the assignment mode applies to{" "}
-            {view.pendingGroups.length === 1 ? "that group" : "those groups"} when {view.pendingGroups.length === 1 ? "it is" : "they are"} back to Normal.
+            {t("enterprise.pending", { groups: view.pendingGroups.map((g) => g.name).join(", "), count: view.pendingGroups.length })}
           </p>
         )}
       </Section>
-      <Section title="User Management Parameters">
-        <TableScroll label="User Management Parameters">
+      <Section title={t("enterprise.userManagement")}>
+        <TableScroll label={t("enterprise.userManagement")}>
           <table className="list">
             <thead>
               <tr>
-                <th>Parameter Name</th>
-                <th>Parameter Value</th>
-                <th>Default</th>
+                <th>{t("common.parameterName")}</th>
+                <th>{t("common.parameterValue")}</th>
+                <th>{t("common.default")}</th>
               </tr>
             </thead>
             <tbody>
               <tr>
                 <td>
-                  <label htmlFor="userAssignmentMode">User Assignment Mode for Presence Server</label>
-                  <div className="hint">{view.options.find((o) => o.value === mode)?.help}</div>
+                  <label htmlFor="userAssignmentMode">{t("enterprise.userAssignmentMode")}</label>
+                  <div className="hint">{mode in modes ? modes[mode as AssignmentMode].help : ""}</div>
                 </td>
                 <td>
                   <select id="userAssignmentMode" value={mode} onChange={(e) => setMode(e.target.value)}>
                     {view.options.map((o) => (
                       <option key={o.value} value={o.value}>
-                        {o.value}
+                        {modes[o.value].label}
                       </option>
                     ))}
                   </select>
                 </td>
-                <td>{view.default}</td>
+                <td>{modes[view.default].label}</td>
               </tr>
             </tbody>
           </table>

@@ -16,15 +16,24 @@ export function fromDraft(p: ParameterView, raw: string): number | boolean {
   return raw.trim() === "" ? Number.NaN : Number(raw);
 }
 
-/** A parameter's value as the page shows it. */
-export function shown(p: ParameterView, value: number | boolean): string {
-  if (p.type === "boolean") return value ? "True" : "False";
-  return p.unit === "seconds" ? `${value} seconds` : String(value);
+type PagesT = ReturnType<typeof useTranslations<"params-pages">>;
+
+/** A parameter's value as the page shows it (a port without digit grouping). */
+export function shown(t: PagesT, p: ParameterView, value: number | boolean): string {
+  if (p.type === "boolean") return value ? t("common.true") : t("common.false");
+  return p.unit === "seconds" ? t("common.valueSeconds", { value: String(value) }) : String(value);
 }
 
-function range(p: ParameterView): string {
-  if (p.type === "boolean") return "True or False";
-  return `${p.min} – ${p.max}${p.unit === "seconds" ? " seconds" : ""}`;
+function range(t: PagesT, p: ParameterView): string {
+  if (p.type === "boolean") return t("common.trueOrFalse");
+  const bounds = { min: String(p.min), max: String(p.max) };
+  return p.unit === "seconds" ? t("common.rangeSeconds", bounds) : t("common.range", bounds);
+}
+
+/** A parameter's name in the page's language: SRM parameters keyed by their stable key (lib/params). */
+export function useParameterName() {
+  const t = useTranslations("params");
+  return (p: ParameterView) => (t.has(`srm.${p.key}.name`) ? t(`srm.${p.key}.name`) : p.name);
 }
 
 /** One parameter as the product's page shows it: value, default, range, help and Set to Default. */
@@ -44,6 +53,7 @@ export function ParameterRow({
   onSetDefault(): void;
 }) {
   const t = useTranslations("params");
+  const pages = useTranslations("params-pages");
   // SRM parameters are named and explained in the page's language, keyed by their stable key (lib/params).
   const translated = t.has(`srm.${p.key}.name`);
   const aria = { ...invalidProps(id, error) };
@@ -56,22 +66,22 @@ export function ParameterRow({
       <td>
         {p.type === "boolean" ? (
           <select id={id} value={value} onChange={(e) => onChange(e.target.value)} {...aria}>
-            <option value="true">True</option>
-            <option value="false">False</option>
+            <option value="true">{pages("common.true")}</option>
+            <option value="false">{pages("common.false")}</option>
           </select>
         ) : (
           <input id={id} inputMode="numeric" size={7} value={value} onChange={(e) => onChange(e.target.value)} {...aria} />
         )}
-        {p.unit === "seconds" && " s"}
+        {p.unit === "seconds" && pages("common.secondsUnit")}
         <div>
           <FieldError id={id} message={error} />
         </div>
       </td>
-      <td>{p.type === "boolean" ? (p.default ? "True" : "False") : String(p.default)}</td>
-      <td>{range(p)}</td>
+      <td>{p.type === "boolean" ? (p.default ? pages("common.true") : pages("common.false")) : String(p.default)}</td>
+      <td>{range(pages, p)}</td>
       <td>
-        <button type="button" onClick={onSetDefault} aria-label={`Set to Default: ${p.name}`}>
-          Set to Default
+        <button type="button" onClick={onSetDefault} aria-label={pages("common.setToDefaultOf", { name: translated ? t(`srm.${p.key}.name`) : p.name })}>
+          {pages("common.setToDefault")}
         </button>
       </td>
     </tr>

@@ -2,6 +2,7 @@
 
 import { RoleNotice, useCan } from "@/components/shell/role.tsx";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useEffect, useState, type FormEvent, type ReactNode } from "react";
 import { StatusLine } from "@/components/forms/status-line.tsx";
 import { useFormFeedback } from "@/components/forms/use-form-feedback.ts";
@@ -11,7 +12,7 @@ import { api } from "@/lib/client/api.ts";
 import { fieldErrors } from "@/lib/http/errors.ts";
 import { clusterParametersSchema, nodeParametersSchema, type ServiceParametersPatch } from "@/lib/params/validation.ts";
 import type { ParameterView, ServiceParametersView } from "@/lib/schemas/parameters.ts";
-import { fromDraft, ParameterRow, shown, toDraft, type Draft } from "./parameter-row.tsx";
+import { fromDraft, ParameterRow, shown, toDraft, useParameterName, type Draft } from "./parameter-row.tsx";
 
 type NodeView = ServiceParametersView["nodes"][number];
 
@@ -44,6 +45,8 @@ function checkDraft(view: ServiceParametersView, cluster: Draft, nodes: Record<n
  * defaults and saves them at once.
  */
 export function ServiceParameters() {
+  const t = useTranslations("params-pages");
+  const nameOf = useParameterName();
   const may = useCan("parameters");
   const queryClient = useQueryClient();
   const data = useQuery({ queryKey: ["service-parameters"], queryFn: () => api<ServiceParametersView>("/api/service-parameters") });
@@ -59,7 +62,7 @@ export function ServiceParameters() {
     setNodeId((id) => id ?? data.data.nodes[0]?.nodeId ?? null);
   }, [data.data]);
 
-  if (!data.data || !cluster) return <p>Loading…</p>;
+  if (!data.data || !cluster) return <p>{t("common.loading")}</p>;
   const view = data.data;
   const node = view.nodes.find((n) => n.nodeId === nodeId) ?? null;
   const nodeDraft = node ? (nodes[node.nodeId] ?? toDraft(node.parameters)) : null;
@@ -103,60 +106,62 @@ export function ServiceParameters() {
       .filter((n) => nodes[n.nodeId])
       .map((n) => ({ nodeId: n.nodeId, values: changesOf(n.parameters, nodes[n.nodeId]!) }))
       .filter((n) => Object.keys(n.values).length > 0);
-    await send({ cluster: clusterChanges, nodes: nodeChanges }, "Update successful", {
+    await send({ cluster: clusterChanges, nodes: nodeChanges }, t("service.updated"), {
       cluster: Object.keys(clusterChanges),
       nodes: Object.fromEntries(nodeChanges.map((n) => [n.nodeId, Object.keys(n.values)])),
     });
   }
 
   async function setAllToDefault() {
-    const target = node ? `cluster-wide and for ${node.hostName}` : "cluster-wide";
-    if (!window.confirm(`Set every Cisco Server Recovery Manager parameter (${target}) to its default value and save? This takes effect at once.`)) return;
+    const target = node ? t("service.allDefaultClusterAndNode", { host: node.hostName }) : t("service.allDefaultCluster");
+    if (!window.confirm(t("service.confirmAllDefault", { target }))) return;
     const patch: ServiceParametersPatch = { cluster: defaultsOf(view.cluster), nodes: node ? [{ nodeId: node.nodeId, values: defaultsOf(node.parameters) }] : [] };
-    await send(patch, "Update successful: all parameters set to their default values", {
+    await send(patch, t("service.allDefaultDone"), {
       cluster: view.cluster.map((p) => p.key),
       nodes: node ? { [node.nodeId]: node.parameters.map((p) => p.key) } : {},
     });
   }
 
   async function setOneToDefault(p: ParameterView, owner: NodeView | null) {
-    const where = owner ? ` of ${owner.hostName}` : "";
-    if (!window.confirm(`Set ${p.name}${where} to its default value (${shown(p, p.default)}) and save? This takes effect at once.`)) return;
+    const words = { name: nameOf(p), value: shown(t, p, p.default) };
+    const confirmed = owner ? t("service.confirmOneDefaultOf", { ...words, host: owner.hostName }) : t("service.confirmOneDefault", words);
+    if (!window.confirm(confirmed)) return;
     const patch: ServiceParametersPatch = owner ? { nodes: [{ nodeId: owner.nodeId, values: { [p.key]: p.default } }] } : { cluster: { [p.key]: p.default } };
-    await send(patch, `Update successful: ${p.name}${where} set to its default value`, {
+    const done = owner ? t("service.oneDefaultDoneOf", { name: words.name, host: owner.hostName }) : t("service.oneDefaultDone", { name: words.name });
+    await send(patch, done, {
       cluster: owner ? [] : [p.key],
       nodes: owner ? { [owner.nodeId]: [p.key] } : {},
     });
   }
 
   return (
-    <form ref={feedback.formRef} onSubmit={save} noValidate aria-label="Service Parameter Configuration">
+    <form ref={feedback.formRef} onSubmit={save} noValidate aria-label={t("title.service")}>
       <PageTitle
-        title="Service Parameter Configuration"
+        title={t("title.service")}
         toolbar={
           <>
-            <button type="submit" disabled={!may.allowed} title={may.why}>Save</button>
+            <button type="submit" disabled={!may.allowed} title={may.why}>{t("common.save")}</button>
             <button type="button" onClick={setAllToDefault} disabled={!may.allowed} title={may.why}>
-              Set to Default
+              {t("common.setToDefault")}
             </button>
           </>
         }
       />
-      <Section title="Status">
+      <Section title={t("common.status")}>
         <RoleNotice permission="parameters" />
         <StatusLine status={feedback.status} />
         {view.warnings.length > 0 && (
           <ul className="status-warn" data-testid="parameter-warnings">
             {view.warnings.map((w) => (
-              <li key={w}>Warning: {w}</li>
+              <li key={w}>{t("service.warning", { warning: w })}</li>
             ))}
           </ul>
         )}
       </Section>
-      <Section title="Select Server and Service">
+      <Section title={t("service.selectServer")}>
         <div className="inline-form">
           <label>
-            Server*{" "}
+            {t("service.server")}{" "}
             <select value={nodeId ?? ""} onChange={(e) => setNodeId(Number(e.target.value))}>
               {view.nodes.map((n) => (
                 <option key={n.nodeId} value={n.nodeId}>
@@ -167,15 +172,15 @@ export function ServiceParameters() {
             </select>
           </label>
           <label>
-            Service*{" "}
+            {t("service.service")}{" "}
             <select defaultValue="srm">
-              <option value="srm">Cisco Server Recovery Manager (Active)</option>
+              <option value="srm">{t("service.srmService")}</option>
             </select>
           </label>
         </div>
       </Section>
-      <Section title="General Server Recovery Manager Parameters (Parameters that apply to all servers)">
-        <ParameterTable label="General Server Recovery Manager Parameters">
+      <Section title={t("service.general")}>
+        <ParameterTable label={t("service.generalLabel")}>
           {view.cluster.map((p) => (
             <ParameterRow
               key={p.key}
@@ -190,8 +195,8 @@ export function ServiceParameters() {
         </ParameterTable>
       </Section>
       {node && nodeDraft && (
-        <Section title={`Server Recovery Manager Parameters for ${node.hostName}`}>
-          <ParameterTable label={`Server Recovery Manager Parameters for ${node.hostName}`}>
+        <Section title={t("service.perNode", { host: node.hostName })}>
+          <ParameterTable label={t("service.perNode", { host: node.hostName })}>
             {node.parameters.map((p) => (
               <ParameterRow
                 key={p.key}
@@ -211,16 +216,17 @@ export function ServiceParameters() {
 }
 
 function ParameterTable({ label, children }: { label: string; children: ReactNode }) {
+  const t = useTranslations("params-pages");
   return (
     <TableScroll label={label}>
       <table className="list">
         <thead>
           <tr>
-            <th>Parameter Name</th>
-            <th>Parameter Value</th>
-            <th>Default</th>
-            <th>Valid Range</th>
-            <th>Set to Default</th>
+            <th>{t("common.parameterName")}</th>
+            <th>{t("common.parameterValue")}</th>
+            <th>{t("common.default")}</th>
+            <th>{t("common.validRange")}</th>
+            <th>{t("common.setToDefault")}</th>
           </tr>
         </thead>
         <tbody>{children}</tbody>

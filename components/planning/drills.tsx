@@ -1,9 +1,11 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useLabNow } from "@/components/ha/live.tsx";
 import { TableScroll } from "@/components/shell/table-scroll.tsx";
+import { useHaLabels } from "@/components/ha/use-ha-labels.ts";
 import { api, ApiClientError } from "@/lib/client/api.ts";
 import type { HaStatusView } from "@/lib/schemas/ha.ts";
 import type { DrillResultView } from "@/lib/schemas/planning.ts";
@@ -27,46 +29,63 @@ const EXAMPLE = JSON.stringify(
 );
 
 function DrillResult({ run, status }: { run: DrillResultView; status: HaStatusView }) {
+  const t = useTranslations("planning");
+  const ha = useTranslations("ha");
+  const format = useFormatter();
+  const labels = useHaLabels();
   const host = (id: number | null) => status.nodes.find((n) => n.id === id)?.hostName ?? "";
+  const secs = (s: number) => format.number(Math.round(s));
+  const verdict = { passed: "drills.verdict.passed", abandoned: "drills.verdict.abandoned", failed: "drills.verdict.failed", running: "drills.verdict.failed" }[run.status];
   return (
     <div data-testid="drill-result">
       <p className={run.goalMet ? "status-ok" : "status-error"} data-testid="drill-verdict">
-        {run.name}: {run.status === "passed" ? "goal met" : run.status === "abandoned" ? "abandoned" : "goal not met"}
-        {run.timeTakenSeconds !== null && ` in ${Math.round(run.timeTakenSeconds)} lab seconds`}
+        {t(verdict, { name: run.name })}
+        {run.timeTakenSeconds !== null && t("drills.inTime", { seconds: secs(run.timeTakenSeconds) })}
       </p>
       {run.recovery && (
         <p>
-          <strong>Documented recovery:</strong> {run.recovery}
+          <strong>{t("drills.recovery")}</strong> {run.recovery}
         </p>
       )}
-      <TableScroll label="Drill timeline">
+      <TableScroll label={t("drills.timelineLabel")}>
         <table className="list">
           <thead>
             <tr>
-              <th>Time</th>
-              <th>Trainee</th>
-              <th>Drill and SRM</th>
+              <th>{t("drills.time")}</th>
+              <th>{t("drills.trainee")}</th>
+              <th>{t("drills.drillAndSrm")}</th>
             </tr>
           </thead>
           <tbody>
-            {run.timeline.map((t, i) => (
+            {run.timeline.map((e, i) => (
               <tr key={i}>
-                <td>+{Math.round(t.offsetSeconds)} s</td>
-                <td>{t.source === "trainee" ? `${t.actor}: ${t.message}` : ""}</td>
-                <td>{t.source !== "trainee" ? `${t.source === "drill" ? "Drill" : t.actor}: ${t.message}` : ""}</td>
+                <td>{t("drills.offset", { seconds: secs(e.offsetSeconds) })}</td>
+                <td>{e.source === "trainee" ? t("drills.entry", { actor: e.actor, message: e.message }) : ""}</td>
+                <td>{e.source !== "trainee" ? t("drills.entry", { actor: e.source === "drill" ? t("drills.drill") : e.actor, message: e.message }) : ""}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </TableScroll>
-      <h4>Situations and the recommended action</h4>
+      <h4>{t("drills.situations")}</h4>
       <ul>
-        {run.situations.map((s, i) => (
-          <li key={i}>
-            +{Math.round(s.offsetSeconds)} s: {s.nodes.map((n) => `${host(n.nodeId)} ${n.state}${n.reason ? ` (${n.reason})` : ""}`).join(", ")}
-            {s.recommendedAction && ` — row ${s.row}: ${s.recommendedAction}`}
-          </li>
-        ))}
+        {run.situations.map((s, i) => {
+          const nodes = s.nodes
+            .map((n) =>
+              n.reason
+                ? t("drills.nodeStateReason", { host: host(n.nodeId), state: labels.state(n.state), reason: labels.reason(n.reason) })
+                : t("drills.nodeState", { host: host(n.nodeId), state: labels.state(n.state) }),
+            )
+            .join(", ");
+          const action = s.row !== null && ha.has(`table2.row${s.row}`) ? ha(`table2.row${s.row}`) : s.recommendedAction;
+          return (
+            <li key={i}>
+              {action
+                ? t("drills.situationRow", { seconds: secs(s.offsetSeconds), nodes, row: String(s.row), action })
+                : t("drills.situation", { seconds: secs(s.offsetSeconds), nodes })}
+            </li>
+          );
+        })}
       </ul>
     </div>
   );
@@ -74,6 +93,8 @@ function DrillResult({ run, status }: { run: DrillResultView; status: HaStatusVi
 
 /** Drills on this group: start one, follow it with the normal buttons above, read the score; write, import and export drills. */
 export function DrillsPanel({ status }: { status: HaStatusView }) {
+  const t = useTranslations("planning");
+  const format = useFormatter();
   const groupId = status.groupId!;
   const queryClient = useQueryClient();
   const { now } = useLabNow();
@@ -93,13 +114,13 @@ export function DrillsPanel({ status }: { status: HaStatusView }) {
   };
   const start = useMutation({
     mutationFn: () => api<DrillResultView>(`/api/groups/${groupId}/drill-runs`, { method: "POST", body: { drill: chosen } }),
-    onSuccess: (r) => setMessage({ kind: "ok", text: `Drill "${r.name}" started: work with the buttons and the lab panels as in a real incident` }),
-    onError: (err) => setMessage({ kind: "error", text: errorText(err, "The drill could not start") }),
+    onSuccess: (r) => setMessage({ kind: "ok", text: t("drills.started", { name: r.name }) }),
+    onError: (err) => setMessage({ kind: "error", text: errorText(err, t("drills.notStarted")) }),
     onSettled: refresh,
   });
   const abandon = useMutation({
     mutationFn: (id: number) => api<DrillResultView>(`/api/drill-runs/${id}/abandon`, { method: "POST" }),
-    onError: (err) => setMessage({ kind: "error", text: errorText(err, "The drill could not be stopped") }),
+    onError: (err) => setMessage({ kind: "error", text: errorText(err, t("drills.notStopped")) }),
     onSettled: refresh,
   });
   const save = useMutation({
@@ -108,15 +129,15 @@ export function DrillsPanel({ status }: { status: HaStatusView }) {
       try {
         body = JSON.parse(json);
       } catch {
-        throw new Error("The drill is not valid JSON");
+        throw new Error(t("drills.notJson"));
       }
       return api<DrillEntry>("/api/drills", { method: "POST", body });
     },
     onSuccess: (d) => {
       setChosen(d.key);
-      setMessage({ kind: "ok", text: `Drill "${d.scenario.name}" saved` });
+      setMessage({ kind: "ok", text: t("drills.saved", { name: d.scenario.name }) });
     },
-    onError: (err) => setMessage({ kind: "error", text: err instanceof Error ? err.message : "The drill could not be saved" }),
+    onError: (err) => setMessage({ kind: "error", text: err instanceof Error ? err.message : t("drills.notSaved") }),
     onSettled: refresh,
   });
   const remove = useMutation({
@@ -131,42 +152,42 @@ export function DrillsPanel({ status }: { status: HaStatusView }) {
 
   return (
     <section aria-labelledby="drills-heading" data-testid="drills">
-      <h3 id="drills-heading">Drills</h3>
+      <h3 id="drills-heading">{t("drills.heading")}</h3>
       {running ? (
         <div data-testid="drill-running">
           <p>
-            Drill <strong>{running.name}</strong> running
-            {now !== null && ` — ${Math.max(0, Math.ceil((running.deadline - now) / 1000))} lab seconds left`}. Goal: both nodes Normal and
-            healthy, every user on its assigned node.
+            {t.rich("drills.running", { name: running.name, strong: (chunks) => <strong>{chunks}</strong> })}
+            {now !== null && t("drills.left", { seconds: format.number(Math.max(0, Math.ceil((running.deadline - now) / 1000))) })}
+            {t("drills.goal")}
           </p>
           <button type="button" onClick={() => abandon.mutate(running.id)} disabled={abandon.isPending}>
-            Abandon drill
+            {t("drills.abandon")}
           </button>
         </div>
       ) : (
         <div className="inline-form">
           <label>
-            Drill{" "}
+            {t("drills.drillLabel")}{" "}
             <select className="planning-select" value={chosen} onChange={(e) => setChosen(e.target.value)}>
               {drills.data?.items.map((d) => (
                 <option key={d.key} value={d.key}>
                   {d.scenario.name}
-                  {d.builtIn ? "" : " (custom)"}
+                  {d.builtIn ? "" : t("drills.custom")}
                 </option>
               ))}
             </select>
           </label>{" "}
           <button type="button" onClick={() => start.mutate()} disabled={start.isPending}>
-            Start drill
+            {t("drills.start")}
           </button>{" "}
           {selected && (
             <button type="button" onClick={() => setJson(JSON.stringify(selected.scenario, null, 2))}>
-              Export to editor
+              {t("drills.export")}
             </button>
           )}{" "}
           {selected && !selected.builtIn && selected.id !== null && (
             <button type="button" onClick={() => remove.mutate(selected.id!)} disabled={remove.isPending}>
-              Delete drill
+              {t("drills.delete")}
             </button>
           )}
           {selected && <p className="hint">{selected.scenario.description}</p>}
@@ -177,12 +198,12 @@ export function DrillsPanel({ status }: { status: HaStatusView }) {
       </p>
       {latest && latest.status !== "running" && <DrillResult run={latest} status={status} />}
       <details>
-        <summary>Write or import a drill (JSON)</summary>
-        <label htmlFor="drill-json">Drill scenario</label>
+        <summary>{t("drills.write")}</summary>
+        <label htmlFor="drill-json">{t("drills.scenario")}</label>
         <textarea id="drill-json" rows={14} cols={80} value={json} onChange={(e) => setJson(e.target.value)} spellCheck={false} />
         <div>
           <button type="button" onClick={() => save.mutate()} disabled={save.isPending}>
-            Save drill
+            {t("drills.save")}
           </button>
         </div>
       </details>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useLabNow } from "@/components/ha/live.tsx";
 import { TableScroll } from "@/components/shell/table-scroll.tsx";
@@ -8,12 +9,23 @@ import { api, ApiClientError } from "@/lib/client/api.ts";
 import type { HaStatusView } from "@/lib/schemas/ha.ts";
 import type { ScheduledActionView } from "@/lib/schemas/planning.ts";
 
-function countdown(ms: number): string {
+function countdown(t: ReturnType<typeof useTranslations<"planning">>, ms: number): string {
   const s = Math.max(0, Math.ceil(ms / 1000));
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);
-  return `${h ? `${h}h ` : ""}${h || m ? `${m}m ` : ""}${s % 60}s`;
+  if (h) return t("scheduled.hms", { h: String(h), m: String(m), s: String(s % 60) });
+  if (m) return t("scheduled.ms", { m: String(m), s: String(s % 60) });
+  return t("scheduled.s", { s: String(s) });
 }
+
+/** The message keys of a scheduled action's status. */
+const STATUS: Record<ScheduledActionView["status"], string> = {
+  pending: "scheduled.status.pending",
+  running: "scheduled.status.running",
+  done: "scheduled.status.done",
+  skipped: "scheduled.status.skipped",
+  cancelled: "scheduled.status.cancelled",
+};
 
 export function useScheduled(groupId: number) {
   return useQuery({
@@ -27,6 +39,10 @@ export function useScheduled(groupId: number) {
 
 /** Maintenance windows: Failover, Fallback or Recover at a lab time, with countdowns; cancellable until they run. */
 export function ScheduledActions({ status }: { status: HaStatusView }) {
+  const t = useTranslations("planning");
+  const ha = useTranslations("ha");
+  const format = useFormatter();
+  const when = (at: number) => format.dateTime(new Date(at), { dateStyle: "short", timeStyle: "medium" });
   const groupId = status.groupId!;
   const queryClient = useQueryClient();
   const list = useScheduled(groupId);
@@ -45,32 +61,32 @@ export function ScheduledActions({ status }: { status: HaStatusView }) {
         body: action === "recover" ? { action, at } : { action, node, at },
       });
     },
-    onSuccess: (row) => setMessage({ kind: "ok", text: `Scheduled ${row.description} at ${new Date(row.runAt).toLocaleString()}` }),
-    onError: (err) => setMessage({ kind: "error", text: err instanceof ApiClientError ? err.message : "Scheduling failed" }),
+    onSuccess: (row) => setMessage({ kind: "ok", text: t("scheduled.scheduledAt", { description: row.description, at: when(row.runAt) }) }),
+    onError: (err) => setMessage({ kind: "error", text: err instanceof ApiClientError ? err.message : t("scheduled.failed") }),
     onSettled: refresh,
   });
   const cancel = useMutation({
     mutationFn: (id: number) => api<ScheduledActionView>(`/api/scheduled-actions/${id}`, { method: "DELETE" }),
-    onSuccess: (row) => setMessage({ kind: "ok", text: `Cancelled ${row.description}` }),
-    onError: (err) => setMessage({ kind: "error", text: err instanceof ApiClientError ? err.message : "Cancelling failed" }),
+    onSuccess: (row) => setMessage({ kind: "ok", text: t("scheduled.cancelled", { description: row.description }) }),
+    onError: (err) => setMessage({ kind: "error", text: err instanceof ApiClientError ? err.message : t("scheduled.cancelFailed") }),
     onSettled: refresh,
   });
 
   return (
     <section aria-labelledby="scheduled-heading" data-testid="scheduled-actions">
-      <h3 id="scheduled-heading">Scheduled actions</h3>
+      <h3 id="scheduled-heading">{t("scheduled.heading")}</h3>
       <div className="inline-form">
         <label>
-          Action{" "}
+          {t("scheduled.action")}{" "}
           <select className="planning-select" value={action} onChange={(e) => setAction(e.target.value as typeof action)}>
-            <option value="failover">Failover</option>
-            <option value="fallback">Fallback</option>
-            <option value="recover">Recover</option>
+            <option value="failover">{ha("button.failover")}</option>
+            <option value="fallback">{ha("button.fallback")}</option>
+            <option value="recover">{ha("button.recover")}</option>
           </select>
         </label>{" "}
         {action !== "recover" && (
           <label>
-            Node{" "}
+            {t("scheduled.node")}{" "}
             <select className="planning-select" value={node} onChange={(e) => setNode(Number(e.target.value))}>
               {status.nodes.map((n) => (
                 <option key={n.id} value={n.id}>
@@ -81,7 +97,7 @@ export function ScheduledActions({ status }: { status: HaStatusView }) {
           </label>
         )}{" "}
         <label>
-          In (lab minutes){" "}
+          {t("scheduled.inMinutes")}{" "}
           <input type="number" min="0.1" step="any" value={minutes} onChange={(e) => setMinutes(e.target.value)}
             // The panel sits inside the group's form: Enter schedules here rather than saving the group.
             onKeyDown={(e) => {
@@ -92,22 +108,22 @@ export function ScheduledActions({ status }: { status: HaStatusView }) {
           />
         </label>{" "}
         <button type="button" onClick={() => add.mutate()} disabled={add.isPending}>
-          Schedule
+          {t("scheduled.schedule")}
         </button>
       </div>
       <p role="status" aria-atomic="true" className={message ? `status-${message.kind}` : "visually-hidden"}>
         {message?.text}
       </p>
       {list.data && list.data.items.length > 0 && (
-        <TableScroll label="Scheduled actions">
+        <TableScroll label={t("scheduled.label")}>
           <table className="list">
             <thead>
               <tr>
-                <th>Action</th>
-                <th>Lab time</th>
-                <th>Status</th>
-                <th>By</th>
-                <th>Cancel</th>
+                <th>{t("scheduled.action")}</th>
+                <th>{t("scheduled.labTime")}</th>
+                <th>{t("scheduled.statusColumn")}</th>
+                <th>{t("scheduled.by")}</th>
+                <th>{t("scheduled.cancel")}</th>
               </tr>
             </thead>
             <tbody>
@@ -115,18 +131,18 @@ export function ScheduledActions({ status }: { status: HaStatusView }) {
                 <tr key={r.id} data-testid={`scheduled-${r.id}`}>
                   <td>{r.description}</td>
                   <td>
-                    {new Date(r.runAt).toLocaleString()}
-                    {r.status === "pending" && now !== null && <div className="hint">in {countdown(r.runAt - now)}</div>}
+                    {when(r.runAt)}
+                    {r.status === "pending" && now !== null && <div className="hint">{t("scheduled.in", { time: countdown(t, r.runAt - now) })}</div>}
                   </td>
                   <td>
-                    {r.status}
+                    {t(STATUS[r.status])}
                     {r.outcome && r.status === "skipped" && <div className="bad">{r.outcome}</div>}
                   </td>
-                  <td>{r.drillRunId !== null ? `drill #${r.drillRunId}` : r.createdBy}</td>
+                  <td>{r.drillRunId !== null ? t("scheduled.drill", { id: String(r.drillRunId) }) : r.createdBy}</td>
                   <td>
                     {r.status === "pending" && r.drillRunId === null && (
-                      <button type="button" aria-label={`Cancel ${r.description}`} onClick={() => cancel.mutate(r.id)} disabled={cancel.isPending}>
-                        Cancel
+                      <button type="button" aria-label={t("scheduled.cancelOf", { description: r.description })} onClick={() => cancel.mutate(r.id)} disabled={cancel.isPending}>
+                        {t("scheduled.cancel")}
                       </button>
                     )}
                   </td>

@@ -1,12 +1,14 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { TableScroll } from "@/components/shell/table-scroll.tsx";
 import { SERVICE_NAMES } from "@/lib/domain/services.ts";
 import { api, ApiClientError } from "@/lib/client/api.ts";
 import type { HaStatusView } from "@/lib/schemas/ha.ts";
-import { FAULT_LABELS, FAULTS } from "@/lib/schemas/ha.ts";
+import { FAULTS } from "@/lib/schemas/ha.ts";
+import { useHaLabels } from "@/components/ha/use-ha-labels.ts";
 import type { WhatIfInput } from "@/lib/schemas/planning.ts";
 import type { Preview } from "@/lib/whatif/preview.ts";
 
@@ -14,11 +16,15 @@ type Choice = "failover" | "fallback" | "recover" | "fault";
 
 /** What-if: the SRM machine run on a copy of the group shows what an action or a fault would do, before it is done. */
 export function WhatIfPanel({ status }: { status: HaStatusView }) {
+  const t = useTranslations("planning");
+  const ha = useTranslations("ha");
+  const format = useFormatter();
+  const labels = useHaLabels();
   const [choice, setChoice] = useState<Choice>("failover");
   const [node, setNode] = useState<number>(status.nodes[0]?.id ?? 0);
   const [fault, setFault] = useState<(typeof FAULTS)[number]>("service-crash");
   const [service, setService] = useState("Cisco Presence Engine");
-  const host = (id: number) => status.nodes.find((n) => n.id === id)?.hostName ?? `node ${id}`;
+  const host = (id: number) => status.nodes.find((n) => n.id === id)?.hostName ?? t("whatIf.nodeFallback", { id: String(id) });
   const preview = useMutation({
     mutationFn: () => {
       const body: WhatIfInput =
@@ -31,24 +37,24 @@ export function WhatIfPanel({ status }: { status: HaStatusView }) {
     },
   });
   const p = preview.data;
-  const offset = (at: number) => `+${Math.round((at - p!.from) / 100) / 10} s`;
+  const offset = (at: number) => t("whatIf.offset", { seconds: format.number(Math.round((at - p!.from) / 100) / 10) });
 
   return (
     <section aria-labelledby="whatif-heading" data-testid="what-if">
-      <h3 id="whatif-heading">What if…</h3>
+      <h3 id="whatif-heading">{t("whatIf.heading")}</h3>
       <div className="inline-form">
         <label>
-          Change{" "}
+          {t("whatIf.change")}{" "}
           <select className="planning-select" value={choice} onChange={(e) => setChoice(e.target.value as Choice)}>
-            <option value="failover">Failover</option>
-            <option value="fallback">Fallback</option>
-            <option value="recover">Recover</option>
-            <option value="fault">Lab fault</option>
+            <option value="failover">{ha("button.failover")}</option>
+            <option value="fallback">{ha("button.fallback")}</option>
+            <option value="recover">{ha("button.recover")}</option>
+            <option value="fault">{t("whatIf.labFault")}</option>
           </select>
         </label>{" "}
         {choice !== "recover" && (
           <label>
-            Node{" "}
+            {t("whatIf.node")}{" "}
             <select className="planning-select" value={node} onChange={(e) => setNode(Number(e.target.value))}>
               {status.nodes.map((n) => (
                 <option key={n.id} value={n.id}>
@@ -60,11 +66,11 @@ export function WhatIfPanel({ status }: { status: HaStatusView }) {
         )}{" "}
         {choice === "fault" && (
           <label>
-            Fault{" "}
+            {t("whatIf.fault")}{" "}
             <select className="planning-select" value={fault} onChange={(e) => setFault(e.target.value as typeof fault)}>
               {FAULTS.map((f) => (
                 <option key={f} value={f}>
-                  {FAULT_LABELS[f]}
+                  {ha(`lab.fault.${f}`)}
                 </option>
               ))}
             </select>
@@ -72,7 +78,7 @@ export function WhatIfPanel({ status }: { status: HaStatusView }) {
         )}{" "}
         {choice === "fault" && fault === "service-crash" && (
           <label>
-            Service{" "}
+            {t("whatIf.service")}{" "}
             <select className="planning-select" value={service} onChange={(e) => setService(e.target.value)}>
               {SERVICE_NAMES.map((s) => (
                 <option key={s}>{s}</option>
@@ -81,43 +87,46 @@ export function WhatIfPanel({ status }: { status: HaStatusView }) {
           </label>
         )}{" "}
         <button type="button" onClick={() => preview.mutate()} disabled={preview.isPending}>
-          Preview
+          {t("whatIf.preview")}
         </button>
       </div>
       {preview.isError && (
         <p className="status-error" role="status">
-          {preview.error instanceof ApiClientError ? preview.error.message : "The preview failed"}
+          {preview.error instanceof ApiClientError ? preview.error.message : t("whatIf.failed")}
         </p>
       )}
       {p && (
         <div data-testid="preview-result" role="status" aria-atomic="false">
           {!p.allowed ? (
-            <p className="status-warn">Not allowed now: {p.refusal}</p>
+            <p className="status-warn">{t("whatIf.notAllowed", { refusal: p.refusal ?? "" })}</p>
           ) : (
             <>
-              <TableScroll label="Foreseen states">
+              <TableScroll label={t("whatIf.label")}>
                 <table className="list">
                   <thead>
                     <tr>
-                      <th>Lab time</th>
+                      <th>{t("whatIf.labTime")}</th>
                       {status.nodes.map((n) => (
                         <th key={n.id}>{n.hostName}</th>
                       ))}
-                      <th>Table 2</th>
+                      <th>{t("whatIf.table2")}</th>
                     </tr>
                   </thead>
                   <tbody>
                     {p.situations.map((s, i) => (
                       <tr key={i}>
-                        <td>{i === 0 ? "now" : offset(s.at)}</td>
+                        <td>{i === 0 ? t("whatIf.now") : offset(s.at)}</td>
                         {s.nodes.map((n) => (
                           <td key={n.nodeId}>
-                            {n.state}
-                            {n.reason && ` / ${n.reason}`}
-                            {n.unreachable && " (unreachable)"}
+                            {n.reason ? t("whatIf.stateReason", { state: labels.state(n.state), reason: labels.reason(n.reason) }) : labels.state(n.state)}
+                            {n.unreachable && t("whatIf.unreachable")}
                           </td>
                         ))}
-                        <td>{s.row ? `Row ${s.row}: ${s.recommendedAction}` : ""}</td>
+                        <td>
+                          {s.row
+                            ? t("whatIf.row", { row: String(s.row), action: ha.has(`table2.row${s.row}`) ? ha(`table2.row${s.row}`) : (s.recommendedAction ?? "") })
+                            : ""}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
@@ -125,19 +134,23 @@ export function WhatIfPanel({ status }: { status: HaStatusView }) {
               </TableScroll>
               <p>
                 {p.userMoves.length === 0
-                  ? "No user moves."
-                  : p.userMoves.map((m) => `${offset(m.at)}: ${m.users} users move from ${host(m.from)} to ${host(m.to)}`).join("; ") + "."}
+                  ? t("whatIf.noMoves")
+                  : t("whatIf.moves", {
+                      moves: p.userMoves.map((m) => t("whatIf.move", { at: offset(m.at), users: format.number(m.users), from: host(m.from), to: host(m.to) })).join("; "),
+                    })}
               </p>
               <p>
-                Buttons afterwards:{" "}
-                {[
-                  ...p.allowedAfter.failover.map((id) => `Failover ${host(id)}`),
-                  ...p.allowedAfter.fallback.map((id) => `Fallback ${host(id)}`),
-                  ...(p.allowedAfter.recover ? ["Recover"] : []),
-                ].join(", ") || "none"}
-                {!p.settled && " (timers still running two lab hours ahead)"}
+                {t("whatIf.buttonsAfter", {
+                  buttons:
+                    [
+                      ...p.allowedAfter.failover.map((id) => t("whatIf.buttonOn", { button: ha("button.failover"), host: host(id) })),
+                      ...p.allowedAfter.fallback.map((id) => t("whatIf.buttonOn", { button: ha("button.fallback"), host: host(id) })),
+                      ...(p.allowedAfter.recover ? [ha("button.recover")] : []),
+                    ].join(", ") || t("whatIf.buttonNone"),
+                })}
+                {!p.settled && t("whatIf.timers")}
               </p>
-              <p className="hint">Computed by the SRM state machine on a copy of the group: nothing was changed.</p>
+              <p className="hint">{t("whatIf.computed")}</p>
             </>
           )}
         </div>

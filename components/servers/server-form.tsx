@@ -4,6 +4,7 @@ import { RoleNotice, useCan } from "@/components/shell/role.tsx";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { FieldError, invalidProps, StatusLine } from "@/components/forms/status-line.tsx";
 import { useFormFeedback } from "@/components/forms/use-form-feedback.ts";
@@ -11,10 +12,13 @@ import { PageTitle, Section } from "@/components/shell/page-title.tsx";
 import { api } from "@/lib/client/api.ts";
 import { REPLICATION_STATES } from "@/lib/domain/replication.ts";
 import { nodeCreateSchema, type NodeDetailView } from "@/lib/schemas/nodes.ts";
+import { useReplicationMeaning } from "./use-replication-meaning.ts";
 
 type Clusters = { items: { id: number; name: string; publisher: string | null }[] };
 
 export function ServerForm() {
+  const t = useTranslations("servers");
+  const meaning = useReplicationMeaning();
   const may = useCan("inventory");
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -39,51 +43,51 @@ export function ServerForm() {
   }
 
   return (
-    <form ref={feedback.formRef} onSubmit={save} noValidate aria-label="Server Configuration">
+    <form ref={feedback.formRef} onSubmit={save} noValidate aria-label={t("title.configuration")}>
       <PageTitle
-        title="Server Configuration"
+        title={t("title.configuration")}
         toolbar={
           <>
-            <button type="submit" disabled={!may.allowed} title={may.why}>Save</button>
-            <Link href="/system/server">Back to Find/List</Link>
+            <button type="submit" disabled={!may.allowed} title={may.why}>{t("common.save")}</button>
+            <Link href="/system/server">{t("common.back")}</Link>
           </>
         }
       />
-      <Section title="Status">
+      <Section title={t("common.status")}>
         <RoleNotice permission="inventory" />
         <StatusLine status={feedback.status} />
       </Section>
-      <Section title="Server Information">
+      <Section title={t("common.information")}>
         <div className="form-grid">
-          <label htmlFor="hostName">Host Name/IP Address*</label>
+          <label htmlFor="hostName">{t("form.hostName")}</label>
           <div>
             <input id="hostName" value={draft.hostName} {...invalidProps("hostName", errors.hostName)} onChange={(e) => set("hostName", e.target.value)} />
             <FieldError id="hostName" message={errors.hostName} />
           </div>
-          <label htmlFor="softwareVersion">Software Version*</label>
+          <label htmlFor="softwareVersion">{t("form.softwareVersion")}</label>
           <div>
             <input id="softwareVersion" placeholder="15.0.1.12900-12" value={draft.softwareVersion} {...invalidProps("softwareVersion", errors.softwareVersion)} onChange={(e) => set("softwareVersion", e.target.value)} />
             <FieldError id="softwareVersion" message={errors.softwareVersion} />
           </div>
-          <label htmlFor="cluster">Cluster*</label>
+          <label htmlFor="cluster">{t("form.cluster")}</label>
           <div>
             <input id="cluster" list="clusters" value={draft.cluster} {...invalidProps("cluster", errors.cluster)} onChange={(e) => set("cluster", e.target.value)} />
             <datalist id="clusters">
               {clusters.data?.items.map((c) => (
                 <option key={c.id} value={c.name}>
-                  {c.publisher ? `publisher ${c.publisher}` : ""}
+                  {c.publisher ? t("form.publisher", { host: c.publisher }) : ""}
                 </option>
               ))}
             </datalist>
             <FieldError id="cluster" message={errors.cluster} />
-            <div className="hint">A new cluster name creates the cluster, with this node as its database publisher.</div>
+            <div className="hint">{t("form.clusterHint")}</div>
           </div>
-          <label htmlFor="replicationState">Database Replication State</label>
+          <label htmlFor="replicationState">{t("form.replication")}</label>
           <div>
             <select id="replicationState" value={draft.replicationState} onChange={(e) => set("replicationState", e.target.value)}>
-              {Object.entries(REPLICATION_STATES).map(([value, meaning]) => (
+              {Object.entries(REPLICATION_STATES).map(([value, text]) => (
                 <option key={value} value={value}>
-                  {value}: {meaning}
+                  {t("form.replicationOption", { state: value, meaning: meaning(Number(value), text) })}
                 </option>
               ))}
             </select>

@@ -2,6 +2,7 @@
 
 import { RoleNotice, useCan } from "@/components/shell/role.tsx";
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { LabPanel } from "@/components/ha/lab-panel.tsx";
 import { useNodeHa } from "@/components/ha/use-node-ha.ts";
@@ -12,33 +13,37 @@ import type { Page } from "@/lib/schemas/find-list.ts";
 import type { NodeView } from "@/lib/schemas/nodes.ts";
 import { TableScroll } from "@/components/shell/table-scroll.tsx";
 
-const ACTIONS = [
-  ["start", "Start"],
-  ["stop", "Stop"],
-  ["restart", "Restart"],
-] as const;
-type ServiceAction = (typeof ACTIONS)[number][0];
+const ACTIONS = ["start", "stop", "restart"] as const;
+type ServiceAction = (typeof ACTIONS)[number];
+type T = ReturnType<typeof useTranslations<"serviceability">>;
 
 /** What stopping or restarting a service does, for its confirmation; starting needs none. */
-function consequence(action: ServiceAction, name: string, host: string): string | null {
+function consequence(t: T, action: ServiceAction, name: string, host: string): string | null {
   if (action === "start") return null;
   const critical = SERVICES.find((s) => s.name === name)?.critical;
   const effect =
     critical === "always"
-      ? "It is a critical service: with High Availability, the node fails over to its peer after the Critical Service Down Delay."
+      ? t("effect.always")
       : critical === "database"
-        ? "It is the database: with High Availability, the node fails over to its peer at once."
+        ? t("effect.database")
         : critical === "when-monitored"
-          ? "When its monitoring is enabled, the node fails over to its peer after the Critical Service Down Delay."
+          ? t("effect.whenMonitored")
           : name === SRM_SERVICE
-            ? "Its peer stops hearing heartbeats and takes the users over after the Keep Alive Timeout."
+            ? t("effect.srm")
             : "";
-  const verb = action === "stop" ? `Stop ${name} on ${host}: the service stops until started again.` : `Restart ${name} on ${host}: the service stops, then starts again.`;
+  const words = { service: name, host };
+  const verb = action === "stop" ? t("verb.stop", words) : t("verb.restart", words);
   return `${verb} ${effect}`.trim();
 }
 
 /** Serviceability > Tools > Control Center - Network Services. */
 export function ControlCenter() {
+  const t = useTranslations("serviceability");
+  const label = { start: t("button.start"), stop: t("button.stop"), restart: t("button.restart") } satisfies Record<ServiceAction, string>;
+  const labelOf = (a: ServiceAction, service: string) =>
+    ({ start: t("actionOf.start", { service }), stop: t("actionOf.stop", { service }), restart: t("actionOf.restart", { service }) })[a];
+  const doneOf = (a: ServiceAction, service: string, host: string) =>
+    ({ start: t("done.start", { service, host }), stop: t("done.stop", { service, host }), restart: t("done.restart", { service, host }) })[a];
   const may = useCan("services");
   const nodes = useQuery({ queryKey: ["nodes", "all"], queryFn: () => api<Page<NodeView>>("/api/nodes?pageSize=250") });
   const [chosen, setChosen] = useState<number | null>(null);
@@ -47,11 +52,11 @@ export function ControlCenter() {
 
   return (
     <>
-      <PageTitle title="Control Center - Network Services" />
+      <PageTitle title={t("title")} />
       <RoleNotice permission="services" />
-      <Section title="Select Server">
+      <Section title={t("selectServer")}>
         <label>
-          Server{" "}
+          {t("server")}{" "}
           <select value={nodeId ?? ""} onChange={(e) => setChosen(Number(e.target.value))}>
             {nodes.data?.items.map((n) => (
               <option key={n.id} value={n.id}>
@@ -61,18 +66,18 @@ export function ControlCenter() {
           </select>
         </label>
       </Section>
-      <Section title="IM and Presence Services">
+      <Section title={t("services")}>
         <p role="status" aria-atomic="true" className={message ? `status-${message.kind}` : undefined} data-testid="service-message">
           {message?.text}
         </p>
         {node && (
-          <TableScroll label="IM and Presence Services">
+          <TableScroll label={t("services")}>
             <table className="list">
               <thead>
                 <tr>
-                  <th>Service Name</th>
-                  <th>Status</th>
-                  <th>Action</th>
+                  <th>{t("serviceName")}</th>
+                  <th>{t("status")}</th>
+                  <th>{t("action")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -81,26 +86,26 @@ export function ControlCenter() {
                   return (
                     <tr key={name} data-testid={`service-${name}`}>
                       <td>{name}</td>
-                      <td className={started ? "ok" : "bad"}>{started ? "Started" : "Stopped"}</td>
+                      <td className={started ? "ok" : "bad"}>{started ? t("started") : t("stopped")}</td>
                       <td>
-                        {ACTIONS.filter(([a]) => (a === "start" ? !started : started)).map(([a, label]) => (
+                        {ACTIONS.filter((a) => (a === "start" ? !started : started)).map((a) => (
                           <button
                             key={a}
                             type="button"
                             disabled={!may.allowed || send.isPending || node.power !== "ON"}
                             title={may.why}
-                            aria-label={`${label} ${name}`}
+                            aria-label={labelOf(a, name)}
                             onClick={() => {
-                              const warning = consequence(a, name, node.hostName);
-                              if (warning && !window.confirm(`${warning} Continue?`)) return;
+                              const warning = consequence(t, a, name, node.hostName);
+                              if (warning && !window.confirm(t("confirm", { warning }))) return;
                               send.mutate({
                                 path: `/api/nodes/${node.id}/services/${encodeURIComponent(name)}`,
                                 body: { action: a },
-                                done: `${label} ${name} on ${node.hostName}: done`,
+                                done: doneOf(a, name, node.hostName),
                               });
                             }}
                           >
-                            {label}
+                            {label[a]}
                           </button>
                         ))}
                       </td>
@@ -113,7 +118,7 @@ export function ControlCenter() {
         )}
       </Section>
       {nodeId !== null && (
-        <Section title="Lab: Faults">
+        <Section title={t("labFaults")}>
           <LabPanel nodeId={nodeId} />
         </Section>
       )}

@@ -3,6 +3,7 @@
 import { RoleNotice, useCan } from "@/components/shell/role.tsx";
 import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
 import { useRef, useState, type FormEvent } from "react";
 import { StatusLine } from "@/components/forms/status-line.tsx";
 import { useFormFeedback } from "@/components/forms/use-form-feedback.ts";
@@ -18,19 +19,20 @@ interface RowProblem {
   message: string;
 }
 
+/** The import's columns and whole-file problems as the answer names them, each with its message key. */
 const COLUMN_LABELS: Record<string, string> = {
-  userId: "User ID",
-  firstName: "First Name",
-  lastName: "Last Name",
-  signedIn: "Signed In",
-  cluster: "Cluster",
-  client: "Client",
-  secure: "Secure",
-  dual: "Dual",
-  columns: "(number of values)",
-  header: "(header row)",
-  file: "(file)",
-  csv: "(CSV format)",
+  userId: "import.columnLabel.userId",
+  firstName: "import.columnLabel.firstName",
+  lastName: "import.columnLabel.lastName",
+  signedIn: "import.columnLabel.signedIn",
+  cluster: "import.columnLabel.cluster",
+  client: "import.columnLabel.client",
+  secure: "import.columnLabel.secure",
+  dual: "import.columnLabel.dual",
+  columns: "import.columnLabel.columns",
+  header: "import.columnLabel.header",
+  file: "import.columnLabel.file",
+  csv: "import.columnLabel.csv",
 };
 
 function problemsOf(fields: Record<string, string> | undefined): RowProblem[] {
@@ -44,6 +46,8 @@ function problemsOf(fields: Record<string, string> | undefined): RowProblem[] {
 
 /** Import Users: one CSV file, checked whole, imported whole or not at all. */
 export function UserImport() {
+  const t = useTranslations("users");
+  const format = useFormatter();
   const may = useCan("end_users");
   const queryClient = useQueryClient();
   const input = useRef<HTMLInputElement>(null);
@@ -59,21 +63,21 @@ export function UserImport() {
     setProblems([]);
     setResult(null);
     if (!file) {
-      setStatus({ kind: "error", text: "Choose a CSV file to import" });
+      setStatus({ kind: "error", text: t("import.chooseFile") });
       return;
     }
     if (file.size > IMPORT_MAX_CHARS) {
-      setStatus({ kind: "error", text: `${file.name} is larger than ${IMPORT_MAX_CHARS / 1024 / 1024} MB` });
+      setStatus({ kind: "error", text: t("import.tooLarge", { file: file.name, megabytes: IMPORT_MAX_CHARS / 1024 / 1024 }) });
       return;
     }
     setBusy(true);
-    setStatus({ kind: "warn", text: `Importing ${file.name}…` });
+    setStatus({ kind: "warn", text: t("import.importing", { file: file.name }) });
     try {
       const csv = await file.text();
       const imported = await api<ImportResult>("/api/users/import", { method: "POST", body: { csv } });
       await queryClient.invalidateQueries({ queryKey: ["users"] });
       setResult(imported);
-      setStatus({ kind: "ok", text: `${imported.imported} user${imported.imported === 1 ? "" : "s"} imported` });
+      setStatus({ kind: "ok", text: t("import.imported", { count: imported.imported }) });
       if (input.current) input.current.value = "";
     } catch (err) {
       setProblems(problemsOf(feedback.fail(err).body.fields));
@@ -83,53 +87,49 @@ export function UserImport() {
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Import Users">
+    <form onSubmit={submit} noValidate aria-label={t("title.import")}>
       <PageTitle
-        title="Import Users"
+        title={t("title.import")}
         toolbar={
           <>
             <button type="submit" title={may.why} disabled={!may.allowed || busy}>
-              Import
+              {t("import.import")}
             </button>
-            <Link href={USERS_BASE}>Back to Find/List</Link>
+            <Link href={USERS_BASE}>{t("import.back")}</Link>
           </>
         }
       />
-      <Section title="Status">
+      <Section title={t("import.status")}>
         <RoleNotice permission="end_users" />
         <StatusLine status={feedback.status} />
       </Section>
-      <Section title="File">
+      <Section title={t("import.file")}>
         <div className="form-grid">
-          <label htmlFor="csvFile">CSV Data File*</label>
+          <label htmlFor="csvFile">{t("import.csvFile")}</label>
           <div>
             <input id="csvFile" ref={input} type="file" accept=".csv,text/csv,text/plain" />
             <div className="hint">
-              The first row names the columns: <code>userId,firstName,lastName</code> and optionally <code>cluster</code> (each user&apos;s home
-              cluster, required when the console has more than one) and <code>signedIn</code> (true/false, yes/no,
-              1/0), <code>client</code> (desktop, mobile or ios-background; desktop when empty), <code>secure</code> and <code>dual</code>
-              (true when empty). Then one user per row, at most {IMPORT_MAX_ROWS.toLocaleString("en-US")}. Every row is checked first; if any row has an
-              error, nothing is imported. The Sync Agent assigns the users to nodes under the User Assignment Mode.
+              {t.rich("import.hintColumns", { code: (chunks) => <code>{chunks}</code> })} {t("import.hintRows", { max: IMPORT_MAX_ROWS })}
             </div>
           </div>
         </div>
       </Section>
       {problems.length > 0 && (
-        <Section title="Errors">
-          <TableScroll label="Import errors">
+        <Section title={t("import.errors")}>
+          <TableScroll label={t("import.errorsLabel")}>
             <table className="list compact" data-testid="import-errors">
               <thead>
                 <tr>
-                  <th>Row</th>
-                  <th>Column</th>
-                  <th>Error</th>
+                  <th>{t("import.row")}</th>
+                  <th>{t("import.column")}</th>
+                  <th>{t("import.error")}</th>
                 </tr>
               </thead>
               <tbody>
                 {problems.map((p) => (
                   <tr key={`${p.row}:${p.field}`}>
                     <td>{p.row ?? ""}</td>
-                    <td>{COLUMN_LABELS[p.field] ?? p.field}</td>
+                    <td>{p.field in COLUMN_LABELS ? t(COLUMN_LABELS[p.field]!) : p.field}</td>
                     <td>{p.message}</td>
                   </tr>
                 ))}
@@ -139,26 +139,26 @@ export function UserImport() {
         </Section>
       )}
       {result && (
-        <Section title="Assignment">
-          <TableScroll label="Assignment">
+        <Section title={t("import.assignment")}>
+          <TableScroll label={t("import.assignment")}>
             <table className="list compact" data-testid="import-result">
               <thead>
                 <tr>
-                  <th>Node</th>
-                  <th>Users Assigned</th>
+                  <th>{t("import.node")}</th>
+                  <th>{t("import.usersAssigned")}</th>
                 </tr>
               </thead>
               <tbody>
                 {result.assignedPerNode.map((n) => (
                   <tr key={n.nodeId}>
                     <td>{n.hostName}</td>
-                    <td>{n.users}</td>
+                    <td>{format.number(n.users)}</td>
                   </tr>
                 ))}
                 {result.unassigned > 0 && (
                   <tr>
-                    <td className="empty">Unassigned</td>
-                    <td>{result.unassigned}</td>
+                    <td className="empty">{t("import.unassigned")}</td>
+                    <td>{format.number(result.unassigned)}</td>
                   </tr>
                 )}
               </tbody>

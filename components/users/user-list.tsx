@@ -18,20 +18,18 @@ import type { Page } from "@/lib/schemas/find-list.ts";
 import { USER_SEARCH_FIELDS, userListQuery, type UserView } from "@/lib/schemas/users.ts";
 import { TableScroll } from "@/components/shell/table-scroll.tsx";
 import { ClientBulkForm } from "@/components/clients/client-bulk-form.tsx";
-import { CLIENT_KIND_LABELS } from "@/lib/schemas/clients.ts";
+import { useClientKindLabels } from "./client-kind-labels.ts";
 
 export const USERS_BASE = "/user-management/end-users";
 
-function confirmText(users: UserView[]): string {
-  const n = users.length;
-  return [
-    `You are about to permanently delete ${n} end user${n === 1 ? "" : "s"}: ${users.map((u) => u.userId).join(", ")}.`,
-    "This action cannot be undone. Continue?",
-  ].join("\n");
+function confirmText(t: ReturnType<typeof useTranslations<"users">>, users: UserView[]): string {
+  return [t("list.confirmDelete", { count: users.length, names: users.map((u) => u.userId).join(", ") }), t("list.cannotUndo")].join("\n");
 }
 
 export function UserList() {
+  const t = useTranslations("users");
   const common = useTranslations("common");
+  const clientKinds = useClientKindLabels();
   const may = useCan("end_users");
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -48,24 +46,24 @@ export function UserList() {
 
   async function deleteSelected() {
     const chosen = selection.chosen;
-    if (chosen.length === 0 || !window.confirm(confirmText(chosen))) return;
+    if (chosen.length === 0 || !window.confirm(confirmText(t, chosen))) return;
     const { done, failures } = await deleteEach(chosen, (u) => api(`/api/users/${u.id}`, { method: "DELETE" }), (u) => u.userId, (name) => common("list.deleteFailed", { name }));
     selection.clear();
     await queryClient.invalidateQueries({ queryKey: ["users"] });
     setStatus(
       failures.length
-        ? { kind: "error", text: `${done} deleted; not deleted: ${failures.join("; ")}` }
-        : { kind: "ok", text: `Delete successful: ${done} end user${done === 1 ? "" : "s"} deleted` },
+        ? { kind: "error", text: t("list.deletedSome", { done, failures: failures.join("; ") }) }
+        : { kind: "ok", text: t("list.deletedCount", { count: done }) },
     );
   }
 
   const toolbar = (
     <>
       <button type="button" onClick={() => router.push(`${USERS_BASE}/new`)} disabled={!may.allowed} title={may.why}>
-        Add New
+        {t("list.addNew")}
       </button>
       <button type="button" onClick={() => router.push(`${USERS_BASE}/import`)} disabled={!may.allowed} title={may.why}>
-        Import Users
+        {t("list.importUsers")}
       </button>
       <SelectionButtons selection={selection} empty={items.length === 0} onDelete={deleteSelected} refused={may.why} />
     </>
@@ -74,12 +72,19 @@ export function UserList() {
   return (
     <>
       <RoleNotice permission="end_users" />
-      <PageTitle title="Find and List Users" toolbar={toolbar} />
+      <PageTitle title={t("title.list")} toolbar={toolbar} />
       <ListStatus status={status} list={users} />
-      <Section title="User">
+      <Section title={t("list.section")}>
         <SearchBar
-          title="users"
-          fields={USER_SEARCH_FIELDS}
+          title={t("list.searchTitle")}
+          fields={
+            {
+              userId: t("list.field.userId"),
+              name: t("list.field.name"),
+              cluster: t("list.field.cluster"),
+              assignedNode: t("list.field.assignedNode"),
+            } satisfies Record<keyof typeof USER_SEARCH_FIELDS, string>
+          }
           field={params.field}
           match={params.match}
           q={params.q}
@@ -96,45 +101,45 @@ export function UserList() {
           }}
         />
         {users.data && users.data.total === 0 ? (
-          <p className="empty">No end users match the search.</p>
+          <p className="empty">{t("list.empty")}</p>
         ) : (
-          <TableScroll label="End users">
+          <TableScroll label={t("list.tableLabel")}>
             <table className="list">
               <thead>
                 <tr>
                   <th>
-                    <span className="visually-hidden">Select</span>
+                    <span className="visually-hidden">{t("list.select")}</span>
                   </th>
-                  <SortHeader column="userId" sort={params.sort} onSort={onSort}>User ID</SortHeader>
-                  <th>First Name</th>
-                  <SortHeader column="name" sort={params.sort} onSort={onSort}>Last Name</SortHeader>
-                  <SortHeader column="cluster" sort={params.sort} onSort={onSort}>Cluster</SortHeader>
-                  <SortHeader column="assignedNode" sort={params.sort} onSort={onSort}>Assigned Node</SortHeader>
-                  <SortHeader column="servingNode" sort={params.sort} onSort={onSort}>Serving Node</SortHeader>
-                  <SortHeader column="signedIn" sort={params.sort} onSort={onSort}>Signed In</SortHeader>
-                  <th>Client</th>
+                  <SortHeader column="userId" sort={params.sort} onSort={onSort}>{t("list.column.userId")}</SortHeader>
+                  <th>{t("list.column.firstName")}</th>
+                  <SortHeader column="name" sort={params.sort} onSort={onSort}>{t("list.column.lastName")}</SortHeader>
+                  <SortHeader column="cluster" sort={params.sort} onSort={onSort}>{t("list.column.cluster")}</SortHeader>
+                  <SortHeader column="assignedNode" sort={params.sort} onSort={onSort}>{t("list.column.assignedNode")}</SortHeader>
+                  <SortHeader column="servingNode" sort={params.sort} onSort={onSort}>{t("list.column.servingNode")}</SortHeader>
+                  <SortHeader column="signedIn" sort={params.sort} onSort={onSort}>{t("list.column.signedIn")}</SortHeader>
+                  <th>{t("list.column.client")}</th>
                 </tr>
               </thead>
               <tbody>
                 {items.map((u) => (
                   <tr key={u.id} data-testid={`user-row-${u.userId}`}>
                     <td>
-                      <input type="checkbox" aria-label={`Select ${u.userId}`} checked={selection.has(u.id)} onChange={() => selection.toggle(u.id)} />
+                      <input type="checkbox" aria-label={t("list.selectRow", { name: u.userId })} checked={selection.has(u.id)} onChange={() => selection.toggle(u.id)} />
                     </td>
                     <td>{u.userId}</td>
                     <td>{u.firstName}</td>
                     <td>{u.lastName}</td>
                     <td>{u.cluster.name}</td>
-                    <td>{u.assignedNode?.hostName ?? <span className="empty">Unassigned</span>}</td>
+                    <td>{u.assignedNode?.hostName ?? <span className="empty">{t("list.unassigned")}</span>}</td>
                     <td>
                       {u.servingNode?.hostName ?? ""}
-                      {u.servingNode && u.assignedNode && u.servingNode.id !== u.assignedNode.id && <span className="status-warn"> (failed over)</span>}
+                      {u.servingNode && u.assignedNode && u.servingNode.id !== u.assignedNode.id && <span className="status-warn">{t("list.failedOver")}</span>}
                     </td>
-                    <td>{u.signedIn ? "Yes" : "No"}</td>
+                    <td>{u.signedIn ? t("list.yes") : t("list.no")}</td>
                     <td data-testid="user-client">
-                      {CLIENT_KIND_LABELS[u.client.kind]}
-                      {u.client.secure ? "" : ", unrestricted"}
-                      {u.client.secure && u.client.kind !== "ios-background" && !u.client.dual ? ", dual off" : ""}
+                      {clientKinds[u.client.kind]}
+                      {u.client.secure ? "" : t("list.unrestricted")}
+                      {u.client.secure && u.client.kind !== "ios-background" && !u.client.dual ? t("list.dualOff") : ""}
                     </td>
                   </tr>
                 ))}

@@ -1,12 +1,6 @@
 /** The group the product creates when the publisher node is installed. */
 export const DEFAULT_GROUP_NAME = "DefaultCUPSubCluster";
 
-/**
- * The product puts every node in a group; the console keeps a pool of nodes
- * in none for building labs, and says what that means wherever they show.
- */
-export const NO_GROUP_WARNING = "Not in a Presence Redundancy Group: serves no users and has no High Availability";
-
 /** What the group rules need to know of a node chosen as a Presence Server. */
 export interface CandidateNode {
   id: number;

@@ -11,6 +11,8 @@ import { LOCALES } from "./locales.ts";
 import { MATCH_OPERATORS } from "../schemas/find-list.ts";
 import { SRM_PARAMETERS } from "../params/definitions.ts";
 import { FAULT_LABELS, FAULTS } from "../schemas/ha.ts";
+import { REPLICATION_STATES } from "../domain/replication.ts";
+import { PASSWORD_POLICY } from "../schemas/accounts.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -41,6 +43,7 @@ const FAMILIES: Record<string, { prefix: string; members: string[] }[]> = {
   params: [
     { prefix: "srm.", members: SRM_PARAMETERS.flatMap((p) => [`${p.key}.name`, `${p.key}.help`]) },
   ],
+  servers: [{ prefix: "replication.", members: Object.keys(REPLICATION_STATES) }],
   shell: [{ prefix: "menu.", members: [...new Set(MENUS.flatMap((m) => [m.key, ...m.items.map((i) => i.key)]))] }],
   errors: [
     { prefix: "role.", members: [...ROLES] },
@@ -110,7 +113,7 @@ describe("message catalogues", () => {
     expect(unused).toEqual([]);
   });
 
-  it("words states, reasons, Table 2's actions, faults, SRM parameters and roles in English as the one source does", () => {
+  it("words states, reasons, Table 2's actions, faults, SRM parameters, roles, replication states and the password policy in English as the one source does", () => {
     const ha = read("en", "ha");
     for (const s of Object.values(STATE)) expect(ha.get(`state.${s}`)).toBe(s);
     for (const r of Object.values(REASON).filter((x) => x !== "")) expect(ha.get(`reason.${r}`)).toBe(r);
@@ -127,5 +130,8 @@ describe("message catalogues", () => {
     const errors = read("en", "errors");
     for (const role of ROLES) expect(errors.get(`role.${role}`)).toBe(ROLE_LABELS[role]);
     for (const [p, text] of Object.entries(PERMISSIONS)) expect(errors.get(`permission.${p}`)).toBe(text);
+    const servers = read("en", "servers");
+    for (const [state, meaning] of Object.entries(REPLICATION_STATES)) expect(servers.get(`replication.${state}`)).toBe(meaning);
+    expect(read("en", "auth").get("passwordPolicy")).toBe(`Password policy: ${PASSWORD_POLICY}.`);
   });
 });

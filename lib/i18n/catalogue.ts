@@ -4,7 +4,7 @@ import type { Locale } from "./locales.ts";
  * The namespaces of the message catalogues: one JSON file per namespace and
  * locale in messages/<locale>/, so work on different pages touches different files.
  */
-export const NAMESPACES = ["common", "shell", "auth", "groups", "ha", "params", "errors"] as const;
+export const NAMESPACES = ["common", "shell", "auth", "groups", "ha", "params", "errors", "users", "params-pages", "servers", "serviceability", "accounts", "tokens", "alerts", "clients", "planning"] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export type Messages = Record<string, unknown>;

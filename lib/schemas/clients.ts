@@ -4,12 +4,6 @@ import { OUTAGE_KINDS } from "../clients/outage.ts";
 import { idText, recordId } from "./common.ts";
 import { pageNumber, pageOf, pageSize } from "./find-list.ts";
 
-export const CLIENT_KIND_LABELS: Record<(typeof CLIENT_KINDS)[number], string> = {
-  desktop: "Desktop",
-  mobile: "Mobile (foreground)",
-  "ios-background": "iOS in the background (push)",
-};
-
 export const clientKindSchema = z.enum(CLIENT_KINDS, { error: `Client kind must be one of ${CLIENT_KINDS.join(", ")}` });
 
 export const clientProfileSchema = z.object({

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { UserForm } from "@/components/users/user-form.tsx";
 
-export const metadata: Metadata = { title: "Add New End User" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("users"))("title.new") };
+}
 
 export default function NewEndUserPage() {
   return <UserForm />;
