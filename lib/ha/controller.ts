@@ -69,6 +69,9 @@ export const REAL_WALL_TIMERS: WallTimers = {
 /** Node's setTimeout holds at most about 24 days; longer waits re-arm on the way. */
 const LONGEST_WAIT_MS = 2 ** 31 - 1;
 
+/** How many times `exclusiveWhenQuiet` lets newly queued lane work go first before it queues anyway. */
+const QUIET_ROUNDS = 20;
+
 /** A group's own timer loop: each group sleeps until its next SRM timer, independently of the others. */
 interface GroupTimer {
   /** Lab time up to which every timer of the group has fired, each at its own due moment. */
@@ -97,6 +100,8 @@ export class HaController {
   private lab: LabSettings;
   private passive: boolean;
   private resumed: boolean;
+  /** Counts lead() and follow() calls: a resume that ends after leadership changed again says nothing of the current term. */
+  private term = 0;
   /** The timer checks as /api/health reports them: when the last one ended, how many failed. */
   readonly checks: { lastWall: number | null; errors: number; lastError: string | null } = { lastWall: null, errors: 0, lastError: null };
 
@@ -147,8 +152,9 @@ export class HaController {
     this.lab = lab;
     this.passive = false;
     this.resumed = false;
+    const term = ++this.term;
     await this.resumeAll();
-    this.resumed = !this.passive;
+    if (term === this.term) this.resumed = !this.passive;
     this.emitter.emit("change", { groupId: null, nodeIds: [], at: this.opts.clock.now() } satisfies ChangeNotice);
   }
 
@@ -162,7 +168,12 @@ export class HaController {
   follow(): void {
     this.passive = true;
     this.resumed = false;
-    for (const t of this.timers.values()) this.sleep(t);
+    this.term++;
+    for (const t of this.timers.values()) {
+      this.sleep(t);
+      // A check queued in a lane is refused once its turn comes: the next leader term queues its own.
+      t.pending = null;
+    }
   }
 
   /** A follower catches up with what the leader wrote, and tells its own listeners (event streams). */
@@ -494,12 +505,19 @@ export class HaController {
   /** Processes every timer of the group that is due, in its lane. */
   private tickGroup(key: string): Promise<void> {
     const timer = this.timerOf(key);
-    timer.pending ??= this.inGroup(key, () => {
-      timer.pending = null;
+    if (timer.pending) return timer.pending;
+    const check = this.inGroup(key, () => {
+      if (timer.pending === check) timer.pending = null;
       const unit = this.units.get(key);
       return unit ? this.tickUnit(unit) : Promise.resolve();
     });
-    return timer.pending;
+    timer.pending = check;
+    // Also when the turn never runs (refused: the lease was lost meanwhile), or the next check would wait on it forever.
+    const clear = () => {
+      if (timer.pending === check) timer.pending = null;
+    };
+    check.then(clear, clear);
+    return check;
   }
 
   /** Processes every timer that is due, each group in its own lane. */
@@ -539,7 +557,8 @@ export class HaController {
    * long work (a 100,000-user import) by a barrier waiting for it.
    */
   async exclusiveWhenQuiet<T>(fn: () => Promise<T>): Promise<T> {
-    await this.work.idle();
+    // Bounded: at a high lab speed some lane is nearly always busy, and the caller must run at last.
+    await this.work.idle(QUIET_ROUNDS);
     return this.exclusive(fn);
   }
 

@@ -104,6 +104,14 @@ async function saveNode(tx: Tx, before: NodeSim | undefined, after: NodeSim) {
 }
 
 /**
+ * How long a step waits for its transaction to start. The embedded database
+ * runs one transaction at a time, so a step of one group may wait behind
+ * another group's long one (a 100,000-user import): Prisma's 2 s default would
+ * make that wait a failure, and the step's user move a failed one.
+ */
+const STEP_TRANSACTION = { maxWait: 120_000 };
+
+/**
  * Persists one step of the controller in one transaction: the users it moved
  * (one UPDATE each, so no user is lost or served twice), the nodes' states,
  * the operation in progress, and the history rows.
@@ -149,7 +157,7 @@ export async function saveUnit(
         data: events.map((e) => ({ ...e, at: new Date(e.at), groupId: unit.groupId, nodeId: e.nodeId })),
       });
     }
-  });
+  }, STEP_TRANSACTION);
 }
 
 export interface HistoryNote {

@@ -99,4 +99,17 @@ describe("WorkLanes", () => {
     await lanes.idle();
     expect(log).toEqual(["queued meanwhile"]);
   });
+
+  it("waits a bounded number of rounds when lanes keep getting new work", async () => {
+    const lanes = new WorkLanes();
+    let stop = false;
+    const busy = async (): Promise<void> => {
+      await turn();
+      if (!stop) void lanes.inLanes(["a"], busy);
+    };
+    void lanes.inLanes(["a"], busy);
+    await lanes.idle(3);
+    stop = true;
+    await lanes.idle();
+  });
 });

@@ -39,9 +39,12 @@ export class WorkLanes {
     return run;
   }
 
-  /** Resolves when everything queued so far, and anything it queued meanwhile, has ended. */
-  async idle(): Promise<void> {
-    for (;;) {
+  /**
+   * Resolves when everything queued so far, and anything it queued meanwhile, has ended; or after
+   * `rounds` waits, for a caller that must not starve while lanes keep getting new work.
+   */
+  async idle(rounds = Infinity): Promise<void> {
+    for (let round = 0; round < rounds; round++) {
       const pending = new Set([this.barrier, ...this.lanes.values()]);
       await Promise.all(pending);
       if ([this.barrier, ...this.lanes.values()].every((p) => pending.has(p))) return;

@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
 import { LabClock } from "@/lib/ha/clock.ts";
+import { NotLeading } from "@/lib/ha/controller.ts";
 import { REASON as R, STATE as S } from "@/lib/ha/names.ts";
 import { DEFAULT_CLUSTER_PARAMETERS } from "@/lib/params/definitions.ts";
 import { FakeWall } from "./support/fake-wall.ts";
@@ -68,4 +69,53 @@ it("fires a group's timer at its due lab time while another group's lane is held
   } finally {
     await release();
   }
+});
+
+it("a group's steps wait for another piece of work's long transaction instead of failing (the embedded database runs one at a time)", async () => {
+  const a = await lab.pair([3, 3]);
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  // A transaction held longer than Prisma's default wait of 2 s, as a large import's is.
+  const long = lab.runtime().db.$transaction(() => held, { timeout: 60_000 });
+  const failover = lab.act(a, "failover", "n1");
+  const until = Date.now() + 2_500;
+  while (Date.now() < until) {
+    if (wall.armed) wall.fireNext();
+    await tick();
+  }
+  release();
+  await long;
+  await failover;
+  for (let i = 0; i < 500 && lab.controller().groupStatus(a.groupId).nodes[0]!.state !== S.IDLE; i++) {
+    if (wall.armed) wall.fireNext();
+    await tick();
+  }
+  expect(lab.controller().groupStatus(a.groupId).nodes.map((n) => [n.state, n.reason])).toEqual([
+    [S.IDLE, R.ADMIN],
+    [S.BACKUP, R.ADMIN],
+  ]);
+  expect(await lab.served(a)).toEqual([0, 6, 0]);
+});
+
+it("a timer check refused while the lead was lost does not stop the group's timers once it leads again", async () => {
+  const a = await lab.pair([2, 2]);
+  const c = lab.controller();
+  const release = await hold([a.n1, a.n2]);
+  // A's check waits in its lane; the lease is lost before its turn comes, so the turn is refused.
+  const queued = c.tick().then(
+    () => null,
+    (err: unknown) => err,
+  );
+  c.follow();
+  await release();
+  expect(await queued).toBeInstanceOf(NotLeading);
+  // Leading again: every SRM restarts, and each group's own timers must carry it out of Initializing.
+  await c.lead(c.clusterParameters, c.labSettings);
+  const node1 = () => c.groupStatus(a.groupId).nodes[0]!;
+  expect(node1().state).toBe(S.INITIALIZING);
+  for (let i = 0; i < 500 && node1().state === S.INITIALIZING; i++) {
+    if (wall.armed) wall.fireNext();
+    await tick();
+  }
+  expect([node1().state, node1().reason]).toEqual([S.NORMAL, R.NORMAL]);
 });
