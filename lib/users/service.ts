@@ -114,14 +114,15 @@ function listClusters(db: Db): Promise<ClusterRef[]> {
   return db.cluster.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
 }
 
-function nodesOfClusters(db: Db, clusters: readonly ClusterRef[]): Promise<number[]> {
-  return db.node.findMany({ where: { clusterId: { in: clusters.map((c) => c.id) } }, select: { id: true } }).then((rows) => rows.map((n) => n.id));
+type ClusterNode = { id: number; clusterId: number };
+
+/** The nodes of these clusters: whose HA states may refuse adding users, and whose groups an insert holds. */
+function nodesOfClusters(db: Db, clusters: readonly ClusterRef[]): Promise<ClusterNode[]> {
+  return db.node.findMany({ where: { clusterId: { in: clusters.map((c) => c.id) } }, select: { id: true, clusterId: true } });
 }
 
 /** Refuses adding users of these clusters while a node of one of them is in a failover state. */
-async function refuseWhileFailedOver(db: Db, gate: UserGate, clusters: readonly ClusterRef[]) {
-  if (clusters.length === 0) return;
-  const nodes = await db.node.findMany({ where: { clusterId: { in: clusters.map((c) => c.id) } }, select: { id: true, clusterId: true } });
+function refuseWhileFailedOver(gate: UserGate, clusters: readonly ClusterRef[], nodes: readonly ClusterNode[]) {
   const statuses = gate.allStatuses();
   for (const cluster of clusters) {
     const nodeIds = new Set(nodes.filter((n) => n.clusterId === cluster.id).map((n) => n.id));
@@ -152,9 +153,10 @@ function userIdTaken(userId: string, existing: string): ApiError {
  */
 export async function createUser(db: Db, gate: UserGate, input: UserInput): Promise<UserView> {
   const cluster = await homeClusterFor(db, input.cluster);
-  await refuseWhileFailedOver(db, gate, [cluster]);
-  const id = await gate.exclusiveOver(await nodesOfClusters(db, [cluster]), async () => {
-    await refuseWhileFailedOver(db, gate, [cluster]);
+  const members = await nodesOfClusters(db, [cluster]);
+  refuseWhileFailedOver(gate, [cluster], members);
+  const id = await gate.exclusiveOver(members.map((n) => n.id), async () => {
+    refuseWhileFailedOver(gate, [cluster], members);
     // userKey (the lower-cased ID) is unique in the schema; checking first gives the friendlier message.
     const taken = await db.endUser.findUnique({ where: { userKey: input.userId.toLowerCase() }, select: { userId: true } });
     if (taken) throw userIdTaken(input.userId, taken.userId);
@@ -226,12 +228,13 @@ const IMPORT_TRANSACTION = { maxWait: 30_000, timeout: 10 * 60_000 };
 export async function importUsers(db: Db, gate: UserGate, csv: string): Promise<ImportResult> {
   const clusters = await listClusters(db);
   // With one cluster every row is its user: refuse before reading a large file that could not be imported anyway.
-  if (clusters.length === 1) await refuseWhileFailedOver(db, gate, clusters);
+  if (clusters.length === 1) refuseWhileFailedOver(gate, clusters, await nodesOfClusters(db, clusters));
   const parsed = await parseUserCsv(csv);
   const homes = parsed.users.map((u) => ({ row: u.row, home: homeClusterOf(clusters, u.cluster || undefined) }));
   const rowClusters = [...new Map(homes.flatMap(({ home }) => ("error" in home ? [] : [[home.id, home] as const]))).values()];
-  return gate.exclusiveOver(await nodesOfClusters(db, rowClusters), async () => {
-    await refuseWhileFailedOver(db, gate, rowClusters);
+  const members = await nodesOfClusters(db, rowClusters);
+  return gate.exclusiveOver(members.map((n) => n.id), async () => {
+    refuseWhileFailedOver(gate, rowClusters, members);
     const existing = await existingUserIds(
       db,
       parsed.userIds.map((u) => u.userId),

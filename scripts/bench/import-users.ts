@@ -6,8 +6,6 @@
 // placed unevenly. Usage:
 //   npm run bench:import                 # embedded, and postgres on 127.0.0.1 if reachable
 //   BENCH_POSTGRES_URL=postgresql://... npm run bench:import
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import type { DatabaseConfig } from "../../lib/db/config.ts";
 import { createGroup, updateGroup } from "../../lib/groups/service.ts";
 import { VirtualClock } from "../../lib/ha/clock.ts";
@@ -16,6 +14,7 @@ import { startRuntime } from "../../lib/server/runtime.ts";
 import { parseUserCsv } from "../../lib/users/csv.ts";
 import { importUsers } from "../../lib/users/service.ts";
 import { applyAssignmentMode } from "../../lib/users/sync-agent.ts";
+import { onBothDatabases } from "./support.ts";
 
 const USERS = Number(process.env.BENCH_USERS ?? 100_000);
 
@@ -98,19 +97,4 @@ const csv = csvFile();
 console.log(`CSV file: ${USERS} rows, ${(csv.length / 1024 / 1024).toFixed(1)} MB; three groups of two nodes, HA off, Balanced`);
 console.log("(the embedded database also holds the demo cluster: the users, of cluster bench, are placed in bench's groups only)");
 
-await bench("embedded", { kind: "embedded", dataDir: "memory://" }, csv);
-
-const server = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const name = `prg_bench_${randomBytes(4).toString("hex")}`;
-const url = new URL(server);
-url.pathname = `/${name}`;
-try {
-  await bench("postgres", { kind: "postgres", url: url.toString() }, csv);
-} catch (err) {
-  if ((err as Error).message.startsWith("verification failed")) throw err;
-  console.log(`postgres  skipped: ${(err as Error).message}`);
-} finally {
-  const c = new pg.Client({ connectionString: server });
-  await c.connect().then(() => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).catch(() => undefined);
-  await c.end().catch(() => undefined);
-}
+await onBothDatabases((label, config) => bench(label, config, csv));

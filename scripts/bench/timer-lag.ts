@@ -1,6 +1,6 @@
 // Benchmark (not a test): how late one group's SRM timer fires while another
 // group's heavy work runs (issue 11: no group's timers wait for another's).
-// Group Small (cluster small, 2+2 users) runs Critical Service Down Delay
+// Group Small (cluster small, 2 users) runs Critical Service Down Delay
 // timers over and over: a critical service crashes, the timer fires, the
 // service is started again and the group falls back. Each firing's lateness
 // is measured in wall time against its due lab time, at lab speed 10, while
@@ -10,15 +10,11 @@
 // on the embedded database and on a PostgreSQL server. Usage:
 //   npm run bench:timer-lag              # embedded, and postgres on 127.0.0.1 if reachable
 //   BENCH_POSTGRES_URL=postgresql://... npm run bench:timer-lag
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import type { DatabaseConfig } from "../../lib/db/config.ts";
-import { createGroup } from "../../lib/groups/service.ts";
 import { REASON, STATE } from "../../lib/ha/names.ts";
-import { createNode } from "../../lib/inventory/nodes.ts";
 import { startRuntime, type Runtime } from "../../lib/server/runtime.ts";
-import { insertUsers } from "../../lib/users/bulk.ts";
 import { importUsers } from "../../lib/users/service.ts";
+import { benchPair, onBothDatabases } from "./support.ts";
 
 const SPEED = 10;
 const CSD_SECONDS = 1;
@@ -38,23 +34,23 @@ async function waitFor(what: string, check: () => boolean, ms = 60_000) {
 }
 
 /** Runs timer cycles on group Small until `during` settles; answers each firing's lateness in wall ms. */
-async function lagsDuring(rt: Runtime, small: { groupId: number; n1: number }, during: Promise<unknown>): Promise<number[]> {
+async function lagsDuring(rt: Runtime, small: { groupId: number; a: number }, during: Promise<unknown>): Promise<number[]> {
   const c = rt.controller;
   const lags: number[] = [];
   let done = false;
   const work = during.finally(() => (done = true));
   const node1 = () => c.groupStatus(small.groupId).nodes[0]!;
   do {
-    await c.fault(small.n1, "service-crash", "bench", SERVICE);
+    await c.fault(small.a, "service-crash", "bench", SERVICE);
     await waitFor("the Critical Service Down Delay to fire", () => node1().state !== STATE.NORMAL);
     const n = node1();
     if (n.reason !== REASON.CRITICAL_SERVICES_DOWN) throw new Error(`unexpected ${n.state} / ${n.reason}`);
     // The state changed at its due lab time; the lab clock when it became visible says how late that was.
     lags.push((c.clock.now() - n.stateSince) / SPEED);
     await waitFor("the failover to end", () => node1().state === STATE.FAILED_OVER_CSNR);
-    await c.serviceAction(small.n1, SERVICE, "start", "bench");
+    await c.serviceAction(small.a, SERVICE, "start", "bench");
     await waitFor("Failed Over", () => node1().state === STATE.FAILED_OVER);
-    await c.action(small.groupId, "fallback", small.n1, "bench");
+    await c.action(small.groupId, "fallback", small.a, "bench");
     await waitFor("Normal", () => c.groupStatus(small.groupId).nodes.every((x) => x.state === STATE.NORMAL));
   } while (!done);
   await work;
@@ -67,17 +63,8 @@ async function bench(label: string, config: DatabaseConfig) {
     const { db, controller: c } = rt;
     await c.setLabSettings({ speed: SPEED, stepSeconds: 0, srmStartSeconds: 0, bootSeconds: 0 });
     await c.setParameters({ ...c.clusterParameters, criticalServiceDownDelay: CSD_SECONDS });
-    const node = (host: string, cluster: string) => createNode(db, { hostName: host, softwareVersion: "15.0.1.12900-12", cluster, replicationState: 2 });
-    const pair = async (cluster: string, users: number) => {
-      await node(`${cluster}-pub`, cluster); // the cluster's publisher, alone in its DefaultCUPSubCluster
-      const n1 = (await node(`${cluster}-a`, cluster)).id;
-      const n2 = (await node(`${cluster}-b`, cluster)).id;
-      await insertUsers(db, Array.from({ length: users }, (_, i) => ({ userId: `${cluster}${i}`, assignedNodeId: i % 2 ? n2 : n1, signedIn: true })));
-      const g = await c.changeGroups("bench", () => createGroup(db, { name: cluster, description: "", server1Id: n1, server2Id: n2, haEnabled: true }));
-      return { groupId: g.id, n1, n2 };
-    };
-    const big = await pair("big", BIG_USERS);
-    const small = await pair("small", 2);
+    const big = await benchPair(rt, "big", BIG_USERS);
+    const small = await benchPair(rt, "small", 2);
     await waitFor("both groups Normal", () =>
       [big, small].every((g) => c.groupStatus(g.groupId).nodes.every((n) => n.state === STATE.NORMAL)),
     );
@@ -88,9 +75,9 @@ async function bench(label: string, config: DatabaseConfig) {
       small,
       (async () => {
         for (let round = 0; round < 3; round++) {
-          await c.action(big.groupId, "failover", big.n1, "bench");
+          await c.action(big.groupId, "failover", big.a, "bench");
           await waitFor("Big failed over", () => c.groupStatus(big.groupId).nodes[0]!.state === STATE.IDLE, 120_000);
-          await c.action(big.groupId, "fallback", big.n1, "bench");
+          await c.action(big.groupId, "fallback", big.a, "bench");
           await waitFor("Big back to Normal", () => c.groupStatus(big.groupId).nodes.every((n) => n.state === STATE.NORMAL), 120_000);
         }
       })(),
@@ -118,23 +105,4 @@ async function bench(label: string, config: DatabaseConfig) {
   }
 }
 
-await bench("embedded", { kind: "embedded", dataDir: "memory://" });
-
-const server = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const name = `prg_bench_${randomBytes(4).toString("hex")}`;
-const admin = new pg.Client({ connectionString: server });
-const reachable = await admin.connect().then(
-  () => true,
-  (err: unknown) => (console.log(`postgres  skipped: ${(err as Error).message}`), false),
-);
-if (reachable) {
-  try {
-    await admin.query(`CREATE DATABASE "${name}"`);
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    await bench("postgres", { kind: "postgres", url: url.toString() });
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
-    await admin.end();
-  }
-}
+await onBothDatabases(bench);
