@@ -119,3 +119,18 @@ it("a timer check refused while the lead was lost does not stop the group's time
   }
   expect([node1().state, node1().reason]).toEqual([S.NORMAL, R.NORMAL]);
 });
+
+it("says it is in charge only once the groups are resumed in the current leader term", async () => {
+  const c = lab.controller();
+  c.follow();
+  const first = c.lead(c.clusterParameters, c.labSettings);
+  // Leading, but what it holds is still the former leader's until the resume ends.
+  expect([c.leading, c.inCharge]).toEqual([true, false]);
+  c.follow();
+  const second = c.lead(c.clusterParameters, c.labSettings);
+  await first;
+  // The first term's resume ended: it says nothing of the second, still resuming.
+  expect(c.inCharge).toBe(false);
+  await second;
+  expect(c.inCharge).toBe(true);
+});
