@@ -4,7 +4,7 @@ import type { ChangeNotice, HaController } from "../ha/controller.ts";
 import type { HaEventRecord } from "../ha/model.ts";
 import { REASON, STATE } from "../ha/names.ts";
 import { canServeUsers } from "../ha/reachability.ts";
-import { DEFAULT_NODE_PARAMETERS } from "../params/definitions.ts";
+import { readNodeParameters } from "../params/service.ts";
 import { summarize, type OutageKind } from "./outage.ts";
 import { CLIENT_KINDS, ClientSim, type ClientKind, type ClientProfile, type MovedClient, type NodeCounters, type NodeInfo } from "./sim.ts";
 
@@ -233,24 +233,20 @@ export class ClientFleet {
   }
 
   private async readNodes(): Promise<Map<number, NodeInfo>> {
-    const [nodes, groups, settings] = await Promise.all([
+    const [nodes, groups] = await Promise.all([
       this.db.node.findMany({ select: { id: true, groupId: true, cluster: { select: { multipleDeviceMessaging: true } } } }),
       this.db.presenceRedundancyGroup.findMany({ select: { id: true, haEnabled: true } }),
-      this.db.setting.findMany({ where: { scope: { startsWith: "node:" } } }),
     ]);
+    const params = await readNodeParameters(this.db, nodes.map((n) => n.id));
     const ha = new Map(groups.map((g) => [g.id, g.haEnabled]));
-    const param = (nodeId: number, key: "clientReloginLowerLimit" | "clientReloginUpperLimit") => {
-      const row = settings.find((s) => s.scope === `node:${nodeId}` && s.key === key);
-      const v = row ? (JSON.parse(row.value) as unknown) : undefined;
-      return (typeof v === "number" ? v : DEFAULT_NODE_PARAMETERS[key]) * 1000;
-    };
     const out = new Map<number, NodeInfo>();
     for (const n of nodes) {
       const peer = n.groupId !== null && ha.get(n.groupId) ? nodes.find((o) => o.groupId === n.groupId && o.id !== n.id) : undefined;
+      const p = params.get(n.id)!;
       out.set(n.id, {
         peer: peer?.id ?? null,
-        reloginLowerMs: param(n.id, "clientReloginLowerLimit"),
-        reloginUpperMs: param(n.id, "clientReloginUpperLimit"),
+        reloginLowerMs: p.clientReloginLowerLimit * 1000,
+        reloginUpperMs: p.clientReloginUpperLimit * 1000,
         slowdown: n.cluster.multipleDeviceMessaging ? 2 : 1,
       });
     }

