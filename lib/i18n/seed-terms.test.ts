@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { REASON, STATE } from "../ha/names.ts";
@@ -15,17 +15,11 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 const EDITIONS = { zh: "000_", ja: "004_" } as const;
 type Edition = keyof typeof EDITIONS;
 
-// shared/ lies beside the repository (or beside the folder of its worktrees).
-function seedsDir(): string {
-  for (let dir = ROOT; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    const candidate = path.join(path.dirname(dir), "shared", "seeds");
-    if (existsSync(candidate)) return candidate;
-  }
-  throw new Error("shared/seeds not found beside the repository");
-}
+// Verbatim copies of the source documents (../shared/seeds), kept in the repository so a fresh clone tests alone.
+const SEEDS = path.join(ROOT, "tests", "seeds");
 
 function seedText(edition: Edition): string {
-  const dir = seedsDir();
+  const dir = SEEDS;
   const file = readdirSync(dir).find((f) => f.startsWith(EDITIONS[edition]) && f.endsWith(".txt"));
   if (!file) throw new Error(`no ${EDITIONS[edition]}*.txt in ${dir}`);
   return readFileSync(path.join(dir, file), "utf8");
