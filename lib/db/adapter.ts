@@ -1,9 +1,8 @@
-import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import type { DatabaseConfig } from "./config.ts";
+import { PGliteThread } from "./pglite-thread.ts";
 
 export interface OpenDatabase {
   config: DatabaseConfig;
@@ -20,6 +19,6 @@ export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase
     pool.on("error", (err) => console.warn(`[prg-console] database connection lost while idle: ${err.message}`));
     return { config, factory: new PrismaPg(pool), close: () => pool.end() };
   }
-  const pglite = await PGlite.create(config.dataDir);
-  return { config, factory: new PrismaPGlite(pglite), close: () => pglite.close() };
+  const thread = await PGliteThread.open(config.dataDir);
+  return { config, factory: await thread.factory(), close: () => thread.close() };
 }
