@@ -3,7 +3,7 @@ import { ApiError } from "../http/errors.ts";
 import type { AccountInput, AccountUpdate, AccountView, PasswordChange } from "../schemas/accounts.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
 import { isRole } from "./roles.ts";
-import { endSessionsOf, type SessionUser } from "./sessions.ts";
+import { endSessionsOf, sessionCacheOf, type SessionUser } from "./sessions.ts";
 
 type Row = { id: number; username: string; role: string; disabled: boolean; mustChangePassword: boolean; createdAt: Date; _count: { sessions: number } };
 
@@ -64,6 +64,8 @@ export async function updateAccount(db: Db, actor: SessionUser, id: number, chan
   if (change.role !== undefined && change.role !== "super_user" && before.role === "super_user") await refuseLockout(db, actor, before, "demote");
   await db.adminUser.update({ where: { id }, data: { ...(change.role ? { role: change.role } : {}), ...(change.disabled !== undefined ? { disabled: change.disabled } : {}) } });
   if (change.disabled === true) await endSessionsOf(db, id);
+  // A new role counts from this instance's next request, not from the database's notice.
+  else sessionCacheOf(db).forgetAccount(id);
   return { before, after: await getAccount(db, id) };
 }
 
@@ -71,6 +73,7 @@ export async function deleteAccount(db: Db, actor: SessionUser, id: number): Pro
   const before = await getAccount(db, id);
   await refuseLockout(db, actor, before, "delete");
   await db.adminUser.delete({ where: { id } });
+  sessionCacheOf(db).forgetAccount(id);
   return before;
 }
 

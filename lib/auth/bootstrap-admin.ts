@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "../db/client.ts";
 import { signInSchema } from "../schemas/auth.ts";
 import { hashPassword } from "./password.ts";
+import { sessionCacheOf } from "./sessions.ts";
 
 export const ADMIN_USERNAME = "admin";
 
@@ -52,17 +53,19 @@ export async function ensureAdminAccount(
  */
 export async function setAdminPassword(db: Db, password: string): Promise<{ created: boolean; sessionsEnded: number }> {
   const passwordHash = await hashPassword(password);
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const existing = await tx.adminUser.findUnique({ where: { username: ADMIN_USERNAME } });
     if (!existing) {
       await tx.adminUser.create({ data: { username: ADMIN_USERNAME, passwordHash } });
-      return { created: true, sessionsEnded: 0 };
+      return { created: true, sessionsEnded: 0, id: undefined };
     }
     // Recovery from the shell gives back a working administrator whatever was done to it on the page.
     await tx.adminUser.update({ where: { id: existing.id }, data: { passwordHash, role: "super_user", disabled: false, mustChangePassword: false } });
     const ended = await tx.session.deleteMany({ where: { userId: existing.id } });
-    return { created: false, sessionsEnded: ended.count };
+    return { created: false, sessionsEnded: ended.count, id: existing.id };
   });
+  if (result.id !== undefined) sessionCacheOf(db).forgetAccount(result.id);
+  return { created: result.created, sessionsEnded: result.sessionsEnded };
 }
 
 /** A generated password framed so it stands out in a terminal or a server log. */

@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../db/client.ts";
+import { coalesce } from "../db/coalesce.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
 import { isRole, type Role } from "./roles.ts";
+import { SessionCache } from "./session-cache.ts";
 
 export const SESSION_COOKIE = "prg_session";
 
@@ -100,19 +102,50 @@ export async function signIn(
   return { token, user, expiresAt };
 }
 
+// Requests that find their session in no cache (another instance's, or while
+// notices are not heard) share one read that began after each of them asked.
+const sessionRow = coalesce(
+  (key: string) => key,
+  (db: Db, key: string) => db.session.findUnique({ where: { tokenHash: key }, include: { user: { select: SESSION_USER_SELECT } } }),
+);
+type SessionRow = NonNullable<Awaited<ReturnType<typeof sessionRow>>>;
+
+const caches = new WeakMap<Db, SessionCache<SessionRow>>();
+
+/** This database's session cache: used once the runtime hears its session notices (lib/auth/session-cache.ts). */
+export function sessionCacheOf(db: Db): SessionCache<SessionRow> {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new SessionCache()));
+  return cache;
+}
+
 export async function findSession(db: Db, token: string | undefined, now = new Date()): Promise<Session | null> {
   if (!token) return null;
   const key = tokenHash(token);
-  const session = await db.session.findUnique({ where: { tokenHash: key }, include: { user: { select: SESSION_USER_SELECT } } });
+  const cache = sessionCacheOf(db);
+  const cached = cache.get(key);
+  let session: SessionRow | null | undefined = cached;
+  if (!session) {
+    const mark = cache.mark();
+    session = await sessionRow(db, key);
+    if (session) cache.keep(key, session, mark);
+  }
   if (!session || session.expiresAt <= now) return null;
   if (now.getTime() - session.lastSeenAt.getTime() >= sessionLimits().idleMs) {
+    // Another instance may have noted a later request than the copy here: only the stored time ends a session.
+    if (cached) {
+      cache.forgetSession(key);
+      return findSession(db, token, now);
+    }
     await db.session.deleteMany({ where: { tokenHash: key } });
+    cache.forgetSession(key);
     return null;
   }
   const user = toSessionUser(session.user);
   if (!user) return null;
   if (now.getTime() - session.lastSeenAt.getTime() >= LAST_SEEN_GRAIN_MS) {
     await db.session.updateMany({ where: { tokenHash: key }, data: { lastSeenAt: now } });
+    session.lastSeenAt = now;
   }
   return { key, user, expiresAt: session.expiresAt };
 }
@@ -136,11 +169,15 @@ export async function findSessionUser(db: Db, token: string | undefined, now = n
 }
 
 export async function signOut(db: Db, token: string | undefined): Promise<void> {
-  if (token) await db.session.deleteMany({ where: { tokenHash: tokenHash(token) } });
+  if (!token) return;
+  await db.session.deleteMany({ where: { tokenHash: tokenHash(token) } });
+  // This instance's next request must not wait for the database's notice.
+  sessionCacheOf(db).forgetSession(tokenHash(token));
 }
 
 /** Ends every session of an account (password changed, account disabled or deleted); returns how many. */
 export async function endSessionsOf(db: Db, userId: number, exceptKey?: string): Promise<number> {
   const ended = await db.session.deleteMany({ where: { userId, ...(exceptKey ? { NOT: { tokenHash: exceptKey } } : {}) } });
+  sessionCacheOf(db).forgetAccount(userId);
   return ended.count;
 }

@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import pg from "pg";
+import { SESSION_CHANNEL } from "../auth/session-cache.ts";
+import { sessionCacheOf } from "../auth/sessions.ts";
 import type { Db } from "../db/client.ts";
 import { NotLeading, type ChangeNotice, type HaController } from "../ha/controller.ts";
 import { changeKind } from "../ha/change-event.ts";
@@ -117,9 +119,12 @@ export class ClusterNode {
   private async listen() {
     if (this.closed) return;
     const client = new pg.Client({ connectionString: this.pool.options.connectionString });
+    const sessions = sessionCacheOf(this.db);
     const again = () => {
       if (this.listener !== client) return;
       this.listener = null;
+      // Notices sent while nobody listens are lost: nothing cached can be trusted until listening again.
+      sessions.listening(false);
       client.end().catch(() => undefined);
       setTimeout(() => void this.listen().catch(() => undefined), RELISTEN_MS).unref?.();
     };
@@ -129,14 +134,17 @@ export class ClusterNode {
     this.listener = client;
     try {
       await client.connect();
-      for (const channel of Object.values(CHANNEL)) await client.query(`LISTEN ${channel}`);
+      for (const channel of [...Object.values(CHANNEL), SESSION_CHANNEL]) await client.query(`LISTEN ${channel}`);
+      if (this.listener === client) sessions.listening(true);
     } catch {
       again();
     }
   }
 
   private notified(channel: string, payload: string) {
-    if (channel === CHANNEL.request) {
+    if (channel === SESSION_CHANNEL) {
+      sessionCacheOf(this.db).heard(payload);
+    } else if (channel === CHANNEL.request) {
       if (this.controller.leading) void this.server.drain().catch(() => undefined);
     } else if (channel === CHANNEL.reply) {
       this.client.replied(payload);
@@ -172,6 +180,7 @@ export class ClusterNode {
     await this.lease.stop();
     const listener = this.listener;
     this.listener = null;
+    sessionCacheOf(this.db).listening(false);
     await listener?.end().catch(() => undefined);
     await this.pool.end();
   }

@@ -9,6 +9,12 @@ export interface OpenDatabase {
   /** Shared by Prisma Client and the migration engine: PGlite allows one connection. */
   factory: SqlMigrationAwareDriverAdapterFactory;
   close(): Promise<void>;
+  /**
+   * Hears NOTIFY on a channel, on the embedded database only: there the one
+   * process is every instance. On PostgreSQL the cluster node listens, on a
+   * connection of its own that it makes again when lost (lib/cluster/node.ts).
+   */
+  listen?(channel: string, heard: (payload: string) => void): Promise<void>;
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase> {
@@ -20,5 +26,5 @@ export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase
     return { config, factory: new PrismaPg(pool), close: () => pool.end() };
   }
   const thread = await PGliteThread.open(config.dataDir);
-  return { config, factory: await thread.factory(), close: () => thread.close() };
+  return { config, factory: await thread.factory(), close: () => thread.close(), listen: (channel, heard) => thread.listen(channel, heard) };
 }

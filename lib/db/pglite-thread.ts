@@ -11,7 +11,7 @@ import {
   type TransactionOptions,
 } from "@prisma/driver-adapter-utils";
 
-type Reply = { id: number; value?: unknown; error?: { driver?: ConstructorParameters<typeof DriverAdapterError>[0]; message: string; name?: string } };
+type Reply = { notice?: { channel: string; payload: string }; id: number; value?: unknown; error?: { driver?: ConstructorParameters<typeof DriverAdapterError>[0]; message: string; name?: string } };
 
 const ADAPTER_INFO = { provider: "postgres", adapterName: "pglite-prisma-adapter" } as const;
 
@@ -25,6 +25,7 @@ export class PGliteThread {
   private readonly pending = new Map<number, { resolve(value: unknown): void; reject(err: Error): void }>();
   private nextId = 1;
   private failure: Error | null = null;
+  private readonly listeners = new Map<string, (payload: string) => void>();
 
   private constructor(worker: Worker) {
     this.worker = worker;
@@ -59,7 +60,14 @@ export class PGliteThread {
     });
   }
 
-  private settle({ id, value, error }: Reply): void {
+  /** Hears the database's NOTIFY on this channel (one listener per channel). */
+  async listen(channel: string, heard: (payload: string) => void): Promise<void> {
+    this.listeners.set(channel, heard);
+    await this.call("listen", { channel });
+  }
+
+  private settle({ notice, id, value, error }: Reply): void {
+    if (notice) return this.listeners.get(notice.channel)?.(notice.payload);
     const waiter = this.pending.get(id);
     if (!waiter) return;
     this.pending.delete(id);

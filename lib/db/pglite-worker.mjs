@@ -51,6 +51,11 @@ const operations = {
     await open.rollback();
   },
   connectionInfo: () => adapter.getConnectionInfo?.() ?? null,
+  // A notice is posted as PGlite hears it, before the answer of the statement that sent it:
+  // whoever waits for that answer finds the notice already delivered.
+  listen: async ({ channel }) => {
+    await pglite.listen(channel, (payload) => parentPort.postMessage({ notice: { channel, payload } }));
+  },
   close: async () => {
     await pglite.close();
     // Nothing is left to answer; the port is closed so the thread can end.

@@ -1,4 +1,5 @@
 import type { Db, Prisma } from "../db/client.ts";
+import { coalesce } from "../db/coalesce.ts";
 import type { z } from "zod";
 import { stringMatchFilter, type Page } from "../schemas/find-list.ts";
 import type { eventSchema, eventsQuery, HaStatusView } from "../schemas/ha.ts";
@@ -8,10 +9,16 @@ import { canServeUsers } from "./reachability.ts";
 export type UserCounts = { assigned: number; serving: number; active: number };
 
 /** Per node, as stored: users assigned to it, users whose serving node it is, and those signed in there. */
-export async function userCounts(db: Db, nodeIds: number[]): Promise<Map<number, UserCounts>> {
-  const ids = [...new Set(nodeIds)].filter((id) => Number.isSafeInteger(id));
-  const counts = new Map<number, UserCounts>(nodeIds.map((id) => [id, { assigned: 0, serving: 0, active: 0 }]));
-  if (ids.length === 0) return counts;
+export function userCounts(db: Db, nodeIds: number[]): Promise<ReadonlyMap<number, UserCounts>> {
+  const ids = [...new Set(nodeIds)].filter((id) => Number.isSafeInteger(id)).sort((a, b) => a - b);
+  return ids.length === 0 ? Promise.resolve(new Map()) : countsOf(db, ids);
+}
+
+// Every HA view polls these counts; concurrent views of the same nodes share one count that began after each asked.
+const countsOf = coalesce((ids: number[]) => ids.join(","), countUsers);
+
+async function countUsers(db: Db, ids: number[]): Promise<Map<number, UserCounts>> {
+  const counts = new Map<number, UserCounts>(ids.map((id) => [id, { assigned: 0, serving: 0, active: 0 }]));
   // One round trip instead of three: on the embedded database every query waits
   // for the single connection, so a read's throughput follows its query count.
   // Each count is an index-only scan (assignedNodeId; servingNodeId, signedIn).

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { ensureAdminAccount, passwordNotice } from "../auth/bootstrap-admin.ts";
+import { SESSION_CHANNEL } from "../auth/session-cache.ts";
+import { sessionCacheOf } from "../auth/sessions.ts";
 import { openDatabase } from "../db/adapter.ts";
 import { createPrismaClient, type Db } from "../db/client.ts";
 import { databaseConfigFromEnv, type DatabaseConfig } from "../db/config.ts";
@@ -124,6 +126,11 @@ export async function startRuntime(
   const applied = upToDate ? [] : await applyMigrations(database.factory);
   if (applied.length > 0) log(`[prg-console] applied migrations: ${applied.join(", ")}`);
   const db = createPrismaClient(database.factory);
+  if (database.listen) {
+    const sessions = sessionCacheOf(db);
+    await database.listen(SESSION_CHANNEL, (notice) => sessions.heard(notice));
+    sessions.listening(true);
+  }
 
   const admin = await ensureAdminAccount(db);
   if (admin.created && admin.generatedPassword) {

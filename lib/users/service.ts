@@ -1,4 +1,5 @@
 import type { Db, Prisma } from "../db/client.ts";
+import { coalesce } from "../db/coalesce.ts";
 import type { HaController } from "../ha/controller.ts";
 import { userCounts, withUserCounts } from "../ha/views.ts";
 import { ApiError } from "../http/errors.ts";
@@ -89,7 +90,10 @@ function orderOf(sort: UserListQuery["sort"]): Prisma.EndUserOrderByWithRelation
   }
 }
 
-export async function listUsers(db: Db, query: UserListQuery): Promise<Page<UserView>> {
+// Pages poll the same list (the first page of Find and List): identical queries in flight share one read begun after each asked.
+export const listUsers = coalesce((query: UserListQuery) => JSON.stringify(query), readUsers);
+
+async function readUsers(db: Db, query: UserListQuery): Promise<Page<UserView>> {
   const where = whereOf(query);
   const [total, rows] = await db.$transaction([
     db.endUser.count({ where }),
@@ -286,14 +290,21 @@ export async function importUsers(db: Db, gate: UserGate, csv: string): Promise<
  * every node in no group, as the inventory holds them (the controller may
  * not have loaded a node added by another process yet).
  */
+// What the topology reads beside the controller's statuses, shared by concurrent views as userCounts is.
+const topologyFacts = coalesce(
+  () => "",
+  async (db: Db) => {
+    const [mode, unassignedUsers, pool] = await Promise.all([
+      readAssignmentMode(db),
+      db.endUser.count({ where: { assignedNodeId: null } }),
+      db.node.findMany({ where: { groupId: null }, orderBy: { hostName: "asc" }, select: { id: true, hostName: true, haState: true, haReason: true } }),
+    ]);
+    return { mode, unassignedUsers, pool, poolCounts: await userCounts(db, pool.map((n) => n.id)) };
+  },
+);
+
 export async function topology(db: Db, controller: HaController): Promise<TopologyView> {
-  const statuses = await withUserCounts(db, controller.allStatuses());
-  const [mode, unassignedUsers, pool] = await Promise.all([
-    readAssignmentMode(db),
-    db.endUser.count({ where: { assignedNodeId: null } }),
-    db.node.findMany({ where: { groupId: null }, orderBy: { hostName: "asc" }, select: { id: true, hostName: true, haState: true, haReason: true } }),
-  ]);
-  const poolCounts = await userCounts(db, pool.map((n) => n.id));
+  const [statuses, { mode, unassignedUsers, pool, poolCounts }] = await Promise.all([withUserCounts(db, controller.allStatuses()), topologyFacts(db)]);
   const live = new Map(statuses.flatMap((s) => s.nodes).map((n) => [n.id, n]));
   const node = (n: (typeof statuses)[number]["nodes"][number]) => ({
     id: n.id,

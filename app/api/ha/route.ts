@@ -9,7 +9,6 @@ export const GET = handle(haOverview, async ({ runtime }) => {
   return {
     labNow: controller.clock.now(),
     speed: controller.labSettings.speed,
-    groups: await withUserCounts(runtime.db, groups),
-    nodesInNoGroup: await listNodesInNoGroup(runtime.db),
+    ...(await Promise.all([withUserCounts(runtime.db, groups), listNodesInNoGroup(runtime.db)]).then(([g, n]) => ({ groups: g, nodesInNoGroup: n }))),
   };
 });
