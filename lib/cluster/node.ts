@@ -3,6 +3,7 @@ import os from "node:os";
 import pg from "pg";
 import { SESSION_CHANNEL } from "../auth/session-cache.ts";
 import { sessionCacheOf } from "../auth/sessions.ts";
+import { TABLES_CHANNEL, tableVersionsOf } from "../db/table-versions.ts";
 import type { Db } from "../db/client.ts";
 import { NotLeading, type ChangeNotice, type HaController } from "../ha/controller.ts";
 import { changeKind } from "../ha/change-event.ts";
@@ -120,11 +121,13 @@ export class ClusterNode {
     if (this.closed) return;
     const client = new pg.Client({ connectionString: this.pool.options.connectionString });
     const sessions = sessionCacheOf(this.db);
+    const tables = tableVersionsOf(this.db);
     const again = () => {
       if (this.listener !== client) return;
       this.listener = null;
-      // Notices sent while nobody listens are lost: nothing cached can be trusted until listening again.
+      // Notices sent while nobody listens are lost: nothing kept can be trusted until listening again.
       sessions.listening(false);
+      tables?.listening(false);
       client.end().catch(() => undefined);
       setTimeout(() => void this.listen().catch(() => undefined), RELISTEN_MS).unref?.();
     };
@@ -134,8 +137,11 @@ export class ClusterNode {
     this.listener = client;
     try {
       await client.connect();
-      for (const channel of [...Object.values(CHANNEL), SESSION_CHANNEL]) await client.query(`LISTEN ${channel}`);
-      if (this.listener === client) sessions.listening(true);
+      for (const channel of [...Object.values(CHANNEL), SESSION_CHANNEL, TABLES_CHANNEL]) await client.query(`LISTEN ${channel}`);
+      if (this.listener === client) {
+        sessions.listening(true);
+        tables?.listening(true);
+      }
     } catch {
       again();
     }
@@ -144,6 +150,8 @@ export class ClusterNode {
   private notified(channel: string, payload: string) {
     if (channel === SESSION_CHANNEL) {
       sessionCacheOf(this.db).heard(payload);
+    } else if (channel === TABLES_CHANNEL) {
+      tableVersionsOf(this.db)?.wrote([payload]);
     } else if (channel === CHANNEL.request) {
       if (this.controller.leading) void this.server.drain().catch(() => undefined);
     } else if (channel === CHANNEL.reply) {
@@ -181,6 +189,7 @@ export class ClusterNode {
     const listener = this.listener;
     this.listener = null;
     sessionCacheOf(this.db).listening(false);
+    tableVersionsOf(this.db)?.listening(false);
     await listener?.end().catch(() => undefined);
     await this.pool.end();
   }

@@ -3,11 +3,15 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import pg from "pg";
 import type { DatabaseConfig } from "./config.ts";
 import { PGliteThread } from "./pglite-thread.ts";
+import { TableVersions } from "./table-versions.ts";
+import { observeWrites } from "./write-observer.ts";
 
 export interface OpenDatabase {
   config: DatabaseConfig;
   /** Shared by Prisma Client and the migration engine: PGlite allows one connection. */
   factory: SqlMigrationAwareDriverAdapterFactory;
+  /** Moved on by every write made through `factory`, and by notices of writes made elsewhere once the runtime hears them. */
+  versions: TableVersions;
   close(): Promise<void>;
   /**
    * Hears NOTIFY on a channel, on the embedded database only: there the one
@@ -23,8 +27,16 @@ export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase
     // An idle connection the server ends (restart, pg_terminate_backend, DROP DATABASE ... FORCE) is emitted here.
     // Prisma listens only while connected; from its disconnect to the pool's end an unheard error would crash the process.
     pool.on("error", (err) => console.warn(`[prg-console] database connection lost while idle: ${err.message}`));
-    return { config, factory: new PrismaPg(pool), close: () => pool.end() };
+    const versions = new TableVersions();
+    return { config, factory: observeWrites(new PrismaPg(pool), (t) => versions.wrote(t)), versions, close: () => pool.end() };
   }
   const thread = await PGliteThread.open(config.dataDir);
-  return { config, factory: await thread.factory(), close: () => thread.close(), listen: (channel, heard) => thread.listen(channel, heard) };
+  const versions = new TableVersions();
+  return {
+    config,
+    factory: observeWrites(await thread.factory(), (t) => versions.wrote(t)),
+    versions,
+    close: () => thread.close(),
+    listen: (channel, heard) => thread.listen(channel, heard),
+  };
 }

@@ -1,5 +1,5 @@
 import type { Db, Prisma } from "../db/client.ts";
-import { coalesce } from "../db/coalesce.ts";
+import { keptRead } from "../db/kept-read.ts";
 import type { z } from "zod";
 import { stringMatchFilter, type Page } from "../schemas/find-list.ts";
 import type { eventSchema, eventsQuery, HaStatusView } from "../schemas/ha.ts";
@@ -14,8 +14,8 @@ export function userCounts(db: Db, nodeIds: number[]): Promise<ReadonlyMap<numbe
   return ids.length === 0 ? Promise.resolve(new Map()) : countsOf(db, ids);
 }
 
-// Every HA view polls these counts; concurrent views of the same nodes share one count that began after each asked.
-const countsOf = coalesce((ids: number[]) => ids.join(","), countUsers);
+// Every HA view polls these counts: kept until users or nodes are written (a node deleted releases its users).
+const countsOf = keptRead(["EndUser", "Node"], (ids: number[]) => ids.join(","), countUsers);
 
 async function countUsers(db: Db, ids: number[]): Promise<Map<number, UserCounts>> {
   const counts = new Map<number, UserCounts>(ids.map((id) => [id, { assigned: 0, serving: 0, active: 0 }]));

@@ -1,5 +1,5 @@
 import type { Db, Prisma, Tx } from "../db/client.ts";
-import { coalesce } from "../db/coalesce.ts";
+import { keptRead } from "../db/kept-read.ts";
 import { replicationMeaning } from "../domain/replication.ts";
 import { SERVICE_NAMES } from "../domain/services.ts";
 import { DEFAULT_GROUP_NAME } from "../domain/groups.ts";
@@ -176,8 +176,8 @@ export async function deleteNode(db: Db, id: number): Promise<void> {
 }
 
 /** The nodes outside every group, by host name. */
-// Read by every HA overview a page polls: concurrent ones share a read begun after each asked.
-export const listNodesInNoGroup = coalesce(() => "", readNodesInNoGroup);
+// Read by every HA overview a page polls.
+export const listNodesInNoGroup = keptRead(["Node", "Cluster"], () => "", readNodesInNoGroup);
 
 async function readNodesInNoGroup(db: Db): Promise<NodeInNoGroup[]> {
   const rows = await db.node.findMany({

@@ -3,6 +3,7 @@ import { ensureAdminAccount, passwordNotice } from "../auth/bootstrap-admin.ts";
 import { SESSION_CHANNEL } from "../auth/session-cache.ts";
 import { sessionCacheOf } from "../auth/sessions.ts";
 import { openDatabase } from "../db/adapter.ts";
+import { registerTableVersions, TABLES_CHANNEL } from "../db/table-versions.ts";
 import { createPrismaClient, type Db } from "../db/client.ts";
 import { databaseConfigFromEnv, type DatabaseConfig } from "../db/config.ts";
 import { ensureDatabase } from "../db/migrate/ensure-database.ts";
@@ -126,10 +127,14 @@ export async function startRuntime(
   const applied = upToDate ? [] : await applyMigrations(database.factory);
   if (applied.length > 0) log(`[prg-console] applied migrations: ${applied.join(", ")}`);
   const db = createPrismaClient(database.factory);
+  registerTableVersions(db, database.versions);
+  // On PostgreSQL the cluster node hears the notices (lib/cluster/node.ts).
   if (database.listen) {
     const sessions = sessionCacheOf(db);
     await database.listen(SESSION_CHANNEL, (notice) => sessions.heard(notice));
+    await database.listen(TABLES_CHANNEL, (table) => database.versions.wrote([table]));
     sessions.listening(true);
+    database.versions.listening(true);
   }
 
   const admin = await ensureAdminAccount(db);

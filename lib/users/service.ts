@@ -1,5 +1,5 @@
 import type { Db, Prisma } from "../db/client.ts";
-import { coalesce } from "../db/coalesce.ts";
+import { keptRead } from "../db/kept-read.ts";
 import type { HaController } from "../ha/controller.ts";
 import { userCounts, withUserCounts } from "../ha/views.ts";
 import { ApiError } from "../http/errors.ts";
@@ -90,8 +90,8 @@ function orderOf(sort: UserListQuery["sort"]): Prisma.EndUserOrderByWithRelation
   }
 }
 
-// Pages poll the same list (the first page of Find and List): identical queries in flight share one read begun after each asked.
-export const listUsers = coalesce((query: UserListQuery) => JSON.stringify(query), readUsers);
+// Pages poll the same lists (the first page of Find and List): kept until users, nodes or clusters (their names) are written.
+export const listUsers = keptRead(["EndUser", "Node", "Cluster"], (query: UserListQuery) => JSON.stringify(query), readUsers);
 
 async function readUsers(db: Db, query: UserListQuery): Promise<Page<UserView>> {
   const where = whereOf(query);
@@ -290,8 +290,9 @@ export async function importUsers(db: Db, gate: UserGate, csv: string): Promise<
  * every node in no group, as the inventory holds them (the controller may
  * not have loaded a node added by another process yet).
  */
-// What the topology reads beside the controller's statuses, shared by concurrent views as userCounts is.
-const topologyFacts = coalesce(
+// What the topology reads beside the controller's statuses; the assignment mode is a Setting.
+const topologyFacts = keptRead(
+  ["EndUser", "Node", "Setting"],
   () => "",
   async (db: Db) => {
     const [mode, unassignedUsers, pool] = await Promise.all([

@@ -5,10 +5,9 @@ import { listNodesInNoGroup } from "@/lib/inventory/nodes.ts";
 
 export const GET = handle(haOverview, async ({ runtime }) => {
   const { controller } = runtime;
-  const groups = controller.allStatuses().filter((s) => s.groupId !== null);
-  return {
-    labNow: controller.clock.now(),
-    speed: controller.labSettings.speed,
-    ...(await Promise.all([withUserCounts(runtime.db, groups), listNodesInNoGroup(runtime.db)]).then(([g, n]) => ({ groups: g, nodesInNoGroup: n }))),
-  };
+  const [groups, nodesInNoGroup] = await Promise.all([
+    withUserCounts(runtime.db, controller.allStatuses().filter((s) => s.groupId !== null)),
+    listNodesInNoGroup(runtime.db),
+  ]);
+  return { labNow: controller.clock.now(), speed: controller.labSettings.speed, groups, nodesInNoGroup };
 });

@@ -1,6 +1,7 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { findSession, sessionCacheOf, sessionKey, signIn } from "@/lib/auth/sessions.ts";
+import { userCounts } from "@/lib/ha/views.ts";
 import { TEST_ADMIN_PASSWORD, useTestRuntime } from "./support/test-runtime.ts";
 
 const runtime = useTestRuntime();
@@ -54,5 +55,20 @@ describe("sessions kept in memory", () => {
     await refusedFromNowOn(async () => (await findSession(db, token))?.user.role === "read_only");
     await elsewhere(`UPDATE "AdminUser" SET "disabled" = true WHERE "id" = $1`, account.id);
     await refusedFromNowOn(async () => (await findSession(db, token)) === null);
+  });
+});
+
+describe("reads kept until their tables are written", () => {
+  it("counts a node's users again after users are written here or elsewhere", async () => {
+    const db = runtime().db;
+    const node = await db.node.findFirstOrThrow({ where: { groupId: { not: null } } });
+    const assigned = async () => (await userCounts(db, [node.id])).get(node.id)!.assigned;
+    const before = await assigned();
+    expect(await userCounts(db, [node.id])).toBe(await userCounts(db, [node.id]));
+    const user = await db.endUser.create({ data: { userId: "kept-read-1", userKey: "kept-read-1", clusterId: node.clusterId, assignedNodeId: node.id, servingNodeId: node.id } });
+    expect(await assigned()).toBe(before + 1);
+    await elsewhere(`DELETE FROM "EndUser" WHERE "id" = $1`, user.id);
+    if (onPostgres) await expect.poll(assigned, { timeout: 5_000, interval: 10 }).toBe(before);
+    else expect(await assigned()).toBe(before);
   });
 });

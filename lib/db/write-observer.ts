@@ -1,0 +1,74 @@
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
+
+// Prisma writes `INSERT INTO "public"."EndUser"`, the console's own SQL `INSERT INTO "EndUser"`;
+// `ON CONFLICT DO UPDATE SET` and `FOR UPDATE` name no table, so they are not writes here.
+const WRITE = /\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?)\s+(?:"public"\.)?"([A-Za-z_][A-Za-z0-9_]*)"/gi;
+
+/** The tables a statement writes, as far as its text says. */
+export function tablesWritten(sql: string): string[] {
+  return [...sql.matchAll(WRITE)].map((m) => m[1]!);
+}
+
+/**
+ * The same adapter factory, telling `wrote` which tables each statement
+ * wrote once it has run, and again when the transaction holding it ends
+ * (committed, the write is visible to reads that began before the commit;
+ * rolled back, it is gone). A script (migrations) counts as every table.
+ */
+export function observeWrites(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  wrote: (tables: Iterable<string>) => void,
+): SqlMigrationAwareDriverAdapterFactory {
+  const run = async <T>(query: SqlQuery, ran: () => Promise<T>, written?: Set<string>): Promise<T> => {
+    const tables = tablesWritten(query.sql);
+    try {
+      return await ran();
+    } finally {
+      if (tables.length > 0) {
+        wrote(tables);
+        for (const t of tables) written?.add(t);
+      }
+    }
+  };
+  const transaction = (tx: Transaction): Transaction => {
+    const written = new Set<string>();
+    const end = async (how: () => Promise<void>) => {
+      try {
+        await how();
+      } finally {
+        if (written.size > 0) wrote(written);
+      }
+    };
+    return {
+      provider: tx.provider,
+      adapterName: tx.adapterName,
+      options: tx.options,
+      queryRaw: (q) => run(q, () => tx.queryRaw(q), written),
+      executeRaw: (q) => run(q, () => tx.executeRaw(q), written),
+      commit: () => end(() => tx.commit()),
+      rollback: () => end(() => tx.rollback()),
+    };
+  };
+  const adapter = (inner: SqlDriverAdapter): SqlDriverAdapter => ({
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    queryRaw: (q) => run(q, () => inner.queryRaw(q)),
+    executeRaw: (q) => run(q, () => inner.executeRaw(q)),
+    executeScript: async (script) => {
+      try {
+        await inner.executeScript(script);
+      } finally {
+        wrote(["*"]);
+      }
+    },
+    startTransaction: async (level) => transaction(await inner.startTransaction(level)),
+    ...(inner.getConnectionInfo ? { getConnectionInfo: () => inner.getConnectionInfo!() } : {}),
+    dispose: () => inner.dispose(),
+  });
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => adapter(await factory.connect()),
+    connectToShadowDb: async () => adapter(await factory.connectToShadowDb()),
+  };
+}
