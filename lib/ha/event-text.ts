@@ -8,7 +8,7 @@
  */
 export interface EventText {
   key: string;
-  ns?: "servers";
+  ns?: "servers" | "planning";
   values?: Record<string, EventValue>;
 }
 export type EventValue = string | number | EventText;
