@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "../i18n/locales.ts";
 import { englishEventText } from "./event-english.ts";
-import { reasonTerm, say, stateTerm } from "./event-text.ts";
+import { knowsEventText, reasonTerm, say, stateTerm, type Translate } from "./event-text.ts";
 import { OPERATION_WORD, SERVICE_ACTION_WORD } from "./history-text.ts";
 import { REASON, STATE } from "./names.ts";
 
@@ -65,5 +65,14 @@ describe("history message keys", () => {
 
   it("refuses a key the en catalogue lacks rather than storing the key as text", () => {
     expect(() => englishEventText(say("event.noSuchMessage"))).toThrow();
+  });
+
+  it("knows a message only when the translator has it and every message nested in it, so a page falls back to the stored English", () => {
+    const known = new Set(["ha.event.gaveUp", "ha.event.word.fallback"]);
+    const t = Object.assign((key: string) => key, { has: (key: string) => known.has(key) }) as Translate;
+    const gaveUp = (why: ReturnType<typeof say>) => say("event.gaveUp", { host: "cup1", operation: say("event.word.fallback"), why });
+    expect(knowsEventText(t, say("event.word.fallback"))).toBe(true);
+    expect(knowsEventText(t, gaveUp(say("event.peerLoss.failed", { peer: "cup2" })))).toBe(false);
+    expect(knowsEventText(t, say("event.newerThanThisPage"))).toBe(false);
   });
 });
