@@ -111,6 +111,11 @@ for (const { locale, browserLocale, other, htmlLang } of [
       await expect(page.getByTestId("ha-message")).toContainText(text(ha, "title.failover", { host: hosts[0] }));
       await expect(page.getByTestId("ha-message")).toContainText(state("Running in Backup Mode"));
       await expect(page.getByTestId("recommended-action")).toHaveText(`${text(ha, "recommended")} ${text(ha, "table2.row3")}`);
+      // The history the SRM recorded shows in the page's language, not as the English it stores for the API.
+      const history = page.getByTestId("event-history");
+      await expect(history).toContainText(text(ha, "event.failoverRequested", { host: hosts[0], peer: hosts[1] }));
+      await expect(history).toContainText(text(ha, "event.stateReasonCause", { host: hosts[0], state: state("Idle"), reason: reason("On Admin Request"), cause: "" }).trim());
+      await expect(history).not.toContainText(`Failover of ${hosts[0]} to ${hosts[1]} requested`);
       const fallbackButton = row(page, hosts[0]).getByRole("button", { name: text(ha, "aria.fallback", { host: hosts[0] }) });
       await expect(fallbackButton).toHaveText(text(ha, "button.fallback"));
       await checkLayoutAndAccessibility(page);

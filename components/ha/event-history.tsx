@@ -8,15 +8,19 @@ import { api } from "@/lib/client/api.ts";
 import type { eventPageSchema } from "@/lib/schemas/ha.ts";
 import type { z } from "zod";
 import { TableScroll } from "@/components/shell/table-scroll.tsx";
-import { useHaLabels } from "./use-ha-labels.ts";
+import { useEventText, type StoredMessage } from "./use-event-text.ts";
 
 /** The event kinds to filter by, each with its label in the ha catalogue. */
 const KINDS = { "": "history.kinds.all", state: "history.kinds.state", action: "history.kinds.action", fault: "history.kinds.fault", service: "history.kinds.service", warning: "history.kinds.warning", parameter: "history.kinds.parameter" } as const;
 
+/** The page of history rows, with the message keys the answer carries beside the English. */
+type Page = z.infer<typeof eventPageSchema>;
+type Rows = Omit<Page, "items"> & { items: (Page["items"][number] & StoredMessage)[] };
+
 /** The history, newest first, filterable by kind and text. */
 export function EventHistory({ groupId, pageSize = 25 }: { groupId?: number; pageSize?: number }) {
   const t = useTranslations("ha");
-  const labels = useHaLabels();
+  const text = useEventText();
   const format = useFormatter();
   const [kind, setKind] = useState<keyof typeof KINDS>("");
   const [q, setQ] = useState("");
@@ -28,7 +32,7 @@ export function EventHistory({ groupId, pageSize = 25 }: { groupId?: number; pag
   if (q) qs.set("q", q);
   const events = useQuery({
     queryKey: ["events", qs.toString()],
-    queryFn: () => api<z.infer<typeof eventPageSchema>>(`/api/events?${qs}`),
+    queryFn: () => api<Rows>(`/api/events?${qs}`),
     placeholderData: keepPreviousData,
   });
 
@@ -62,9 +66,9 @@ export function EventHistory({ groupId, pageSize = 25 }: { groupId?: number; pag
               <tr key={e.id}>
                 <td>{format.dateTime(new Date(e.at), { dateStyle: "short", timeStyle: "medium" })}</td>
                 <td>{e.kind in KINDS ? t(KINDS[e.kind as keyof typeof KINDS]) : e.kind}</td>
-                <td>{e.message}</td>
-                <td>{e.fromState ? labels.state(e.fromState) : e.fromState}</td>
-                <td>{e.toState ? labels.state(e.toState) : e.toState}</td>
+                <td>{text.message(e)}</td>
+                <td>{e.fromState ? text.stateAndReason(e.fromState) : e.fromState}</td>
+                <td>{e.toState ? text.stateAndReason(e.toState) : e.toState}</td>
                 <td>{e.actor}</td>
               </tr>
             ))}

@@ -6,6 +6,8 @@ import { useState } from "react";
 import { useLabNow } from "@/components/ha/live.tsx";
 import { TableScroll } from "@/components/shell/table-scroll.tsx";
 import { useHaLabels } from "@/components/ha/use-ha-labels.ts";
+import { useEventText, type StoredMessage } from "@/components/ha/use-event-text.ts";
+import { BUILTIN_DRILL_TEXT } from "@/lib/drills/builtin-text.ts";
 import { api, ApiClientError } from "@/lib/client/api.ts";
 import type { HaStatusView } from "@/lib/schemas/ha.ts";
 import type { DrillResultView } from "@/lib/schemas/planning.ts";
@@ -28,23 +30,54 @@ const EXAMPLE = JSON.stringify(
   2,
 );
 
-function DrillResult({ run, status }: { run: DrillResultView; status: HaStatusView }) {
+/**
+ * A drill's name, description and recovery in the viewer's language: a
+ * built-in drill's from the catalogue, a custom drill's as its author wrote them.
+ */
+function useDrillText(entries: readonly DrillEntry[] | undefined) {
+  const t = useTranslations("planning");
+  const builtIn = (name: string) => {
+    const entry = entries?.find((d) => d.builtIn && d.scenario.name === name);
+    return entry ? BUILTIN_DRILL_TEXT[entry.key.slice("builtin:".length)] : undefined;
+  };
+  return {
+    name: (name: string) => {
+      const keys = builtIn(name);
+      return keys ? t(keys.name) : name;
+    },
+    description: (d: DrillEntry) => {
+      const keys = builtIn(d.scenario.name);
+      return keys ? t(keys.description) : d.scenario.description;
+    },
+    /** The run keeps the scenario it started with, so its name tells a built-in drill. */
+    recovery: (run: DrillResultView) => {
+      const keys = builtIn(run.name);
+      return keys ? t(keys.recovery) : run.recovery;
+    },
+  };
+}
+
+type TimelineRow = DrillResultView["timeline"][number] & StoredMessage;
+
+function DrillResult({ run, status, drillText }: { run: DrillResultView; status: HaStatusView; drillText: ReturnType<typeof useDrillText> }) {
   const t = useTranslations("planning");
   const ha = useTranslations("ha");
   const format = useFormatter();
   const labels = useHaLabels();
+  const text = useEventText();
+  const timeline = run.timeline as TimelineRow[];
   const host = (id: number | null) => status.nodes.find((n) => n.id === id)?.hostName ?? "";
   const secs = (s: number) => format.number(Math.round(s));
   const verdict = { passed: "drills.verdict.passed", abandoned: "drills.verdict.abandoned", failed: "drills.verdict.failed", running: "drills.verdict.failed" }[run.status];
   return (
     <div data-testid="drill-result">
       <p className={run.goalMet ? "status-ok" : "status-error"} data-testid="drill-verdict">
-        {t(verdict, { name: run.name })}
+        {t(verdict, { name: drillText.name(run.name) })}
         {run.timeTakenSeconds !== null && t("drills.inTime", { seconds: secs(run.timeTakenSeconds) })}
       </p>
       {run.recovery && (
         <p>
-          <strong>{t("drills.recovery")}</strong> {run.recovery}
+          <strong>{t("drills.recovery")}</strong> {drillText.recovery(run)}
         </p>
       )}
       <TableScroll label={t("drills.timelineLabel")}>
@@ -57,11 +90,11 @@ function DrillResult({ run, status }: { run: DrillResultView; status: HaStatusVi
             </tr>
           </thead>
           <tbody>
-            {run.timeline.map((e, i) => (
+            {timeline.map((e, i) => (
               <tr key={i}>
                 <td>{t("drills.offset", { seconds: secs(e.offsetSeconds) })}</td>
-                <td>{e.source === "trainee" ? t("drills.entry", { actor: e.actor, message: e.message }) : ""}</td>
-                <td>{e.source !== "trainee" ? t("drills.entry", { actor: e.source === "drill" ? t("drills.drill") : e.actor, message: e.message }) : ""}</td>
+                <td>{e.source === "trainee" ? t("drills.entry", { actor: e.actor, message: text.message(e) }) : ""}</td>
+                <td>{e.source !== "trainee" ? t("drills.entry", { actor: e.source === "drill" ? t("drills.drill") : e.actor, message: text.message(e) }) : ""}</td>
               </tr>
             ))}
           </tbody>
@@ -99,6 +132,7 @@ export function DrillsPanel({ status }: { status: HaStatusView }) {
   const queryClient = useQueryClient();
   const { now } = useLabNow();
   const drills = useQuery({ queryKey: ["drills"], queryFn: () => api<{ items: DrillEntry[] }>("/api/drills") });
+  const drillText = useDrillText(drills.data?.items);
   const runs = useQuery({
     queryKey: ["ha", "drill-runs", groupId],
     queryFn: () => api<{ items: DrillResultView[] }>(`/api/drill-runs?group=${groupId}`),
@@ -114,7 +148,7 @@ export function DrillsPanel({ status }: { status: HaStatusView }) {
   };
   const start = useMutation({
     mutationFn: () => api<DrillResultView>(`/api/groups/${groupId}/drill-runs`, { method: "POST", body: { drill: chosen } }),
-    onSuccess: (r) => setMessage({ kind: "ok", text: t("drills.started", { name: r.name }) }),
+    onSuccess: (r) => setMessage({ kind: "ok", text: t("drills.started", { name: drillText.name(r.name) }) }),
     onError: (err) => setMessage({ kind: "error", text: errorText(err, t("drills.notStarted")) }),
     onSettled: refresh,
   });
@@ -156,7 +190,7 @@ export function DrillsPanel({ status }: { status: HaStatusView }) {
       {running ? (
         <div data-testid="drill-running">
           <p>
-            {t.rich("drills.running", { name: running.name, strong: (chunks) => <strong>{chunks}</strong> })}
+            {t.rich("drills.running", { name: drillText.name(running.name), strong: (chunks) => <strong>{chunks}</strong> })}
             {now !== null && t("drills.left", { seconds: format.number(Math.max(0, Math.ceil((running.deadline - now) / 1000))) })}
             {t("drills.goal")}
           </p>
@@ -171,7 +205,7 @@ export function DrillsPanel({ status }: { status: HaStatusView }) {
             <select className="planning-select" value={chosen} onChange={(e) => setChosen(e.target.value)}>
               {drills.data?.items.map((d) => (
                 <option key={d.key} value={d.key}>
-                  {d.scenario.name}
+                  {drillText.name(d.scenario.name)}
                   {d.builtIn ? "" : t("drills.custom")}
                 </option>
               ))}
@@ -190,13 +224,13 @@ export function DrillsPanel({ status }: { status: HaStatusView }) {
               {t("drills.delete")}
             </button>
           )}
-          {selected && <p className="hint">{selected.scenario.description}</p>}
+          {selected && <p className="hint">{drillText.description(selected)}</p>}
         </div>
       )}
       <p role="status" aria-atomic="true" className={message ? `status-${message.kind}` : "visually-hidden"} data-testid="drill-message">
         {message?.text}
       </p>
-      {latest && latest.status !== "running" && <DrillResult run={latest} status={status} />}
+      {latest && latest.status !== "running" && <DrillResult run={latest} status={status} drillText={drillText} />}
       <details>
         <summary>{t("drills.write")}</summary>
         <label htmlFor="drill-json">{t("drills.scenario")}</label>

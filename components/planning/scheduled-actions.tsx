@@ -8,6 +8,8 @@ import { TableScroll } from "@/components/shell/table-scroll.tsx";
 import { api, ApiClientError } from "@/lib/client/api.ts";
 import type { HaStatusView } from "@/lib/schemas/ha.ts";
 import type { ScheduledActionView } from "@/lib/schemas/planning.ts";
+import { renderEventText, type Translate } from "@/lib/ha/event-text.ts";
+import { scheduledText } from "@/lib/schedule/describe.ts";
 
 function countdown(t: ReturnType<typeof useTranslations<"planning">>, ms: number): string {
   const s = Math.max(0, Math.ceil(ms / 1000));
@@ -41,6 +43,8 @@ export function useScheduled(groupId: number) {
 export function ScheduledActions({ status }: { status: HaStatusView }) {
   const t = useTranslations("planning");
   const ha = useTranslations("ha");
+  const all = useTranslations() as unknown as Translate;
+  const describe = (r: ScheduledActionView) => renderEventText(all, scheduledText(r, r.hostName ?? undefined));
   const format = useFormatter();
   const when = (at: number) => format.dateTime(new Date(at), { dateStyle: "short", timeStyle: "medium" });
   const groupId = status.groupId!;
@@ -61,13 +65,13 @@ export function ScheduledActions({ status }: { status: HaStatusView }) {
         body: action === "recover" ? { action, at } : { action, node, at },
       });
     },
-    onSuccess: (row) => setMessage({ kind: "ok", text: t("scheduled.scheduledAt", { description: row.description, at: when(row.runAt) }) }),
+    onSuccess: (row) => setMessage({ kind: "ok", text: t("scheduled.scheduledAt", { description: describe(row), at: when(row.runAt) }) }),
     onError: (err) => setMessage({ kind: "error", text: err instanceof ApiClientError ? err.message : t("scheduled.failed") }),
     onSettled: refresh,
   });
   const cancel = useMutation({
     mutationFn: (id: number) => api<ScheduledActionView>(`/api/scheduled-actions/${id}`, { method: "DELETE" }),
-    onSuccess: (row) => setMessage({ kind: "ok", text: t("scheduled.cancelled", { description: row.description }) }),
+    onSuccess: (row) => setMessage({ kind: "ok", text: t("scheduled.cancelled", { description: describe(row) }) }),
     onError: (err) => setMessage({ kind: "error", text: err instanceof ApiClientError ? err.message : t("scheduled.cancelFailed") }),
     onSettled: refresh,
   });
@@ -129,7 +133,7 @@ export function ScheduledActions({ status }: { status: HaStatusView }) {
             <tbody>
               {list.data.items.map((r) => (
                 <tr key={r.id} data-testid={`scheduled-${r.id}`}>
-                  <td>{r.description}</td>
+                  <td>{describe(r)}</td>
                   <td>
                     {when(r.runAt)}
                     {r.status === "pending" && now !== null && <div className="hint">{t("scheduled.in", { time: countdown(t, r.runAt - now) })}</div>}
@@ -141,7 +145,7 @@ export function ScheduledActions({ status }: { status: HaStatusView }) {
                   <td>{r.drillRunId !== null ? t("scheduled.drill", { id: String(r.drillRunId) }) : r.createdBy}</td>
                   <td>
                     {r.status === "pending" && r.drillRunId === null && (
-                      <button type="button" aria-label={t("scheduled.cancelOf", { description: r.description })} onClick={() => cancel.mutate(r.id)} disabled={cancel.isPending}>
+                      <button type="button" aria-label={t("scheduled.cancelOf", { description: describe(r) })} onClick={() => cancel.mutate(r.id)} disabled={cancel.isPending}>
                         {t("scheduled.cancel")}
                       </button>
                     )}

@@ -1,4 +1,13 @@
+import enPlanning from "../../messages/en/planning.json" with { type: "json" };
+import { BUILTIN_DRILL_TEXT } from "./builtin-text.ts";
 import type { Scenario } from "./scenario.ts";
+
+/** A built-in drill's English, from the en catalogue that words it for every language. */
+function english(key: string, field: "name" | "description" | "recovery"): string {
+  const found = BUILTIN_DRILL_TEXT[key]![field].split(".").reduce<unknown>((at, part) => (at as Record<string, unknown>)[part], enPlanning);
+  if (typeof found !== "string") throw new Error(`No English for the built-in drill ${key}'s ${field}`);
+  return found;
+}
 
 /**
  * The documented troubleshooting rows (Table 2 and the chapter's
@@ -9,26 +18,25 @@ import type { Scenario } from "./scenario.ts";
 export const BUILTIN_DRILLS: readonly (Scenario & { key: string })[] = [
   {
     key: "critical-service-down",
-    name: "Critical service down, then Fallback",
-    description: "One minute in, the Cisco Presence Engine crashes on node 1. The SRM fails node 1 over after the Critical Service Down Delay (row 12).",
-    recovery: "Start the stopped critical service on node 1 (Control Center), then click Fallback on node 1.",
+    name: english("critical-service-down", "name"),
+    description: english("critical-service-down", "description"),
+    recovery: english("critical-service-down", "recovery"),
     steps: [{ kind: "fault", atSeconds: 60, node: "node1", fault: "service-crash", service: "Cisco Presence Engine" }],
     timeLimitSeconds: 15 * 60,
   },
   {
     key: "database-failure",
-    name: "Database failure, then reboot and Fallback",
-    description: "One minute in, the database fails on node 1; the SRM fails it over (row 13).",
-    recovery: "Reboot node 1, wait until it is Failed Over, then click Fallback on node 1.",
+    name: english("database-failure", "name"),
+    description: english("database-failure", "description"),
+    recovery: english("database-failure", "recovery"),
     steps: [{ kind: "fault", atSeconds: 60, node: "node1", fault: "database-failure" }],
     timeLimitSeconds: 15 * 60,
   },
   {
     key: "failed-take-back",
-    name: "Failed take-back, then Recover",
-    description:
-      "Node 1 is failed over for maintenance; its critical services then fail to start, and the fallback at +40 s fails: both nodes Running in Failed Mode (row 14).",
-    recovery: "Click Recover, reboot node 1, then click Fallback on node 1.",
+    name: english("failed-take-back", "name"),
+    description: english("failed-take-back", "description"),
+    recovery: english("failed-take-back", "recovery"),
     steps: [
       { kind: "action", atSeconds: 0, action: "failover", node: "node1" },
       { kind: "fault", atSeconds: 30, node: "node1", fault: "service-start-failure" },
@@ -38,10 +46,9 @@ export const BUILTIN_DRILLS: readonly (Scenario & { key: string })[] = [
   },
   {
     key: "peer-down-during-initialization",
-    name: "Peer down during initialization",
-    description:
-      "Both nodes lose power; node 2 comes back alone and, not hearing node 1 within the Initialization Keep Alive Timeout, takes every user (row 18).",
-    recovery: "Power node 1 on, wait until it is Failed Over, then click Fallback on node 1.",
+    name: english("peer-down-during-initialization", "name"),
+    description: english("peer-down-during-initialization", "description"),
+    recovery: english("peer-down-during-initialization", "recovery"),
     steps: [
       { kind: "fault", atSeconds: 0, node: "node1", fault: "power-off" },
       { kind: "fault", atSeconds: 0, node: "node2", fault: "power-off" },
@@ -51,10 +58,9 @@ export const BUILTIN_DRILLS: readonly (Scenario & { key: string })[] = [
   },
   {
     key: "auto-recovery",
-    name: "Automatic recovery (Backup Activated / Failover Affected Services)",
-    description:
-      "Node 1 fails over on a critical service, its service comes back, then the database fails on node 2, the backup: automatic recovery moves every user to node 1 (row 22).",
-    recovery: "Start Cisco DB on node 2, then click Fallback on node 2.",
+    name: english("auto-recovery", "name"),
+    description: english("auto-recovery", "description"),
+    recovery: english("auto-recovery", "recovery"),
     steps: [
       { kind: "fault", atSeconds: 0, node: "node1", fault: "service-crash", service: "Cisco Presence Engine" },
       { kind: "service", atSeconds: 120, node: "node1", action: "start", service: "Cisco Presence Engine" },

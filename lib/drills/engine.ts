@@ -1,5 +1,6 @@
 import type { Db } from "../db/client.ts";
 import type { HaController } from "../ha/controller.ts";
+import { say, type EventValue } from "../ha/event-text.ts";
 import { REASON, STATE } from "../ha/names.ts";
 import { writeHistory } from "../ha/repository.ts";
 import { findRow } from "../ha/table2.ts";
@@ -22,6 +23,9 @@ export interface TimelineEntry {
   reason: string | null;
   actor: string;
   message: string;
+  /** The history row's catalogue message (history-text), null on rows from before keys were kept. */
+  messageKey: string | null;
+  messageValues: Record<string, EventValue> | null;
 }
 
 export interface Situation {
@@ -144,6 +148,8 @@ export function startDrills(db: Db, controller: HaController, scheduler: Schedul
       reason: e.reason,
       actor: e.actor,
       message: e.message,
+      messageKey: e.messageKey,
+      messageValues: e.messageValues as Record<string, EventValue> | null,
     }));
     return {
       id: run.id,
@@ -228,7 +234,7 @@ export function startDrills(db: Db, controller: HaController, scheduler: Schedul
       if (!run) throw new ApiError("not_found", `No drill run with id ${runId}`);
       const at = controller.clock.now();
       if (!(await end(runId, "abandoned", at))) throw new ApiError("conflict", `Drill run ${runId} has already ended`);
-      await writeHistory(db, at, [{ kind: "action", actor: by, groupId: run.groupId, message: `Drill run #${runId} abandoned` }]);
+      await writeHistory(db, at, [{ kind: "action", actor: by, groupId: run.groupId, text: say("event.drillAbandoned", { run: String(runId) }) }]);
       return result(runId);
     },
 

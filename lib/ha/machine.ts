@@ -1,6 +1,9 @@
-import { GOOD_REPLICATION_STATE, replicationMeaning } from "../domain/replication.ts";
+import { GOOD_REPLICATION_STATE } from "../domain/replication.ts";
 import { criticalServices, DB_SERVICE, SRM_SERVICE } from "../domain/services.ts";
 import { AUTOMATIC_FALLBACK_DELAY_SECONDS, type ClusterParameters } from "../params/definitions.ts";
+import { eventColumns } from "./event-english.ts";
+import { say, type EventText } from "./event-text.ts";
+import { OPERATION_WORD, replicationTerm, SERVICE_ACTION_WORD, stateChangeText } from "./history-text.ts";
 import { labMs, type LabSettings } from "./lab-settings.ts";
 import type { Heartbeat } from "./agent/heartbeat.ts";
 import type { GroupSim, HaEventRecord, MoveUsers, NodeSim } from "./model.ts";
@@ -118,9 +121,9 @@ export class GroupMachine {
    * start your SRM, take the users back): carried out by the peer when it
    * arrives, lost on a network that does not carry it.
    */
-  request(from: NodeSim, to: NodeSim, what: string, carryOut: () => void): boolean {
+  request(from: NodeSim, to: NodeSim, what: EventText, carryOut: () => void): boolean {
     if (!this.hears(from, to)) {
-      this.note("warning", from.id, `${from.hostName} could not reach ${to.hostName} to ${what}`);
+      this.note("warning", from.id, say("event.unreachable", { from: from.hostName, to: to.hostName, what }));
       return false;
     }
     carryOut();
@@ -141,9 +144,9 @@ export class GroupMachine {
   // ---- recording ----------------------------------------------------------
 
   /** Why the SRM is making the change it makes now: written beside each state change in the history. */
-  cause = "";
+  cause: EventText | null = null;
 
-  because(why: string) {
+  because(why: EventText) {
     this.cause = why;
   }
 
@@ -158,7 +161,7 @@ export class GroupMachine {
       toState: `${state}${reason ? ` / ${reason}` : ""}`,
       reason,
       actor: this.ctx.actor,
-      message: `${n.hostName}: ${state}${reason ? ` (${reason})` : ""}${this.cause ? ` — ${this.cause}` : ""}`,
+      ...eventColumns(stateChangeText(n.hostName, state, reason, this.cause)),
     });
     n.state = state;
     n.reason = reason;
@@ -172,7 +175,7 @@ export class GroupMachine {
     else n.healthySince ??= this.ctx.now;
   }
 
-  note(kind: HaEventRecord["kind"], nodeId: number | null, message: string) {
+  note(kind: HaEventRecord["kind"], nodeId: number | null, text: EventText) {
     this.events.push({
       at: this.ctx.now,
       groupId: this.g.id,
@@ -182,7 +185,7 @@ export class GroupMachine {
       toState: null,
       reason: null,
       actor: this.ctx.actor,
-      message,
+      ...eventColumns(text),
     });
   }
 
@@ -222,10 +225,10 @@ export class GroupMachine {
 
   adminAction(action: HaAction, nodeId?: number) {
     const allowed = this.allowedActions();
-    this.because(`${action} requested`);
+    this.because(say("event.because.requested", { action: say(OPERATION_WORD[action]) }));
     if (action === "recover") {
       if (!allowed.recover) throw new NotAllowed(`Recover is allowed only when both nodes of ${this.g.name} are in a failed state`);
-      this.note("action", null, `Recover requested: restarting Cisco Server Recovery Manager on both nodes`);
+      this.note("action", null, say("event.recoverRequested"));
       this.g.op = null;
       for (const n of this.g.nodes) {
         if (n.power !== "ON" || n.isolated) continue;
@@ -242,7 +245,7 @@ export class GroupMachine {
       if (!allowed.failover.includes(nodeId)) {
         throw new NotAllowed(`Failover of ${n.hostName} is allowed only when both nodes are Normal (now ${n.state} / ${p?.state})`);
       }
-      this.note("action", n.id, `Failover of ${n.hostName} to ${p.hostName} requested`);
+      this.note("action", n.id, say("event.failoverRequested", { host: n.hostName, peer: p.hostName }));
       beginFailover(this, n, p, REASON.ADMIN);
     } else {
       if (!allowed.fallback.includes(nodeId)) {
@@ -250,7 +253,7 @@ export class GroupMachine {
           `Fallback of ${n.hostName} is allowed only when it is Idle or Failed Over and its peer runs in backup mode (now ${n.state} / ${p?.state})`,
         );
       }
-      this.note("action", n.id, `Fallback of ${n.hostName} from ${p.hostName} requested`);
+      this.note("action", n.id, say("event.fallbackRequested", { host: n.hostName, peer: p.hostName }));
       beginFallback(this, n, p, REASON.ADMIN);
     }
   }
@@ -269,13 +272,13 @@ export class GroupMachine {
       n.initUntil = null;
       n.resumeState = null;
     }
-    this.note("action", null, `High Availability enabled`);
+    this.note("action", null, say("event.haEnabled"));
     for (const n of this.g.nodes) {
       if (n.replicationState !== GOOD_REPLICATION_STATE) {
         this.note(
           "warning",
           n.id,
-          `Database replication on ${n.hostName} is ${n.replicationState} (${replicationMeaning(n.replicationState)}), not 2: High Availability without replication set up can fail over at once`,
+          say("event.replicationNotSetUp", { host: n.hostName, replication: String(n.replicationState), meaning: replicationTerm(n.replicationState) }),
         );
       }
     }
@@ -305,7 +308,7 @@ export class GroupMachine {
       throw new NotAllowed(`Fall back ${this.g.name} (both nodes serving their own users) before disabling High Availability`);
     }
     this.g.haEnabled = false;
-    this.note("action", null, `High Availability disabled`);
+    this.note("action", null, say("event.haDisabled"));
     this.showHaOff();
   }
 
@@ -327,7 +330,7 @@ export class GroupMachine {
    */
   resumeAfterRestart() {
     if (!this.g.haEnabled) return;
-    this.note("state", null, "Server Recovery Manager controller restarted: resuming from the database");
+    this.note("state", null, say("event.controllerRestarted"));
     for (const n of this.g.nodes) {
       if (this.active(n) && !n.awaitingSrmRestart) startSrm(this, n);
     }
@@ -343,7 +346,7 @@ export class GroupMachine {
     if (action === "start" && service === SRM_SERVICE && n.services[service] === "STARTED") {
       throw new NotAllowed(`${SRM_SERVICE} is already running on ${n.hostName}`);
     }
-    this.note("service", n.id, `${action} ${service} on ${n.hostName}`);
+    this.note("service", n.id, say("event.serviceAction", { action: say(SERVICE_ACTION_WORD[action]), service, host: n.hostName }));
     if (action === "stop" || action === "restart") this.stopService(n, service);
     if (action === "start" || action === "restart") this.startService(n, service);
   }
@@ -361,7 +364,7 @@ export class GroupMachine {
     }
     const critical = criticalServices(this.ctx.params.monitorXcpAuthentication).includes(service) || service === DB_SERVICE;
     if (critical && n.startFailure) {
-      this.note("warning", n.id, `${service} failed to start on ${n.hostName}`);
+      this.note("warning", n.id, say("event.serviceStartFailed", { service, host: n.hostName }));
       return;
     }
     n.services[service] = "STARTED";
@@ -378,28 +381,28 @@ export class GroupMachine {
     switch (fault) {
       case "power-off":
         need(n.power !== "OFF", `${n.hostName} is already powered off`);
-        this.note("fault", n.id, `${n.hostName} powered off`);
+        this.note("fault", n.id, say("event.fault.powerOff", { host: n.hostName }));
         this.powerOff(n);
         break;
       case "power-on":
         need(n.power === "OFF", `${n.hostName} is not powered off`);
-        this.note("fault", n.id, `${n.hostName} powered on`);
+        this.note("fault", n.id, say("event.fault.powerOn", { host: n.hostName }));
         this.powerOn(n);
         break;
       case "reboot":
         need(n.power === "ON", `${n.hostName} is not running`);
-        this.note("fault", n.id, `${n.hostName} rebooting`);
+        this.note("fault", n.id, say("event.fault.reboot", { host: n.hostName }));
         this.powerOff(n);
         this.powerOn(n);
         break;
       case "isolate-network":
         need(!n.isolated, `${n.hostName} is already isolated`);
-        this.note("fault", n.id, `${n.hostName} lost its network connection`);
+        this.note("fault", n.id, say("event.fault.isolateNetwork", { host: n.hostName }));
         n.isolated = true;
         break;
       case "restore-network":
         need(n.isolated, `${n.hostName} is not isolated`);
-        this.note("fault", n.id, `${n.hostName} network connection restored`);
+        this.note("fault", n.id, say("event.fault.restoreNetwork", { host: n.hostName }));
         n.isolated = false;
         // It heard nothing while cut off: its Keep Alive Timeout counts from now, as after a start.
         n.lastPeerHeartbeat = this.ctx.now;
@@ -409,34 +412,34 @@ export class GroupMachine {
         need(n.power === "ON", `${n.hostName} is not running`);
         need(name in n.services, `${name} is not a service of ${n.hostName}`);
         need(n.services[name] === "STARTED", `${name} is not running on ${n.hostName}`);
-        this.note("fault", n.id, `${name} crashed on ${n.hostName}`);
+        this.note("fault", n.id, say("event.fault.serviceCrash", { service: name, host: n.hostName }));
         this.stopService(n, name);
         break;
       }
       case "database-failure":
         need(n.power === "ON" && n.services[DB_SERVICE] === "STARTED", `${DB_SERVICE} is not running on ${n.hostName}`);
-        this.note("fault", n.id, `${DB_SERVICE} failed on ${n.hostName}`);
+        this.note("fault", n.id, say("event.fault.databaseFailure", { service: DB_SERVICE, host: n.hostName }));
         this.stopService(n, DB_SERVICE);
         break;
       case "stop-srm":
         need(this.srmRunning(n), `${SRM_SERVICE} is not running on ${n.hostName}`);
-        this.note("fault", n.id, `${SRM_SERVICE} stopped on ${n.hostName}`);
+        this.note("fault", n.id, say("event.fault.stopSrm", { service: SRM_SERVICE, host: n.hostName }));
         this.stopService(n, SRM_SERVICE);
         break;
       case "start-srm":
         need(n.power === "ON", `${n.hostName} is not running (power ${n.power.toLowerCase()})`);
         need(!this.srmRunning(n), `${SRM_SERVICE} is already running on ${n.hostName}`);
-        this.note("fault", n.id, `${SRM_SERVICE} started on ${n.hostName}`);
+        this.note("fault", n.id, say("event.fault.startSrm", { service: SRM_SERVICE, host: n.hostName }));
         this.startService(n, SRM_SERVICE);
         break;
       case "service-start-failure":
         need(!n.startFailure, `critical services on ${n.hostName} already fail to start`);
-        this.note("fault", n.id, `critical services on ${n.hostName} will fail to start until it reboots`);
+        this.note("fault", n.id, say("event.fault.serviceStartFailure", { host: n.hostName }));
         n.startFailure = true;
         break;
       case "user-move-failure":
         need(!n.moveFailure, `the next user move on ${n.hostName} already fails`);
-        this.note("fault", n.id, `the next move of users off or onto ${n.hostName} will fail (database error)`);
+        this.note("fault", n.id, say("event.fault.userMoveFailure", { host: n.hostName }));
         n.moveFailure = true;
         break;
     }
@@ -468,7 +471,7 @@ export class GroupMachine {
       // The SRM keeps the critical services of a manually failed-over node stopped across a reboot.
       n.services[s] = n.servicesStoppedBySrm && critical.has(s) && s !== DB_SERVICE ? "STOPPED" : "STARTED";
     }
-    this.note("state", n.id, `${n.hostName} booted`);
+    this.note("state", n.id, say("event.booted", { host: n.hostName }));
     n.awaitingSrmRestart = false;
     startSrm(this, n);
   }
@@ -559,7 +562,7 @@ export class GroupMachine {
 
   advanceOnce(): boolean {
     const now = this.ctx.now;
-    this.cause = "";
+    this.cause = null;
     for (const n of this.g.nodes) {
       if (n.bootUntil !== null && n.bootUntil <= now) {
         this.finishBoot(n);
@@ -617,7 +620,7 @@ export class GroupMachine {
         heard &&
         this.seen(n)?.state === STATE.BACKUP
       ) {
-        this.note("action", n.id, `Automatic fallback of ${n.hostName}`);
+        this.note("action", n.id, say("event.automaticFallback", { host: n.hostName }));
         beginFallback(this, n, p, REASON.AUTO_FALLBACK);
         return true;
       }

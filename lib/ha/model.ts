@@ -1,4 +1,5 @@
 import type { PeerView } from "./agent/heartbeat.ts";
+import type { EventValue } from "./event-text.ts";
 import type { NodeState, Reason } from "./names.ts";
 
 export type Power = "ON" | "OFF" | "BOOTING";
@@ -79,6 +80,8 @@ export interface HaEventRecord {
   reason: string | null;
   actor: string;
   message: string;
+  messageKey: string | null;
+  messageValues: Record<string, EventValue> | null;
 }
 
 export function cloneGroup(g: GroupSim): GroupSim {

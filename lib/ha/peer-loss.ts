@@ -1,4 +1,6 @@
 import type { ClusterParameters } from "../params/definitions.ts";
+import { say, type EventText } from "./event-text.ts";
+import { OPERATION_WORD } from "./history-text.ts";
 import type { NodeSim, Operation } from "./model.ts";
 import { OPERATION_STATES, REASON, STATE, type Reason } from "./names.ts";
 
@@ -18,7 +20,7 @@ export interface PeerLossDecision {
   kind: "takeover" | "backup" | "failed" | "resolve";
   reason: Reason;
   /** Written beside the state change in the history. */
-  why: string;
+  why: EventText;
 }
 
 export interface PeerLoss {
@@ -51,12 +53,13 @@ export function decidePeerLoss({ node: n, peer: p, op, now, params, canTakeUsers
   const reason = initializing ? REASON.PEER_DOWN_INIT : n.peerView.shutdownNotice ? REASON.PEER_REBOOT : REASON.PEER_DOWN;
   const peerHolds = p.homeServedBy === p.id || n.homeServedBy === p.id;
   const inOp = !!op && (op.from === n.id || op.to === n.id);
-  const decide = (kind: PeerLossDecision["kind"], why: string): PeerLoss => ({ at, decision: { kind, reason, why: `no heartbeat from ${p.hostName}${why}` } });
-  if (peerHolds && canTakeUsers) return decide("takeover", ": taking over the users it holds");
-  if (!peerHolds && (inOp || initializing || n.state === STATE.NORMAL)) return decide("backup", ": this node already serves every user");
-  if (peerHolds && initializing) return decide("resolve", ", and this node cannot serve its users");
+  const decide = (kind: PeerLossDecision["kind"], why: EventText): PeerLoss => ({ at, decision: { kind, reason, why } });
+  const peer = p.hostName;
+  if (peerHolds && canTakeUsers) return decide("takeover", say("event.peerLoss.takeover", { peer }));
+  if (!peerHolds && (inOp || initializing || n.state === STATE.NORMAL)) return decide("backup", say("event.peerLoss.backup", { peer }));
+  if (peerHolds && initializing) return decide("resolve", say("event.peerLoss.resolve", { peer }));
   if (peerHolds && (inOp || OPERATION_STATES.includes(n.state))) {
-    return decide("failed", ` during the ${op?.kind ?? "transition"}, and this node cannot serve the users`);
+    return decide("failed", say("event.peerLoss.failed", { peer, operation: say(OPERATION_WORD[op?.kind ?? "transition"]) }));
   }
   return null;
 }

@@ -1,5 +1,7 @@
 import type { Db, Prisma, Tx } from "../db/client.ts";
 import { parsePeerView } from "./agent/heartbeat.ts";
+import { eventColumns } from "./event-english.ts";
+import type { EventText } from "./event-text.ts";
 import type { GroupSim, HaEventRecord, MoveUsers, NodeSim, Operation, OperationKind, Power, ServiceStatus } from "./model.ts";
 import { REASON, type NodeState, type Reason } from "./names.ts";
 
@@ -154,21 +156,35 @@ export async function saveUnit(
     }
     if (events.length) {
       await tx.haEvent.createMany({
-        data: events.map((e) => ({ ...e, at: new Date(e.at), groupId: unit.groupId, nodeId: e.nodeId })),
+        data: events.map((e) => ({ ...e, ...storedMessage(e), at: new Date(e.at), groupId: unit.groupId, nodeId: e.nodeId })),
       });
     }
   }, STEP_TRANSACTION);
 }
 
-export interface HistoryNote {
+/** A history row's message: a catalogue message, or English text alone where no key words it yet. */
+export type HistoryNote = {
   kind: HaEventRecord["kind"];
   actor: string;
-  message: string;
   groupId?: number | null;
   nodeId?: number | null;
-}
+} & ({ message: string } | { text: EventText });
 
 /** History rows written outside the state machine (parameter and assignment changes), at lab time `at`. */
 export async function writeHistory(db: Db | Tx, at: number, notes: HistoryNote[]): Promise<void> {
-  if (notes.length) await db.haEvent.createMany({ data: notes.map((n) => ({ ...n, at: new Date(at) })) });
+  if (notes.length === 0) return;
+  const data = notes.map(({ kind, actor, groupId, nodeId, ...said }) => ({
+    kind,
+    actor,
+    groupId,
+    nodeId,
+    at: new Date(at),
+    ...storedMessage("text" in said ? eventColumns(said.text) : { message: said.message, messageKey: null, messageValues: null }),
+  }));
+  await db.haEvent.createMany({ data });
+}
+
+/** A message's columns as Prisma writes them: no values is SQL NULL. */
+function storedMessage(m: Pick<HaEventRecord, "message" | "messageKey" | "messageValues">) {
+  return { message: m.message, messageKey: m.messageKey, messageValues: (m.messageValues ?? undefined) as Prisma.InputJsonObject | undefined };
 }

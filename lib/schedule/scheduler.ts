@@ -1,7 +1,10 @@
 import type { Db } from "../db/client.ts";
 import type { HaController, WallTimers } from "../ha/controller.ts";
 import type { Fault, ServiceAction } from "../ha/machine.ts";
+import { englishEventText } from "../ha/event-english.ts";
+import { say } from "../ha/event-text.ts";
 import { writeHistory } from "../ha/repository.ts";
+import { scheduledText, type Describable } from "./describe.ts";
 import { ApiError } from "../http/errors.ts";
 
 export const SCHEDULED_KINDS = ["failover", "fallback", "recover", "fault", "service", "drill-end"] as const;
@@ -41,21 +44,8 @@ const LONGEST_WAIT_MS = 2 ** 31 - 1;
 /** What a scheduled row of another module's kind does when due (drills end their runs): returns the outcome. */
 export type KindHandler = (row: ScheduledRow, at: number) => Promise<string>;
 
-export const describeScheduled = (row: Pick<ScheduledRow, "kind" | "nodeId" | "fault" | "service">, hostName?: string): string => {
-  const on = hostName ?? (row.nodeId !== null ? `node ${row.nodeId}` : "");
-  switch (row.kind) {
-    case "recover":
-      return "Recover";
-    case "fault":
-      return `fault ${row.fault}${row.service ? ` (${row.service})` : ""} on ${on}`;
-    case "service":
-      return `${row.fault} ${row.service} on ${on}`;
-    case "drill-end":
-      return "end of the drill";
-    default:
-      return `${row.kind === "failover" ? "Failover" : "Fallback"} of ${on}`;
-  }
-};
+/** What a scheduled row will do, in English. */
+export const describeScheduled = (row: Describable, hostName?: string): string => englishEventText(scheduledText(row, hostName));
 
 /**
  * Runs HA inputs planned for a lab time through the controller's own path.
@@ -227,7 +217,8 @@ export class Scheduler {
           actor: "scheduler",
           groupId: this.controller.knowsGroup(row.groupId) ? row.groupId : null,
           nodeId: row.nodeId,
-          message: `Scheduled ${describeScheduled(row)} (#${row.id}, by ${row.createdBy}) skipped: ${outcome}`,
+          // The outcome is the controller's refusal, worded in English only.
+          text: say("event.scheduledSkipped", { action: scheduledText(row), id: String(row.id), by: row.createdBy, outcome }),
         },
       ]);
     }

@@ -1,4 +1,5 @@
 import type { GroupMachine } from "../machine.ts";
+import { say, stateTerm } from "../event-text.ts";
 import type { NodeSim } from "../model.ts";
 import { REASON, STATE, type NodeState } from "../names.ts";
 
@@ -19,7 +20,7 @@ export function enforceAgreement(m: GroupMachine): boolean {
   const [a, b] = m.g.nodes as [NodeSim, NodeSim];
   if (!m.hears(a, b) || a.initUntil !== null || b.initUntil !== null) return false;
   if (agree(m, a, b)) return false;
-  m.note("warning", null, `${a.hostName} (${a.state}) and ${b.hostName} (${b.state}) disagree on who serves the users`);
+  m.note("warning", null, say("event.disagree", { a: a.hostName, aState: stateTerm(a.state), b: b.hostName, bState: stateTerm(b.state) }));
   disagree(m, a, b);
   return true;
 }
@@ -37,7 +38,7 @@ export function agree(m: GroupMachine, a: NodeSim, b: NodeSim): boolean {
 
 /** Both nodes enter a failed state; Recover restarts both SRMs, which then agree. */
 export function disagree(m: GroupMachine, a: NodeSim, b: NodeSim) {
-  m.because(`${a.hostName} and ${b.hostName} disagree on who serves the users`);
+  m.because(say("event.because.disagree", { a: a.hostName, b: b.hostName }));
   for (const n of [a, b]) {
     n.initUntil = null;
     n.resumeState = null;

@@ -1,4 +1,5 @@
 import { criticalServices, DB_SERVICE } from "../../domain/services.ts";
+import { say } from "../event-text.ts";
 import { beginFailover, moveUsers } from "./operations.ts";
 import type { GroupMachine } from "../machine.ts";
 import type { NodeSim } from "../model.ts";
@@ -17,11 +18,11 @@ export function onCriticalTimeout(m: GroupMachine, n: NodeSim, problem: "db" | "
   n.criticalDownSince = null;
   const reason = problem === "db" ? REASON.DATABASE_FAILURE : REASON.CRITICAL_SERVICES_DOWN;
   const down = [...criticalServices(m.ctx.params.monitorXcpAuthentication), DB_SERVICE].filter((s) => n.services[s] !== "STARTED");
-  m.because(`${down.join(", ")} down on ${n.hostName} longer than the Critical Service Down Delay (${m.ctx.params.criticalServiceDownDelay} s)`);
+  m.because(say("event.because.criticalServicesDown", { services: down.join(", "), host: n.hostName, delay: String(m.ctx.params.criticalServiceDownDelay) }));
   const seen = m.linked(n) ? m.seen(n) : null;
   const bothFailed = () => {
     m.setState(n, STATE.FAILED_MODE, REASON.CRITICAL_SERVICES_DOWN);
-    if (seen) m.request(n, p, "enter a failed state with it", () => m.setState(p, STATE.FAILED_MODE, REASON.CRITICAL_SERVICES_DOWN));
+    if (seen) m.request(n, p, say("event.ask.failedMode"), () => m.setState(p, STATE.FAILED_MODE, REASON.CRITICAL_SERVICES_DOWN));
   };
   switch (n.state) {
     case STATE.NORMAL:
@@ -56,7 +57,7 @@ export function onServicesBack(m: GroupMachine, n: NodeSim) {
   } else if (n.state === STATE.FAILOVER_AFFECTED) {
     m.setState(n, STATE.FAILED_OVER, REASON.CRITICAL_SERVICES_DOWN);
     if (m.seen(n)?.state === STATE.BACKUP_ACTIVATED) {
-      m.request(n, p, "end the automatic recovery", () => m.setState(p, STATE.BACKUP, REASON.CRITICAL_SERVICES_DOWN));
+      m.request(n, p, say("event.ask.endRecovery"), () => m.setState(p, STATE.BACKUP, REASON.CRITICAL_SERVICES_DOWN));
     }
   }
 }

@@ -1,4 +1,6 @@
 import { decidePeerLoss, type PeerLoss, type PeerLossDecision } from "../peer-loss.ts";
+import { say } from "../event-text.ts";
+import { OPERATION_WORD } from "../history-text.ts";
 import { DB_SERVICE } from "../../domain/services.ts";
 import { beginTakeover } from "./operations.ts";
 import type { GroupMachine } from "../machine.ts";
@@ -31,7 +33,7 @@ export function onPeerLoss(m: GroupMachine, n: NodeSim, d: PeerLossDecision) {
   const op = m.g.op;
   if (op) {
     m.g.op = null;
-    m.note("warning", n.id, `${n.hostName} gave up the ${op.kind}: ${d.why}`);
+    m.note("warning", n.id, say("event.gaveUp", { host: n.hostName, operation: say(OPERATION_WORD[op.kind]), why: d.why }));
   }
   n.initUntil = null;
   n.resumeState = null;

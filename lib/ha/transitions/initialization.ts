@@ -1,4 +1,6 @@
 import { criticalServices } from "../../domain/services.ts";
+import { say } from "../event-text.ts";
+import { OPERATION_WORD } from "../history-text.ts";
 import { labMs } from "../lab-settings.ts";
 import type { GroupMachine } from "../machine.ts";
 import type { NodeSim } from "../model.ts";
@@ -23,7 +25,7 @@ export function startSrm(m: GroupMachine, n: NodeSim, { fresh = false } = {}) {
   n.initUntil = m.ctx.now + labMs(m.ctx.lab.srmStartSeconds);
   n.lastPeerHeartbeat = m.ctx.now;
   n.criticalDownSince = null;
-  m.because(fresh ? "Recover restarts the SRM" : "SRM starting");
+  m.because(say(fresh ? "event.because.recoverRestartsSrm" : "event.because.srmStarting"));
   m.setState(n, STATE.INITIALIZING, REASON.INITIALIZATION);
 }
 
@@ -33,31 +35,31 @@ export function resolveInitialization(m: GroupMachine, n: NodeSim) {
   n.initUntil = null;
   n.resumeState = null;
   n.lastPeerHeartbeat = m.ctx.now;
-  m.because(`SRM started and heard ${p.hostName}`);
+  m.because(say("event.because.srmHeardPeer", { peer: p.hostName }));
   const seen = m.seen(n);
   if (seen?.awaitingSrmRestart) {
-    m.because(`SRM started, but ${p.hostName}'s SRM was not restarted since High Availability was enabled`);
+    m.because(say("event.because.peerSrmNotRestarted", { peer: p.hostName }));
     m.setState(n, STATE.UNKNOWN, REASON.NONE);
     return;
   }
   if (m.linked(n) && seen?.state === STATE.UNKNOWN && seen.reason === REASON.NONE) {
-    m.request(n, p, "start its SRM", () => startSrm(m, p));
+    m.request(n, p, say("event.ask.startSrm"), () => startSrm(m, p));
   }
   if (m.linked(n) && seen?.state === STATE.FAILED_MODE) {
     // Documented: an SRM that restarts and finds its peer's SRM failed fails too.
-    m.because(`SRM started and found ${p.hostName}'s SRM failed`);
+    m.because(say("event.because.peerSrmFailed", { peer: p.hostName }));
     m.setState(n, STATE.FAILED_MODE, REASON.UNKNOWN);
-    m.request(n, p, "enter a failed state with it", () => m.setState(p, STATE.FAILED_MODE, REASON.UNKNOWN));
+    m.request(n, p, say("event.ask.failedMode"), () => m.setState(p, STATE.FAILED_MODE, REASON.UNKNOWN));
     return;
   }
   if (resume === STATE.FAILED_MODE) {
-    m.because("SRM restarted in a failed state");
+    m.because(say("event.because.restartedFailed"));
     m.setState(n, STATE.FAILED_MODE, REASON.UNKNOWN);
     return;
   }
   const op = m.g.op;
   if (op && (op.from === n.id || op.to === n.id) && resume && OPERATION_STATES.includes(resume)) {
-    m.because(`SRM restarted during the ${op.kind}: resuming it`);
+    m.because(say("event.because.resuming", { operation: say(OPERATION_WORD[op.kind]) }));
     m.setState(n, resume, REASON.INITIALIZATION);
     op.stepEndsAt = Math.max(op.stepEndsAt, m.ctx.now);
     return;
@@ -65,12 +67,12 @@ export function resolveInitialization(m: GroupMachine, n: NodeSim) {
   if (m.failedOver(n)) {
     const running = !m.problem(n);
     const state = n.servicesStoppedBySrm ? STATE.IDLE : running ? STATE.FAILED_OVER : STATE.FAILED_OVER_CSNR;
-    m.because(`SRM started: its users are served by ${p.hostName}`);
+    m.because(say("event.because.servedByPeer", { peer: p.hostName }));
     m.setState(n, state, REASON.INITIALIZATION);
     return;
   }
   if (p.homeServedBy === n.id && p.id !== n.id) {
-    m.because(`SRM started: it serves ${p.hostName}'s users`);
+    m.because(say("event.because.servesPeer", { peer: p.hostName }));
     m.setState(n, resume === STATE.BACKUP_ACTIVATED ? STATE.BACKUP_ACTIVATED : STATE.BACKUP, REASON.INITIALIZATION);
     return;
   }

@@ -1,4 +1,6 @@
 import { criticalServices, DB_SERVICE } from "../../domain/services.ts";
+import { reasonTerm, say } from "../event-text.ts";
+import { OPERATION_WORD } from "../history-text.ts";
 import { disagree } from "./agreement.ts";
 import type { GroupMachine } from "../machine.ts";
 import type { MoveUsers, NodeSim, Operation } from "../model.ts";
@@ -36,21 +38,21 @@ export function beginFallback(m: GroupMachine, n: NodeSim, p: NodeSim, reason: R
 export function beginTakeover(m: GroupMachine, lost: NodeSim, taker: NodeSim, reason: Reason) {
   m.g.op = { kind: "takeover", from: lost.id, to: taker.id, reason, step: 1, stepEndsAt: m.ctx.now + m.stepMs() };
   taker.criticalDownSince = null;
-  m.note("state", taker.id, `${taker.hostName} lost the heartbeat of ${lost.hostName} (${reason}): taking over the users it holds`);
+  m.note("state", taker.id, say("event.heartbeatLost", { taker: taker.hostName, lost: lost.hostName, reason: reasonTerm(reason) }));
   m.setState(taker, STATE.TAKING_OVER, reason);
 }
 
 /** A user move fails when a node involved carries the injected database error. */
 export function moveUsers(m: GroupMachine, move: MoveUsers): boolean {
   if (m.ctx.failMoves) {
-    m.note("warning", move.to, "moving users failed: the database refused the update");
+    m.note("warning", move.to, say("event.moveRefused"));
     return false;
   }
   const involved = [m.node(move.from), m.node(move.to)];
   const failing = involved.find((x) => x.moveFailure);
   if (failing) {
     failing.moveFailure = false;
-    m.note("warning", failing.id, `moving users failed: database error on ${failing.hostName}`);
+    m.note("warning", failing.id, say("event.moveFailed", { host: failing.hostName }));
     return false;
   }
   m.moves.push(move);
@@ -65,7 +67,7 @@ function endReason(n: NodeSim, reason: Reason): Reason {
 export function stepOperation(m: GroupMachine, op: Operation) {
   const from = m.node(op.from);
   const to = m.node(op.to);
-  m.because(`${op.kind} step ${op.step} of ${from.hostName}'s users`);
+  m.because(say("event.because.step", { operation: say(OPERATION_WORD[op.kind]), step: String(op.step), host: from.hostName }));
   const next = () => {
     op.step += 1;
     op.stepEndsAt = m.ctx.now + m.stepMs();
@@ -75,7 +77,7 @@ export function stepOperation(m: GroupMachine, op: Operation) {
       if (op.reason === REASON.ADMIN) {
         for (const s of criticalServices(m.ctx.params.monitorXcpAuthentication)) from.services[s] = "STOPPED";
         from.servicesStoppedBySrm = true;
-        m.note("service", from.id, `critical services stopped on ${from.hostName}`);
+        m.note("service", from.id, say("event.criticalServicesStopped", { host: from.hostName }));
       }
       return next();
     }
@@ -95,14 +97,14 @@ export function stepOperation(m: GroupMachine, op: Operation) {
     if (op.step === 1) {
       if (from.startFailure) {
         m.g.op = null;
-        m.note("warning", from.id, `critical services failed to start on ${from.hostName}`);
+        m.note("warning", from.id, say("event.criticalServicesStartFailed", { host: from.hostName }));
         m.setState(from, STATE.FAILED_MODE, REASON.START_FAILED);
         m.setState(to, STATE.FAILED_MODE, REASON.START_FAILED);
         return;
       }
       for (const s of [...criticalServices(m.ctx.params.monitorXcpAuthentication), DB_SERVICE]) from.services[s] = "STARTED";
       from.servicesStoppedBySrm = false;
-      m.note("service", from.id, `critical services started on ${from.hostName}`);
+      m.note("service", from.id, say("event.criticalServicesStarted", { host: from.hostName }));
       return next();
     }
     m.g.op = null;
@@ -122,7 +124,7 @@ export function stepOperation(m: GroupMachine, op: Operation) {
     // An idle node taking its users back from a lost backup starts the services its SRM stopped.
     for (const s of criticalServices(m.ctx.params.monitorXcpAuthentication)) to.services[s] = "STARTED";
     to.servicesStoppedBySrm = false;
-    m.note("service", to.id, `critical services started on ${to.hostName}`);
+    m.note("service", to.id, say("event.criticalServicesStarted", { host: to.hostName }));
   }
   if (!moveUsers(m, { from: from.id, to: to.id })) {
     m.setState(to, STATE.FAILED_MODE, REASON.TAKE_OVER_FAILED);

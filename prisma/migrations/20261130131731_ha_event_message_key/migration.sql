@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "HaEvent" ADD COLUMN     "messageKey" TEXT,
+ADD COLUMN     "messageValues" JSONB;
