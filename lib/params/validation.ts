@@ -1,13 +1,17 @@
 import { z } from "zod";
+import { ruleMessage } from "../http/rule-messages.ts";
 import { recordId } from "../schemas/common.ts";
 import { DEFAULT_CLUSTER_PARAMETERS, DEFAULT_NODE_PARAMETERS, SRM_PARAMETERS, type ClusterParameters, type NodeParameters, type ParameterDefinition } from "./definitions.ts";
 
 /** The zod rule for one parameter, read from its definition. */
 function ruleFor(def: ParameterDefinition) {
-  if (def.type === "boolean") return z.boolean({ error: `${def.name} must be True or False` });
-  const range = `${def.name} must be a whole number from ${def.min} to ${def.max}`;
+  const parameter = { key: `params.srm.${def.key}.name` };
+  if (def.type === "boolean") return z.boolean({ error: ruleMessage("field.parameterTrueOrFalse", { parameter }) });
+  const range = ruleMessage("field.parameterRange", { parameter, min: String(def.min), max: String(def.max) });
   return z.number({ error: range }).int(range).min(def.min, range).max(def.max, range);
 }
+
+const srmName = (key: keyof ClusterParameters | keyof NodeParameters) => ({ key: `params.srm.${key}.name` });
 
 function fieldsOf(scope: "cluster" | "node") {
   return Object.fromEntries(SRM_PARAMETERS.filter((p) => p.scope === scope).map((p) => [p.key, ruleFor(p)])) as Record<string, z.ZodType>;
@@ -20,13 +24,13 @@ export const nodeFields = z.object(fieldsOf("node"));
 export const clusterParametersSchema = clusterFields.superRefine((p, ctx) => {
   const v = p as ClusterParameters;
   if (v.servicePort === v.adminRpcPort) {
-    ctx.addIssue({ code: "custom", path: ["adminRpcPort"], message: "Admin RPC Port must differ from Service Port" });
+    ctx.addIssue({ code: "custom", path: ["adminRpcPort"], message: ruleMessage("field.portsDiffer", { parameter: srmName("adminRpcPort"), other: srmName("servicePort") }) });
   }
   if (v.keepAliveInterval >= v.keepAliveTimeout) {
     ctx.addIssue({
       code: "custom",
       path: ["keepAliveInterval"],
-      message: "Keep Alive (Heartbeat) Interval must be less than the Keep Alive (Heartbeat) Timeout",
+      message: ruleMessage("field.lessThan", { parameter: srmName("keepAliveInterval"), other: srmName("keepAliveTimeout") }),
     });
   }
 });
@@ -37,7 +41,7 @@ export const nodeParametersSchema = nodeFields.superRefine((p, ctx) => {
     ctx.addIssue({
       code: "custom",
       path: ["clientReloginLowerLimit"],
-      message: "Client Re-Login Lower Limit may not be above the Client Re-Login Upper Limit",
+      message: ruleMessage("field.notAbove", { parameter: srmName("clientReloginLowerLimit"), other: srmName("clientReloginUpperLimit") }),
     });
   }
 });

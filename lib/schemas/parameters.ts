@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ruleMessage } from "../http/rule-messages.ts";
 import { ASSIGNMENT_MODES } from "../users/assignment.ts";
 
 export { serviceParametersPatch } from "../params/validation.ts";
@@ -25,7 +26,7 @@ export const serviceParametersView = z.object({
 export type ServiceParametersView = z.infer<typeof serviceParametersView>;
 
 export const assignmentModeSchema = z.enum(ASSIGNMENT_MODES, {
-  error: `User Assignment Mode for Presence Server must be one of ${ASSIGNMENT_MODES.join(", ")}`,
+  error: ruleMessage("field.oneOf", { field: { key: "label.userAssignmentMode" }, values: ASSIGNMENT_MODES.join(", ") }),
 });
 
 export const enterpriseParametersPut = z.object({ userAssignmentMode: assignmentModeSchema });
