@@ -5,8 +5,8 @@ import { useEffect, useRef, useState } from "react";
 import type { z } from "zod";
 import { ApiClientError } from "@/lib/client/api.ts";
 import { fieldErrors, fieldRules } from "@/lib/http/errors.ts";
-import { renderMessage, type Translate } from "@/lib/http/rule-messages.ts";
 import type { Status } from "./status-line.tsx";
+import { useMessage } from "./use-message.ts";
 
 /**
  * The status line and the field errors of a form, filled the same way on
@@ -16,7 +16,7 @@ import type { Status } from "./status-line.tsx";
  */
 export function useFormFeedback(initial: Status = null) {
   const t = useTranslations("common");
-  const messages = useTranslations();
+  const message = useMessage();
   const locale = useLocale();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<Status>(initial);
@@ -53,7 +53,7 @@ export function useFormFeedback(initial: Status = null) {
       }
       // English is each schema's own wording; other languages word the same message, or the rule a field broke.
       if (locale === "en") refuse(fieldErrors(parsed.error));
-      else refuse(Object.fromEntries(Object.entries(fieldRules(parsed.error)).map(([field, ref]) => [field, renderMessage(messages as unknown as Translate, ref)])));
+      else refuse(Object.fromEntries(Object.entries(fieldRules(parsed.error)).map(([field, ref]) => [field, message(ref)])));
       return null;
     },
     refuse,
