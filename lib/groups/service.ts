@@ -116,8 +116,8 @@ async function checkServers(
   const ids = [input.server1Id, ...(input.server2Id ? [input.server2Id] : [])];
   const nodes = await loadCandidates(db, ids);
   const missing: FieldErrors = {};
-  if (!nodes.has(input.server1Id)) missing.server1Id = { key: "group.nodeNotFound", values: { id: String(input.server1Id) } };
-  if (input.server2Id && !nodes.has(input.server2Id)) missing.server2Id = { key: "group.nodeNotFound", values: { id: String(input.server2Id) } };
+  if (!nodes.has(input.server1Id)) missing.server1Id = { key: "node.notFound", values: { id: String(input.server1Id) } };
+  if (input.server2Id && !nodes.has(input.server2Id)) missing.server2Id = { key: "node.notFound", values: { id: String(input.server2Id) } };
   throwIf("validation_failed", missing);
   const server1 = nodes.get(input.server1Id)!;
   const server2 = input.server2Id ? nodes.get(input.server2Id)! : null;

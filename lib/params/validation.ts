@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { MessageRef } from "../http/errors.ts";
 import { ruleMessage } from "../http/rule-messages.ts";
 import { recordId } from "../schemas/common.ts";
 import { DEFAULT_CLUSTER_PARAMETERS, DEFAULT_NODE_PARAMETERS, SRM_PARAMETERS, type ClusterParameters, type NodeParameters, type ParameterDefinition } from "./definitions.ts";
@@ -66,15 +67,14 @@ export type ServiceParametersPatch = z.output<typeof serviceParametersPatch>;
 export function guidanceWarnings(
   cluster: ClusterParameters,
   nodes: { hostName: string; groupId: number | null; groupName: string | null; values: NodeParameters }[],
-): string[] {
-  const warnings: string[] = [];
+): MessageRef[] {
+  const warnings: MessageRef[] = [];
   const delayChosen = cluster.criticalServiceDownDelay !== DEFAULT_CLUSTER_PARAMETERS.criticalServiceDownDelay;
   for (const n of nodes) {
     const lowerChosen = n.values.clientReloginLowerLimit !== DEFAULT_NODE_PARAMETERS.clientReloginLowerLimit;
     if (n.values.clientReloginLowerLimit !== cluster.criticalServiceDownDelay && (lowerChosen || delayChosen)) {
-      warnings.push(
-        `${n.hostName}: Client Re-Login Lower Limit (${n.values.clientReloginLowerLimit} s) differs from the Critical Service Down Delay (${cluster.criticalServiceDownDelay} s); Cisco recommends they be equal`,
-      );
+      const values = { host: n.hostName, lower: String(n.values.clientReloginLowerLimit), delay: String(cluster.criticalServiceDownDelay) };
+      warnings.push({ key: "guidance.lowerLimitVsDelay", values });
     }
   }
   const byGroup = new Map<number, typeof nodes>();
@@ -86,9 +86,14 @@ export function guidanceWarnings(
       a.values.clientReloginLowerLimit !== b.values.clientReloginLowerLimit ||
       a.values.clientReloginUpperLimit !== b.values.clientReloginUpperLimit
     ) {
-      warnings.push(
-        `${a.groupName}: the Client Re-Login limits of ${a.hostName} (${a.values.clientReloginLowerLimit}/${a.values.clientReloginUpperLimit} s) and ${b.hostName} (${b.values.clientReloginLowerLimit}/${b.values.clientReloginUpperLimit} s) differ; both nodes of a group should hold the same limits`,
-      );
+      const values = {
+        group: a.groupName ?? "",
+        hostA: a.hostName,
+        limitsA: `${a.values.clientReloginLowerLimit}/${a.values.clientReloginUpperLimit}`,
+        hostB: b.hostName,
+        limitsB: `${b.values.clientReloginLowerLimit}/${b.values.clientReloginUpperLimit}`,
+      };
+      warnings.push({ key: "guidance.groupLimitsDiffer", values });
     }
   }
   return warnings;

@@ -41,3 +41,15 @@ export const searchText = z
   .regex(NO_CONTROL_CHARACTERS, ruleMessage("field.noControlCharacters", { field: { key: "label.searchText" } }));
 
 export const okSchema = z.object({ ok: z.literal(true) });
+
+/**
+ * A message of the console's catalogues beside its English text, so pages
+ * word it in their own language while scripts keep reading the English.
+ */
+export const messageKeySchema = z
+  .object({
+    messageKey: z.string().describe("Key in messages/<locale>/errors.json"),
+    values: z.record(z.string(), z.union([z.string(), z.number()])).describe("The message's placeholders"),
+  })
+  .describe("A catalogue message: the pages word it in their language");
+export type MessageKey = z.infer<typeof messageKeySchema>;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ruleMessage } from "../http/rule-messages.ts";
 import { ASSIGNMENT_MODES } from "../users/assignment.ts";
+import { messageKeySchema } from "./common.ts";
 
 export { serviceParametersPatch } from "../params/validation.ts";
 
@@ -21,7 +22,8 @@ export type ParameterView = z.infer<typeof parameterView>;
 export const serviceParametersView = z.object({
   cluster: z.array(parameterView),
   nodes: z.array(z.object({ nodeId: z.number().int(), hostName: z.string(), groupName: z.string().nullable(), parameters: z.array(parameterView) })),
-  warnings: z.array(z.string()),
+  warnings: z.array(z.string()).describe("Guidance the values do not follow, in English"),
+  warningMessages: z.array(messageKeySchema).describe("The same warnings, in the same order, as catalogue messages"),
 });
 export type ServiceParametersView = z.infer<typeof serviceParametersView>;
 
