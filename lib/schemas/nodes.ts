@@ -12,8 +12,8 @@ export const nodeListQuery = findListQuery(
 ).extend({
   /** Only nodes a group may choose as Presence Server: in no group, or in group N. */
   assignableTo: z
-    .union([z.literal("new"), idText("assignableTo must be new or a group id")], {
-      error: "assignableTo must be new or a group id",
+    .union([z.literal("new"), idText(ruleMessage("field.assignableTo"))], {
+      error: ruleMessage("field.assignableTo"),
     })
     .optional(),
 });

@@ -81,8 +81,8 @@ export const userPageSchema = pageOf(userSchema);
 
 export const importBodySchema = z.object({
   csv: z
-    .string({ error: "csv is required: the text of the CSV file" })
-    .max(IMPORT_MAX_CHARS, `The CSV file may be at most ${IMPORT_MAX_CHARS / 1024 / 1024} MB`),
+    .string({ error: ruleMessage("field.csvRequired") })
+    .max(IMPORT_MAX_CHARS, ruleMessage("field.csvTooLarge", { size: String(IMPORT_MAX_CHARS / 1024 / 1024) })),
 });
 
 export const importResultSchema = z.object({
