@@ -2,13 +2,15 @@ import { createTranslator } from "next-intl";
 import en from "../../messages/en/errors.json";
 import enParams from "../../messages/en/params.json";
 import enServers from "../../messages/en/servers.json";
+import enHa from "../../messages/en/ha.json";
 import type { MessageRef } from "./errors.ts";
 
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
 // A message names a key of the errors catalogue, or a word that has its one
-// wording in another catalogue: an SRM parameter's name, a replication state's meaning.
-const ELSEWHERE = ["params.", "servers."];
+// wording in another catalogue: an SRM parameter's name, a replication state's
+// meaning, an HA state or reason.
+const ELSEWHERE = ["params.", "servers.", "ha."];
 const qualified = (key: string) => (ELSEWHERE.some((ns) => key.startsWith(ns)) ? key : `errors.${key}`);
 
 /**
@@ -25,7 +27,7 @@ export function renderMessage(t: Translate, ref: MessageRef): string {
 // A key missing from the catalogue fails where the message is made, not as a key path shown to a user.
 const englishT = createTranslator({
   locale: "en",
-  messages: { errors: en, params: enParams, servers: enServers },
+  messages: { errors: en, params: enParams, servers: enServers, ha: enHa },
   onError: (error) => {
     throw error;
   },

@@ -20,7 +20,7 @@ const has = (tree: Record<string, unknown>, key: string) =>
 /** A message reference names the errors catalogue, or a word kept in another one (lib/http/rule-messages.ts). */
 function exists(key: string): boolean {
   const [ns, ...rest] = key.split(".");
-  if (ns === "params" || ns === "servers") return has(english(ns), rest.join("."));
+  if (ns === "params" || ns === "servers" || ns === "ha") return has(english(ns), rest.join("."));
   return has(english("errors"), key);
 }
 
