@@ -1,6 +1,6 @@
 import { EventEmitter } from "node:events";
 import type { Db, Tx } from "../db/client.ts";
-import { ApiError } from "../http/errors.ts";
+import { ApiError, keyedError } from "../http/errors.ts";
 import type { ClusterParameters } from "../params/definitions.ts";
 import type { Clock } from "./clock.ts";
 import type { LabSettings } from "./lab-settings.ts";
@@ -335,7 +335,7 @@ export class HaController {
 
   private unitOfGroup(groupId: number): Unit {
     const unit = this.units.get(`g${groupId}`);
-    if (!unit) throw new ApiError("not_found", `No Presence Redundancy Group with id ${groupId}`);
+    if (!unit) throw keyedError("not_found", { key: "group.notFound", values: { id: String(groupId) } });
     return unit;
   }
 
@@ -346,7 +346,7 @@ export class HaController {
 
   private unitOfNode(nodeId: number): Unit {
     const unit = this.findUnitOfNode(nodeId);
-    if (!unit) throw new ApiError("not_found", `No IM and Presence node with id ${nodeId}`);
+    if (!unit) throw keyedError("not_found", { key: "node.notFound", values: { id: String(nodeId) } });
     return unit;
   }
 
