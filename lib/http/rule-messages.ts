@@ -22,11 +22,14 @@ export function renderMessage(t: Translate, ref: MessageRef): string {
   return t(qualified(ref.key), values);
 }
 
-// English is the language errors are raised in: its text comes from the same
-// catalogue as the other languages', so a rule's wording has one home per language.
 // An answer with a key the catalogue lacks (a state a newer server sends) shows the key rather than failing.
 const englishT = createTranslator({ locale: "en", messages: { errors: en, params: enParams, servers: enServers, ha: enHa }, onError: () => {} }) as unknown as Translate;
 
+/**
+ * A message in English, the language errors are raised in: its text comes
+ * from the same catalogue as the other languages', so a rule's wording has
+ * one home per language.
+ */
 export function english(ref: MessageRef): string {
   return renderMessage(englishT, ref);
 }
