@@ -25,7 +25,7 @@ export async function outcomeOf(run: () => Promise<unknown>): Promise<Outcome> {
 }
 
 /** Back on the follower: the same result, or the same error (code, messages, fields, current state). */
-function settle(outcome: Outcome): unknown {
+export function settle(outcome: Outcome): unknown {
   if (outcome.status < 400) return outcome.body;
   const { error, localized, localizedFields } = outcome.body as StoredError;
   const again = new ApiError(error.code, error.message, error.fields, error.current);
