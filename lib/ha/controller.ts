@@ -369,7 +369,7 @@ export class HaController {
   }
 
   private refuse(err: unknown, unit: Unit): never {
-    if (err instanceof NotAllowed) throw new ApiError("conflict", err.message, undefined, this.statusOf(unit));
+    if (err instanceof NotAllowed) throw refusal(err, this.statusOf(unit));
     throw err;
   }
 
@@ -425,7 +425,7 @@ export class HaController {
             return m;
           });
         } catch (err) {
-          if (err instanceof NotAllowed) throw new ApiError("conflict", err.message);
+          if (err instanceof NotAllowed) throw refusal(err);
           throw err;
         }
       }
@@ -663,6 +663,12 @@ export class HaController {
 export type HaStatus = ReturnType<HaController["statusOf"]>;
 
 /** This node as its peer's SRM last heard it: what the peer decides from while this node is silent. */
+/** The 409 of an input the state machine does not allow now, in the catalogue's words when it has them. */
+function refusal(err: NotAllowed, current?: unknown): ApiError {
+  const error = new ApiError("conflict", err.message, undefined, current);
+  return err.ref ? error.withMessage(err.ref.key, err.ref.values) : error;
+}
+
 function lastHeardBy(peer: NodeSim | null) {
   const heard = peer?.peerView.heard;
   return peer && heard ? { state: heard.state, reason: heard.reason, at: peer.lastPeerHeartbeat } : null;

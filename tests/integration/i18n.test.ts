@@ -4,6 +4,8 @@ import * as group from "@/app/api/groups/[id]/route.ts";
 import * as groups from "@/app/api/groups/route.ts";
 import * as session from "@/app/api/session/route.ts";
 import * as serviceParameters from "@/app/api/service-parameters/route.ts";
+import * as actions from "@/app/api/groups/[id]/actions/route.ts";
+import * as nodes from "@/app/api/nodes/route.ts";
 import { sessionLocale } from "@/lib/i18n/account-locale.ts";
 import { renderErrorMessage } from "@/lib/i18n/api-errors.ts";
 import { accountWithRole, signInAs } from "./support/accounts.ts";
@@ -143,5 +145,38 @@ describe("languages", () => {
 
     const view = await call(serviceParameters.GET, { path: "/api/service-parameters", cookie: admin });
     expect(view.body.warningMessages).toHaveLength(view.body.warnings.length);
+  });
+
+  it("an HA action the state does not allow is refused in the request's language, its states in the edition's words", async () => {
+    const admin = await signInAsAdmin();
+    const addNode = async (hostName: string) => {
+      const answer = await call(nodes.POST, { method: "POST", path: "/api/nodes", cookie: admin, body: { hostName, softwareVersion: "15.0.1.12900-12", cluster: "i18n-lab" } });
+      expect(answer.status).toBe(201);
+      return answer.body.id as number;
+    };
+    await addNode("i18n-ha-pub");
+    const [a, b] = [await addNode("i18n-ha-a"), await addNode("i18n-ha-b")];
+    const created = await call(groups.POST, { method: "POST", path: "/api/groups", cookie: admin, body: { name: "I18N-HA", server1Id: a, server2Id: b, haEnabled: true } });
+    expect(created.status).toBe(201);
+    const id = String(created.body.id);
+    const act = (body: unknown, lang: string) =>
+      call(actions.POST, { method: "POST", path: `/api/groups/${id}/actions`, params: { id }, cookie: admin, body, headers: { "accept-language": lang } });
+
+    const en = await act({ action: "fallback", node: a }, "en");
+    expect(en.status).toBe(409);
+    expect(en.body.error.message).toBe(
+      "Fallback of i18n-ha-a is allowed only when it is Idle or Failed Over and its peer runs in backup mode (now Normal / Normal)",
+    );
+    const ja = await act({ action: "fallback", node: a }, "ja");
+    expect(ja.status).toBe(409);
+    expect(ja.body.error.code).toBe("conflict");
+    const nodeStates = (answer: typeof en) => answer.body.error.current.nodes.map((n: { state: string }) => n.state);
+    expect(nodeStates(ja)).toEqual(nodeStates(en));
+    expect(ja.body.error.message).toBe(
+      "i18n-ha-a のフォールバックは、i18n-ha-a がアイドルまたはフェールオーバー済みで、ピアがバックアップモードで実行中の場合にのみ実行できます（現在 標準 / 標準）",
+    );
+    const zh = await act({ action: "recover" }, "zh");
+    expect(zh.status).toBe(409);
+    expect(zh.body.error.message).toBe("只有当 I18N-HA 的两个节点都处于故障状态时，才允许恢复");
   });
 });
