@@ -180,6 +180,29 @@ for (const { locale, browserLocale, other, htmlLang } of [
       await checkLayoutAndAccessibility(page);
     });
 
+    test("a group form's field errors, the server's refusal and the HA prerequisites verdict in the edition's words", async ({ page }) => {
+      const errors = catalogue(locale, "errors");
+      await ensureNode(api, `e2e-i18n-${locale}-c`);
+      const taken = `E2E-I18N-TAKEN-${locale}`;
+      const other = await ensureNode(api, `e2e-i18n-${locale}-d`);
+      expect([201, 409]).toContain((await api.post("/api/groups", { data: { name: taken, server1Id: other } })).status());
+      await signInAs(page, username, auth);
+      await page.goto("/system/presence-redundancy-groups/new");
+      const form = page.getByRole("form", { name: text(groups, "title.configuration") });
+      await form.getByLabel(text(groups, "form.server1")).selectOption({ label: `e2e-i18n-${locale}-c (15.0.1.12900-12)` });
+      await expect(page.getByTestId("ha-prerequisites")).toContainText(text(errors, "prerequisites.needTwo"));
+
+      // Checked on the page before sending.
+      await form.getByRole("button", { name: text(groups, "form.save") }).click();
+      await expect(form.locator("#name-error")).toHaveText(text(errors, "field.required", { field: text(errors, "label.name") }));
+
+      // Refused by the server: its field message in the page's language.
+      await form.getByLabel(text(groups, "form.name")).fill(taken);
+      await form.getByRole("button", { name: text(groups, "form.save") }).click();
+      await expect(form.locator("#name-error")).toHaveText(text(errors, "group.nameUnique"));
+      await expect(page.getByTestId("status-line")).toContainText(text(errors, "group.nameTaken", { name: taken, cluster: "imp-cluster-01" }));
+    });
+
     test("the header's language choice is kept after signing in again", async ({ page }) => {
       await signInAs(page, username, auth);
       await page.getByTestId("language-picker").selectOption(other);

@@ -4,8 +4,9 @@ import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import type { z } from "zod";
 import { ApiClientError } from "@/lib/client/api.ts";
-import { fieldErrors, issueRule } from "@/lib/http/errors.ts";
+import { fieldErrors, fieldRules } from "@/lib/http/errors.ts";
 import type { Status } from "./status-line.tsx";
+import { useMessage } from "./use-message.ts";
 
 /**
  * The status line and the field errors of a form, filled the same way on
@@ -15,7 +16,7 @@ import type { Status } from "./status-line.tsx";
  */
 export function useFormFeedback(initial: Status = null) {
   const t = useTranslations("common");
-  const rules = useTranslations("errors");
+  const message = useMessage();
   const locale = useLocale();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<Status>(initial);
@@ -50,16 +51,9 @@ export function useFormFeedback(initial: Status = null) {
         setErrors({});
         return parsed.data;
       }
-      // English keeps each schema's own wording; other languages word the rule each field broke.
+      // English is each schema's own wording; other languages word the same message, or the rule a field broke.
       if (locale === "en") refuse(fieldErrors(parsed.error));
-      else {
-        const fields: Record<string, string> = {};
-        for (const issue of parsed.error.issues) {
-          const rule = issueRule(issue);
-          fields[issue.path.map(String).join(".") || "_"] ??= rules(rule.key, rule.values as Record<string, string>);
-        }
-        refuse(fields);
-      }
+      else refuse(Object.fromEntries(Object.entries(fieldRules(parsed.error)).map(([field, ref]) => [field, message(ref)])));
       return null;
     },
     refuse,

@@ -8,6 +8,8 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useState, type FormEvent } from "react";
 import { FieldError, invalidProps, StatusLine } from "@/components/forms/status-line.tsx";
 import { useFormFeedback } from "@/components/forms/use-form-feedback.ts";
+import { useMessage } from "@/components/forms/use-message.ts";
+import { useHaSummaryLabel } from "./use-ha-summary-label.ts";
 import { PageTitle, Section } from "@/components/shell/page-title.tsx";
 import { api } from "@/lib/client/api.ts";
 import { deleteWarnings } from "@/lib/domain/groups.ts";
@@ -56,6 +58,8 @@ function describeGroup(t: T, list: (items: string[]) => string, g: GroupView): s
 
 export function GroupForm({ groupId }: { groupId: number | null }) {
   const t = useTranslations("groups");
+  const message = useMessage();
+  const haSummary = useHaSummaryLabel();
   const format = useFormatter();
   const may = useCan("inventory");
   const router = useRouter();
@@ -145,13 +149,13 @@ export function GroupForm({ groupId }: { groupId: number | null }) {
     const details = await Promise.all(ids.map((id) => queryClient.fetchQuery({ ...nodeDetailQuery(id), staleTime: 0 })));
     const consequence = enableHaConsequence(details.map((n) => readiness(n)));
     if (!consequence) return true;
-    return window.confirm(t("form.confirmEnableHa", { consequence }));
+    return window.confirm(t("form.confirmEnableHa", { consequence: message(consequence) }));
   }
 
   async function remove() {
     if (groupId === null || !source.data) return;
-    const warnings = deleteWarnings({ ...source.data, haState: ha.data ? summarizeHa(ha.data) : null });
-    const text = [t("form.confirmDelete", { name: source.data.name }), ...warnings.map((w) => t("form.warning", { warning: w })), t("list.cannotUndo")].join("\n");
+    const warnings = deleteWarnings({ ...source.data, haState: ha.data ? summarizeHa(ha.data) : null }, haSummary);
+    const text = [t("form.confirmDelete", { name: source.data.name }), ...warnings.map((w) => t("form.warning", { warning: message(w) })), t("list.cannotUndo")].join("\n");
     if (!window.confirm(text)) return;
     try {
       await api(`/api/groups/${groupId}?version=${version}`, { method: "DELETE" });

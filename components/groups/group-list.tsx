@@ -19,14 +19,21 @@ import { deleteWarnings } from "@/lib/domain/groups.ts";
 import type { Page } from "@/lib/schemas/find-list.ts";
 import { GROUP_SEARCH_FIELDS, groupListQuery, type GroupListItem } from "@/lib/schemas/groups.ts";
 import { TableScroll } from "@/components/shell/table-scroll.tsx";
-import { useHaLabels } from "@/components/ha/use-ha-labels.ts";
+import { useMessage } from "@/components/forms/use-message.ts";
+import type { MessageRef } from "@/lib/http/errors.ts";
+import { useHaSummaryLabel } from "./use-ha-summary-label.ts";
 import { STATE } from "@/lib/ha/names.ts";
 
 const BASE = "/system/presence-redundancy-groups";
 
-function confirmText(t: ReturnType<typeof useTranslations<"groups">>, groups: GroupListItem[]): string {
+function confirmText(
+  t: ReturnType<typeof useTranslations<"groups">>,
+  message: (ref: MessageRef) => string,
+  haSummary: (summary: string) => string,
+  groups: GroupListItem[],
+): string {
   const lines = [t("list.confirmDelete", { count: groups.length, names: groups.map((g) => g.name).join(", ") })];
-  for (const g of groups) for (const w of deleteWarnings(g)) lines.push(t("list.warning", { name: g.name, warning: w }));
+  for (const g of groups) for (const w of deleteWarnings(g, haSummary)) lines.push(t("list.warning", { name: g.name, warning: message(w) }));
   lines.push(t("list.cannotUndo"));
   return lines.join("\n");
 }
@@ -35,7 +42,8 @@ export function GroupList() {
   const t = useTranslations("groups");
   const common = useTranslations("common");
   const format = useFormatter();
-  const labels = useHaLabels();
+  const haSummary = useHaSummaryLabel();
+  const message = useMessage();
   const may = useCan("inventory");
   const router = useRouter();
   const search = useSearchParams();
@@ -54,7 +62,7 @@ export function GroupList() {
 
   async function deleteSelected() {
     const chosen = selection.chosen;
-    if (chosen.length === 0 || !window.confirm(confirmText(t, chosen))) return;
+    if (chosen.length === 0 || !window.confirm(confirmText(t, message, haSummary, chosen))) return;
     const { done, failures } = await deleteEach(
       chosen,
       (g) => api(`/api/groups/${g.id}?version=${g.version}`, { method: "DELETE" }),
@@ -127,7 +135,7 @@ export function GroupList() {
                     <td>{g.description}</td>
                     <td>{g.server1?.hostName ?? ""}</td>
                     <td>{g.server2?.hostName ?? ""}</td>
-                    <td>{g.haEnabled ? (g.haState && g.haState !== STATE.NORMAL ? t("list.haEnabledState", { state: labels.state(g.haState) }) : t("list.haEnabled")) : t("list.haDisabled")}</td>
+                    <td>{g.haEnabled ? (g.haState && g.haState !== STATE.NORMAL ? t("list.haEnabledState", { state: haSummary(g.haState) }) : t("list.haEnabled")) : t("list.haDisabled")}</td>
                     <td>{format.number(g.userCount)}</td>
                   </tr>
                 ))}

@@ -6,6 +6,7 @@ import { TableScroll } from "@/components/shell/table-scroll.tsx";
 import { api } from "@/lib/client/api.ts";
 import { prerequisiteVerdict, readiness } from "@/lib/domain/prerequisites.ts";
 import type { NodeDetailView } from "@/lib/schemas/nodes.ts";
+import { useMessage } from "@/components/forms/use-message.ts";
 import { pairProblem } from "./node-options.ts";
 
 export const nodeDetailQuery = (id: number) => ({
@@ -19,6 +20,7 @@ export const nodeDetailQuery = (id: number) => ({
  */
 export function HaPrerequisites({ nodeIds }: { nodeIds: number[] }) {
   const t = useTranslations("groups");
+  const message = useMessage();
   const nodes = useQueries({ queries: nodeIds.map(nodeDetailQuery) });
   const loaded = nodes.map((q) => q.data).filter((n): n is NodeDetailView => !!n);
   if (nodeIds.length === 0) return <p className="empty">{t("prerequisites.choose")}</p>;
@@ -41,7 +43,7 @@ export function HaPrerequisites({ nodeIds }: { nodeIds: number[] }) {
             {checks.map(({ node, result }) => (
               <tr key={node.id}>
                 <td>{node.hostName}</td>
-                <td className={result.replicationGood ? "ok" : "bad"}>{result.replicationText}</td>
+                <td className={result.replicationGood ? "ok" : "bad"}>{message(result.replication)}</td>
                 <td className={result.stoppedServices.length ? "bad" : "ok"}>
                   {result.stoppedServices.length ? t("prerequisites.notRunning", { services: result.stoppedServices.join(", ") }) : t("prerequisites.allRunning")}
                 </td>
@@ -55,7 +57,7 @@ export function HaPrerequisites({ nodeIds }: { nodeIds: number[] }) {
           <p className="status-ok">{t("prerequisites.met")}</p>
         ) : (
           <p className="status-warn" role="note">
-            {t("prerequisites.warning", { text: verdict.text })}
+            {t("prerequisites.warning", { text: message(verdict.text) })}
           </p>
         ))}
     </div>

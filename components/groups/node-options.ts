@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/client/api.ts";
 import { serverPairErrors, type CandidateNode } from "@/lib/domain/groups.ts";
+import type { MessageRef } from "@/lib/http/errors.ts";
 import type { Page } from "@/lib/schemas/find-list.ts";
 import type { NodeView } from "@/lib/schemas/nodes.ts";
 
@@ -26,9 +27,9 @@ const asCandidate = (n: NodeView): CandidateNode => ({
   group: n.group,
 });
 
-/** Why `candidate` may not be Presence Server 2 beside `server1` (the group rule's own words), or null. */
-export function pairProblem(server1: NodeView, candidate: NodeView): string | null {
-  if (server1.id === candidate.id) return "Presence Server 2 must be a different node from Presence Server 1";
+/** Why `candidate` may not be Presence Server 2 beside `server1` (the group rule's own message), or null. */
+export function pairProblem(server1: NodeView, candidate: NodeView): MessageRef | null {
+  if (server1.id === candidate.id) return { key: "field.differentServers" };
   return serverPairErrors(asCandidate(server1), asCandidate(candidate)).server2Id ?? null;
 }
 

@@ -9,7 +9,8 @@ import { useFormFeedback } from "@/components/forms/use-form-feedback.ts";
 import { PageTitle, Section } from "@/components/shell/page-title.tsx";
 import { TableScroll } from "@/components/shell/table-scroll.tsx";
 import { api } from "@/lib/client/api.ts";
-import { fieldErrors } from "@/lib/http/errors.ts";
+import { useMessage } from "@/components/forms/use-message.ts";
+import { fieldRules, type MessageRef } from "@/lib/http/errors.ts";
 import { clusterParametersSchema, nodeParametersSchema, type ServiceParametersPatch } from "@/lib/params/validation.ts";
 import type { ParameterView, ServiceParametersView } from "@/lib/schemas/parameters.ts";
 import { fromDraft, ParameterRow, shown, toDraft, useParameterName, type Draft } from "./parameter-row.tsx";
@@ -26,15 +27,15 @@ const defaultsOf = (params: ParameterView[]) => Object.fromEntries(params.map((p
  * as the page's fields are, so a refused value is named as the page labels
  * it and never reaches the server.
  */
-function checkDraft(view: ServiceParametersView, cluster: Draft, nodes: Record<number, Draft>): Record<string, string> {
+function checkDraft(view: ServiceParametersView, cluster: Draft, nodes: Record<number, Draft>, message: (ref: MessageRef) => string): Record<string, string> {
   const errors: Record<string, string> = {};
   const c = clusterParametersSchema.safeParse(valuesOf(view.cluster, cluster));
-  if (!c.success) for (const [k, m] of Object.entries(fieldErrors(c.error))) errors[`cluster.${k}`] = m;
+  if (!c.success) for (const [k, m] of Object.entries(fieldRules(c.error))) errors[`cluster.${k}`] = message(m);
   for (const n of view.nodes) {
     const draft = nodes[n.nodeId];
     if (!draft) continue;
     const r = nodeParametersSchema.safeParse(valuesOf(n.parameters, draft));
-    if (!r.success) for (const [k, m] of Object.entries(fieldErrors(r.error))) errors[`nodes.${n.nodeId}.${k}`] = m;
+    if (!r.success) for (const [k, m] of Object.entries(fieldRules(r.error))) errors[`nodes.${n.nodeId}.${k}`] = message(m);
   }
   return errors;
 }
@@ -46,6 +47,7 @@ function checkDraft(view: ServiceParametersView, cluster: Draft, nodes: Record<n
  */
 export function ServiceParameters() {
   const t = useTranslations("params-pages");
+  const message = useMessage();
   const nameOf = useParameterName();
   const may = useCan("parameters");
   const queryClient = useQueryClient();
@@ -91,7 +93,7 @@ export function ServiceParameters() {
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    const problems = checkDraft(view, cluster!, nodes);
+    const problems = checkDraft(view, cluster!, nodes, message);
     const first = Object.keys(problems)[0];
     if (first) {
       // A refused value of another node than the one shown: show that node, so its field can be corrected.
@@ -152,8 +154,8 @@ export function ServiceParameters() {
         <StatusLine status={feedback.status} />
         {view.warnings.length > 0 && (
           <ul className="status-warn" data-testid="parameter-warnings">
-            {view.warnings.map((w) => (
-              <li key={w}>{t("service.warning", { warning: w })}</li>
+            {view.warningMessages.map((w, i) => (
+              <li key={view.warnings[i]}>{t("service.warning", { warning: message({ key: w.messageKey, values: w.values }) })}</li>
             ))}
           </ul>
         )}

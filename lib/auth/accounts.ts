@@ -1,5 +1,5 @@
 import type { Db } from "../db/client.ts";
-import { ApiError } from "../http/errors.ts";
+import { keyedError } from "../http/errors.ts";
 import type { AccountInput, AccountUpdate, AccountView, PasswordChange } from "../schemas/accounts.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
 import { isRole } from "./roles.ts";
@@ -27,7 +27,7 @@ export async function listAccounts(db: Db, now = new Date()): Promise<AccountVie
 
 async function getAccount(db: Db, id: number, now = new Date()): Promise<AccountView> {
   const row = await db.adminUser.findUnique({ where: { id }, include: withSessions(now) });
-  if (!row) throw new ApiError("not_found", "No such account");
+  if (!row) throw keyedError("not_found", { key: "account.notFound" });
   return view(row);
 }
 
@@ -39,7 +39,7 @@ export async function createAccount(db: Db, input: AccountInput): Promise<Accoun
     return getAccount(db, row.id);
   } catch (err) {
     if ((err as { code?: string } | null)?.code === "P2002") {
-      throw new ApiError("conflict", `An account named "${input.username}" already exists`, { username: "Another account has this user ID" });
+      throw keyedError("conflict", { key: "account.nameTaken", values: { username: input.username } }, { username: { key: "account.nameTakenField" } });
     }
     throw err;
   }
@@ -50,11 +50,11 @@ export async function createAccount(db: Db, input: AccountInput): Promise<Accoun
  * Super User cannot be disabled, demoted or deleted, and no one does that to
  * their own account (the command line recovers a lost admin, not the page).
  */
-async function refuseLockout(db: Db, actor: SessionUser, target: { id: number; role: string; disabled: boolean }, what: string) {
-  if (target.id === actor.id) throw new ApiError("conflict", `You cannot ${what} your own account`);
+async function refuseLockout(db: Db, actor: SessionUser, target: { id: number; role: string; disabled: boolean }, what: "delete" | "disable" | "demote") {
+  if (target.id === actor.id) throw keyedError("conflict", { key: "account.own", values: { action: what } });
   if (target.role !== "super_user" || target.disabled) return;
   const others = await db.adminUser.count({ where: { role: "super_user", disabled: false, NOT: { id: target.id } } });
-  if (others === 0) throw new ApiError("conflict", `The last enabled Super User cannot be ${what === "delete" ? "deleted" : what === "disable" ? "disabled" : "demoted"}`);
+  if (others === 0) throw keyedError("conflict", { key: "account.lastSuperUser", values: { action: what } });
 }
 
 /** Changes role or disabled; disabling ends the account's sessions at once. Returns the account before and after. */
@@ -92,13 +92,13 @@ export async function resetPassword(db: Db, id: number, password: string): Promi
 export async function changeOwnPassword(db: Db, user: SessionUser, sessionKey: string, change: PasswordChange): Promise<void> {
   const row = await db.adminUser.findUnique({ where: { id: user.id } });
   if (!row || !(await verifyPassword(row.passwordHash, change.currentPassword))) {
-    throw new ApiError("validation_failed", "The current password is not right", { currentPassword: "The current password is not right" });
+    throw keyedError("validation_failed", { key: "account.currentWrong" }, { currentPassword: { key: "account.currentWrong" } });
   }
   if (change.newPassword.toLowerCase().includes(row.username.toLowerCase())) {
-    throw new ApiError("validation_failed", "Password may not contain the user ID", { newPassword: "Password may not contain the user ID" });
+    throw keyedError("validation_failed", { key: "field.passwordHasUserId" }, { newPassword: { key: "field.passwordHasUserId" } });
   }
   if (await verifyPassword(row.passwordHash, change.newPassword)) {
-    throw new ApiError("validation_failed", "Choose a password other than the current one", { newPassword: "Choose a password other than the current one" });
+    throw keyedError("validation_failed", { key: "account.sameAsCurrent" }, { newPassword: { key: "account.sameAsCurrent" } });
   }
   await db.adminUser.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(change.newPassword), mustChangePassword: false } });
   await endSessionsOf(db, user.id, sessionKey.startsWith("api-token:") ? undefined : sessionKey);

@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { ApiError, toApiError, type ErrorBody } from "../http/errors.ts";
+import { ApiError, toApiError, type ErrorBody, type MessageRef } from "../http/errors.ts";
 import type { Command } from "./commands.ts";
 
 /** How long a follower waits for the leader to take a forwarded request before answering 503. */
@@ -10,6 +10,8 @@ export const POLL_MS = 1000;
 export const CHANNEL = { request: "prg_request", reply: "prg_reply", change: "prg_change" } as const;
 
 type Outcome = { status: number; body: unknown };
+/** An error answer as stored for the follower, with the catalogue messages it is answered with in other languages. */
+type StoredError = ErrorBody & { localized?: MessageRef; localizedFields?: Record<string, MessageRef> };
 
 /** The answer of a command as the route gives it: the result, or the error in the API's shape. */
 export async function outcomeOf(run: () => Promise<unknown>): Promise<Outcome> {
@@ -17,15 +19,19 @@ export async function outcomeOf(run: () => Promise<unknown>): Promise<Outcome> {
     return { status: 200, body: await run() };
   } catch (err) {
     const e = toApiError(err);
-    return { status: e.status, body: e.toBody() };
+    const stored: StoredError = { ...e.toBody(), localized: e.localized, localizedFields: e.localizedFields };
+    return { status: e.status, body: stored };
   }
 }
 
-/** Back on the follower: the same result, or the same error (code, message, fields, current state). */
-function settle(outcome: Outcome): unknown {
+/** Back on the follower: the same result, or the same error (code, messages, fields, current state). */
+export function settle(outcome: Outcome): unknown {
   if (outcome.status < 400) return outcome.body;
-  const { error } = outcome.body as ErrorBody;
-  throw new ApiError(error.code, error.message, error.fields, error.current);
+  const { error, localized, localizedFields } = outcome.body as StoredError;
+  const again = new ApiError(error.code, error.message, error.fields, error.current);
+  again.localized = localized;
+  again.localizedFields = localizedFields;
+  throw again;
 }
 
 /**

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { deleteWarnings, membershipErrors, publisherKept, serverPairErrors, type CandidateNode } from "./groups.ts";
+import type { MessageRef } from "../http/errors.ts";
+import { english } from "../http/rule-messages.ts";
+import * as rules from "./groups.ts";
+import type { CandidateNode } from "./groups.ts";
+
+// The rules answer with catalogue messages; these tests read them as the English answer words them.
+const inEnglish = (errors: Record<string, MessageRef>) => Object.fromEntries(Object.entries(errors).map(([k, ref]) => [k, english(ref)]));
+const serverPairErrors = (...args: Parameters<typeof rules.serverPairErrors>) => inEnglish(rules.serverPairErrors(...args));
+const membershipErrors = (...args: Parameters<typeof rules.membershipErrors>) => inEnglish(rules.membershipErrors(...args));
+const publisherKept = (...args: Parameters<typeof rules.publisherKept>) => inEnglish(rules.publisherKept(...args));
+const deleteWarnings = (...args: Parameters<typeof rules.deleteWarnings>) => rules.deleteWarnings(...args).map(english);
 
 function node(over: Partial<CandidateNode> & { id: number }): CandidateNode {
   return {
@@ -134,6 +144,16 @@ describe("deleteWarnings", () => {
     expect(deleteWarnings({ name: "g", userCount: 0, haState: "Running in Backup Mode" })).toEqual([
       "its nodes are not in the Normal state (Running in Backup Mode)",
     ]);
+  });
+
+  it("words the state as the page's language does", () => {
+    expect(deleteWarnings({ name: "g", userCount: 0, haState: "Failed Over / Normal" }, (s) => s.toUpperCase())).toEqual([
+      "its nodes are not in the Normal state (FAILED OVER / NORMAL)",
+    ]);
+  });
+
+  it("writes the number of users as it is, however large", () => {
+    expect(deleteWarnings({ name: "g", userCount: 12000 })[0]).toMatch(/^12000 end users are assigned/);
   });
 
   it("gives both warnings, users first", () => {

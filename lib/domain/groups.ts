@@ -1,3 +1,5 @@
+import type { MessageRef } from "../http/errors.ts";
+
 /** The group the product creates when the publisher node is installed. */
 export const DEFAULT_GROUP_NAME = "DefaultCUPSubCluster";
 
@@ -14,7 +16,8 @@ export interface CandidateNode {
   group: { id: number; name: string } | null;
 }
 
-export type FieldErrors = Record<string, string>;
+/** A refusal per field, as messages of the errors catalogue (worded in each language there). */
+export type FieldErrors = Record<string, MessageRef>;
 
 /**
  * The documented rules for the two Presence Servers of one group: both in the
@@ -24,17 +27,15 @@ export type FieldErrors = Record<string, string>;
 export function serverPairErrors(server1: CandidateNode, server2: CandidateNode | null): FieldErrors {
   if (!server2) return {};
   if (server1.clusterId !== server2.clusterId) {
-    return {
-      server2Id: `Presence Server 2 (${server2.hostName}, cluster ${server2.clusterName}) must be in the same cluster as Presence Server 1 (${server1.hostName}, cluster ${server1.clusterName})`,
-    };
+    const values = { host1: server1.hostName, cluster1: server1.clusterName, host2: server2.hostName, cluster2: server2.clusterName };
+    return { server2Id: { key: "group.otherCluster", values } };
   }
   if (server1.publisherHostName !== server2.publisherHostName) {
-    return { server2Id: "Both Presence Servers must have the same database publisher" };
+    return { server2Id: { key: "group.otherPublisher" } };
   }
   if (server1.softwareVersion !== server2.softwareVersion) {
-    return {
-      server2Id: `Presence Server 2 (${server2.hostName}) runs ${server2.softwareVersion} but Presence Server 1 (${server1.hostName}) runs ${server1.softwareVersion}: both must run the same software version`,
-    };
+    const values = { host1: server1.hostName, version1: server1.softwareVersion, host2: server2.hostName, version2: server2.softwareVersion };
+    return { server2Id: { key: "group.otherVersion", values } };
   }
   return {};
 }
@@ -47,7 +48,7 @@ export function membershipErrors(
   const errors: FieldErrors = {};
   for (const { field, node } of servers) {
     if (node.group && node.group.id !== groupId) {
-      errors[field] = `${node.hostName} is already in the Presence Redundancy Group ${node.group.name}; a node can belong to one group only`;
+      errors[field] = { key: "group.inAnotherGroup", values: { host: node.hostName, group: node.group.name } };
     }
   }
   return errors;
@@ -61,21 +62,24 @@ export function membershipErrors(
 export function publisherKept(current: CandidateNode[], nextServerIds: (number | null)[]): FieldErrors {
   const publisher = current.find((n) => n.isPublisher);
   if (!publisher || nextServerIds.includes(publisher.id)) return {};
-  return {
-    server1Id: `${publisher.hostName} is the database publisher and must stay in this group`,
-  };
+  return { server1Id: { key: "group.publisherStays", values: { host: publisher.hostName } } };
 }
 
-/** What a delete confirmation must tell the admin about a group. */
-export function deleteWarnings(group: { name: string; userCount: number; haState?: string | null }): string[] {
-  const warnings: string[] = [];
+/**
+ * What a delete confirmation must tell the admin about a group. `stateLabel`
+ * words the group's HA state (one state, or the nodes' states joined by " / ")
+ * in the page's language.
+ */
+export function deleteWarnings(
+  group: { name: string; userCount: number; haState?: string | null },
+  stateLabel: (summary: string) => string = (summary) => summary,
+): MessageRef[] {
+  const warnings: MessageRef[] = [];
   if (group.userCount > 0) {
-    warnings.push(
-      `${group.userCount} end user${group.userCount === 1 ? " is" : "s are"} assigned to its nodes and will lose their Presence Redundancy Group`,
-    );
+    warnings.push({ key: "group.usersLoseGroup", values: { count: group.userCount, users: String(group.userCount) } });
   }
   if (group.haState && group.haState !== "Normal") {
-    warnings.push(`its nodes are not in the Normal state (${group.haState})`);
+    warnings.push({ key: "group.notNormal", values: { state: stateLabel(group.haState) } });
   }
   return warnings;
 }

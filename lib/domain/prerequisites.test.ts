@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SERVICE_NAMES } from "./services.ts";
-import { enableHaConsequence, prerequisiteVerdict, readiness, requiredServices } from "./prerequisites.ts";
+import { enableHaConsequence, prerequisiteVerdict, readiness, requiredServices, type PrerequisiteVerdict } from "./prerequisites.ts";
+import { english } from "../http/rule-messages.ts";
 
 const allStarted = SERVICE_NAMES.map((name) => ({ name, status: "STARTED" as const }));
 const node = (over: Partial<{ replicationState: number; stopped: string[] }> = {}) => ({
@@ -25,7 +26,9 @@ describe("HA prerequisites", () => {
 
   it("is ready only with replication 2 and every required service started", () => {
     expect(readiness(node()).ready).toBe(true);
-    expect(readiness(node({ replicationState: 3 }))).toMatchObject({ ready: false, replicationGood: false, replicationText: "3: Replication is bad in the cluster" });
+    const bad = readiness(node({ replicationState: 3 }));
+    expect(bad).toMatchObject({ ready: false, replicationGood: false });
+    expect(english(bad.replication)).toBe("3: Replication is bad in the cluster");
     expect(readiness(node({ stopped: ["Cisco SIP Proxy"] }))).toMatchObject({ ready: false, stoppedServices: ["Cisco SIP Proxy"] });
     expect(readiness(node({ stopped: ["Cisco XCP Authentication Service"] })).ready).toBe(true);
     expect(readiness(node({ stopped: ["Cisco XCP Authentication Service"] }), true).ready).toBe(false);
@@ -36,11 +39,13 @@ describe("HA prerequisites", () => {
     const down = readiness(node({ stopped: ["Cisco XCP Router"] }));
     const noRepl = readiness(node({ replicationState: 0 }));
     expect(enableHaConsequence([ok, ok])).toBeNull();
-    expect(enableHaConsequence([down, down])).toMatch(/failed state/);
-    expect(enableHaConsequence([ok, down])).toMatch(/fail over to its peer at once/);
-    expect(enableHaConsequence([ok, noRepl])).toMatch(/immediate failover/);
+    expect(english(enableHaConsequence([down, down])!)).toMatch(/failed state/);
+    expect(english(enableHaConsequence([ok, down])!)).toMatch(/fail over to its peer at once/);
+    expect(english(enableHaConsequence([ok, noRepl])!)).toMatch(/immediate failover/);
   });
 });
+
+const inEnglish = (v: PrerequisiteVerdict) => (v.met ? v : { met: false, text: english(v.text) });
 
 describe("prerequisites verdict", () => {
   const ok = readiness(node());
@@ -48,13 +53,14 @@ describe("prerequisites verdict", () => {
     expect(prerequisiteVerdict([ok, ok], null)).toEqual({ met: true });
   });
   it("is not met with one node, even a ready one", () => {
-    expect(prerequisiteVerdict([ok], null)).toEqual({ met: false, text: expect.stringMatching(/needs two Presence Servers/) });
+    expect(inEnglish(prerequisiteVerdict([ok], null))).toEqual({ met: false, text: expect.stringMatching(/needs two Presence Servers/) });
   });
   it("is not met when the pair breaks a group rule (another version or cluster)", () => {
-    expect(prerequisiteVerdict([ok, ok], "both must run the same software version")).toEqual({ met: false, text: "both must run the same software version" });
+    const otherVersion = { key: "group.otherVersion", values: { host1: "a", version1: "15", host2: "b", version2: "14" } };
+    expect(prerequisiteVerdict([ok, ok], otherVersion)).toEqual({ met: false, text: otherVersion });
   });
   it("states the consequence when a critical service is down", () => {
-    expect(prerequisiteVerdict([ok, readiness(node({ stopped: ["Cisco SIP Proxy"] }))], null)).toEqual({
+    expect(inEnglish(prerequisiteVerdict([ok, readiness(node({ stopped: ["Cisco SIP Proxy"] }))], null))).toEqual({
       met: false,
       text: expect.stringMatching(/fail over to its peer at once/),
     });

@@ -1,4 +1,5 @@
-import { GOOD_REPLICATION_STATE, replicationMeaning } from "./replication.ts";
+import type { MessageRef } from "../http/errors.ts";
+import { GOOD_REPLICATION_STATE } from "./replication.ts";
 import { SERVICES, type ServiceName } from "./services.ts";
 
 export interface NodeReadiness {
@@ -20,7 +21,8 @@ export function requiredServices(monitorXcpAuthentication: boolean): ServiceName
 
 export interface Readiness {
   replicationGood: boolean;
-  replicationText: string;
+  /** The node's replication state with its meaning. */
+  replication: MessageRef;
   stoppedServices: ServiceName[];
   ready: boolean;
 }
@@ -32,36 +34,30 @@ export function readiness(node: NodeReadiness, monitorXcpAuthentication = false)
   const replicationGood = node.replicationState === GOOD_REPLICATION_STATE;
   return {
     replicationGood,
-    replicationText: `${node.replicationState}: ${replicationMeaning(node.replicationState)}`,
+    replication: { key: "prerequisites.replication", values: { state: String(node.replicationState), meaning: { key: `servers.replication.${node.replicationState}` } } },
     stoppedServices: stopped,
     ready: replicationGood && stopped.length === 0,
   };
 }
 
 /** The documented consequence of enabling HA with the nodes as they are. */
-export function enableHaConsequence(nodes: Readiness[]): string | null {
+export function enableHaConsequence(nodes: Readiness[]): MessageRef | null {
   const down = nodes.filter((n) => n.stoppedServices.length > 0).length;
-  if (nodes.length === 2 && down === 2) {
-    return "Critical services are down on both nodes: enabling High Availability now puts the group in a failed state.";
-  }
-  if (down === 1) {
-    return "Critical services are down on one node: enabling High Availability now makes that node fail over to its peer at once.";
-  }
-  if (nodes.some((n) => !n.replicationGood)) {
-    return "Database replication is not set up (state 2) on every node: enabling High Availability now can cause an immediate failover.";
-  }
+  if (nodes.length === 2 && down === 2) return { key: "prerequisites.bothDown" };
+  if (down === 1) return { key: "prerequisites.oneDown" };
+  if (nodes.some((n) => !n.replicationGood)) return { key: "prerequisites.replicationNotSetUp" };
   return null;
 }
 
 /** What the prerequisites panel concludes for the chosen Presence Servers. */
-export type PrerequisiteVerdict = { met: true } | { met: false; text: string };
+export type PrerequisiteVerdict = { met: true } | { met: false; text: MessageRef };
 
 /**
  * "Both prerequisites are met" only for two nodes that may form a group
  * (`pairProblem` is the group rule's refusal, if any) and are both ready.
  */
-export function prerequisiteVerdict(nodes: Readiness[], pairProblem: string | null): PrerequisiteVerdict {
-  if (nodes.length < 2) return { met: false, text: "High Availability needs two Presence Servers: choose Presence Server 2." };
+export function prerequisiteVerdict(nodes: Readiness[], pairProblem: MessageRef | null): PrerequisiteVerdict {
+  if (nodes.length < 2) return { met: false, text: { key: "prerequisites.needTwo" } };
   if (pairProblem) return { met: false, text: pairProblem };
   const consequence = enableHaConsequence(nodes);
   return consequence ? { met: false, text: consequence } : { met: true };

@@ -1,6 +1,6 @@
 import type { Db, Prisma, Tx } from "../db/client.ts";
 import { membershipErrors, publisherKept, serverPairErrors, type CandidateNode, type FieldErrors } from "../domain/groups.ts";
-import { ApiError, validationError } from "../http/errors.ts";
+import { keyedError, validationError, type ApiError } from "../http/errors.ts";
 import { parseSort, stringMatchFilter, type Page } from "../schemas/find-list.ts";
 import { GROUP_SORTS, groupInputSchema, type GroupInput, type GroupListQuery, type GroupPatch, type GroupView } from "../schemas/groups.ts";
 import { loadCandidates } from "./candidates.ts";
@@ -77,7 +77,7 @@ export async function listGroups(db: Db, query: GroupListQuery): Promise<Page<Gr
 
 async function findGroup(db: Db | Tx, id: number): Promise<GroupRow> {
   const row = await db.presenceRedundancyGroup.findUnique({ where: { id }, include: groupInclude });
-  if (!row) throw new ApiError("not_found", `No Presence Redundancy Group with id ${id}`);
+  if (!row) throw keyedError("not_found", { key: "group.notFound", values: { id: String(id) } });
   return row;
 }
 
@@ -86,23 +86,21 @@ export async function getGroup(db: Db, id: number): Promise<GroupView> {
 }
 
 function staleVersion(current: GroupView): ApiError {
-  return new ApiError(
+  return keyedError(
     "conflict",
-    `${current.name} was changed by another administrator (now version ${current.version}); review the current values and save again`,
-    { version: "The group changed since you read it" },
+    { key: "group.stale", values: { name: current.name, version: String(current.version) } },
+    { version: { key: "group.staleField" } },
     current,
   );
 }
 
 function nameTaken(name: string, cluster: string): ApiError {
-  return new ApiError("conflict", `A Presence Redundancy Group named ${name} already exists in ${cluster}`, {
-    name: "Name must be unique within the cluster (names are compared without regard to case)",
-  });
+  return keyedError("conflict", { key: "group.nameTaken", values: { name, cluster } }, { name: { key: "group.nameUnique" } });
 }
 
 function throwIf(code: "validation_failed" | "conflict", errors: FieldErrors) {
   const first = Object.values(errors)[0];
-  if (first) throw new ApiError(code, first, errors);
+  if (first) throw keyedError(code, first, errors);
 }
 
 /**
@@ -118,8 +116,8 @@ async function checkServers(
   const ids = [input.server1Id, ...(input.server2Id ? [input.server2Id] : [])];
   const nodes = await loadCandidates(db, ids);
   const missing: FieldErrors = {};
-  if (!nodes.has(input.server1Id)) missing.server1Id = `No IM and Presence node with id ${input.server1Id}`;
-  if (input.server2Id && !nodes.has(input.server2Id)) missing.server2Id = `No IM and Presence node with id ${input.server2Id}`;
+  if (!nodes.has(input.server1Id)) missing.server1Id = { key: "node.notFound", values: { id: String(input.server1Id) } };
+  if (input.server2Id && !nodes.has(input.server2Id)) missing.server2Id = { key: "node.notFound", values: { id: String(input.server2Id) } };
   throwIf("validation_failed", missing);
   const server1 = nodes.get(input.server1Id)!;
   const server2 = input.server2Id ? nodes.get(input.server2Id)! : null;
@@ -133,7 +131,7 @@ async function checkServers(
   throwIf("validation_failed", serverPairErrors(server1, server2));
   if (group && server1.clusterId !== group.cluster.id) {
     throwIf("validation_failed", {
-      server1Id: `Presence Server 1 (${server1.hostName}) is in cluster ${server1.clusterName}, but this group belongs to cluster ${group.cluster.name}`,
+      server1Id: { key: "group.otherGroupCluster", values: { host: server1.hostName, cluster: server1.clusterName, groupCluster: group.cluster.name } },
     });
   }
   return server2 ? [server1, server2] : [server1];
@@ -162,9 +160,7 @@ async function assignServers(tx: Tx, groupId: number, input: GroupInput) {
       data: { groupId, groupPosition: position },
     });
     if (claimed.count !== 1) {
-      throw new ApiError("conflict", "The chosen node was just added to another group", {
-        [field]: "This node was just added to another Presence Redundancy Group",
-      });
+      throw keyedError("conflict", { key: "group.nodeJustTaken" }, { [field]: { key: "group.nodeJustTakenField" } });
     }
   }
 }
@@ -224,9 +220,7 @@ export async function updateGroup(db: Db, id: number, patch: GroupPatch): Promis
 
   const serversChanged = input.server1Id !== current.server1?.id || input.server2Id !== (current.server2?.id ?? null);
   if (serversChanged && current.haEnabled) {
-    throw new ApiError("conflict", "Disable High Availability and save before changing the Presence Servers", {
-      haEnabled: "High Availability is enabled: disable it before changing the Presence Servers",
-    });
+    throw keyedError("conflict", { key: "group.disableHaFirst" }, { haEnabled: { key: "group.haEnabledField" } });
   }
   await ensureNameFree(db, input.name, current.cluster, id);
   if (serversChanged) {
@@ -262,10 +256,7 @@ export async function deleteGroup(db: Db, id: number, version?: number): Promise
   if (version !== undefined && version !== current.version) throw staleVersion(current);
   if (current.holdsPublisher) {
     const publisher = [current.server1, current.server2].find((s) => s?.isPublisher)!;
-    throw new ApiError(
-      "conflict",
-      `${current.name} holds the database publisher ${publisher.hostName}, which must always belong to a Presence Redundancy Group; it cannot be deleted`,
-    );
+    throw keyedError("conflict", { key: "group.holdsPublisher", values: { name: current.name, host: publisher.hostName } });
   }
   await db.$transaction(async (tx) => {
     await tx.node.updateMany({ where: { groupId: id }, data: { groupId: null, groupPosition: null } });

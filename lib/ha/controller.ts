@@ -1,6 +1,6 @@
 import { EventEmitter } from "node:events";
 import type { Db, Tx } from "../db/client.ts";
-import { ApiError } from "../http/errors.ts";
+import { ApiError, keyedError } from "../http/errors.ts";
 import type { ClusterParameters } from "../params/definitions.ts";
 import type { Clock } from "./clock.ts";
 import type { LabSettings } from "./lab-settings.ts";
@@ -335,7 +335,7 @@ export class HaController {
 
   private unitOfGroup(groupId: number): Unit {
     const unit = this.units.get(`g${groupId}`);
-    if (!unit) throw new ApiError("not_found", `No Presence Redundancy Group with id ${groupId}`);
+    if (!unit) throw keyedError("not_found", { key: "group.notFound", values: { id: String(groupId) } });
     return unit;
   }
 
@@ -346,7 +346,7 @@ export class HaController {
 
   private unitOfNode(nodeId: number): Unit {
     const unit = this.findUnitOfNode(nodeId);
-    if (!unit) throw new ApiError("not_found", `No IM and Presence node with id ${nodeId}`);
+    if (!unit) throw keyedError("not_found", { key: "node.notFound", values: { id: String(nodeId) } });
     return unit;
   }
 
@@ -369,7 +369,7 @@ export class HaController {
   }
 
   private refuse(err: unknown, unit: Unit): never {
-    if (err instanceof NotAllowed) throw new ApiError("conflict", err.message, undefined, this.statusOf(unit));
+    if (err instanceof NotAllowed) throw refusal(err, this.statusOf(unit));
     throw err;
   }
 
@@ -425,7 +425,7 @@ export class HaController {
             return m;
           });
         } catch (err) {
-          if (err instanceof NotAllowed) throw new ApiError("conflict", err.message);
+          if (err instanceof NotAllowed) throw refusal(err);
           throw err;
         }
       }
@@ -663,6 +663,12 @@ export class HaController {
 export type HaStatus = ReturnType<HaController["statusOf"]>;
 
 /** This node as its peer's SRM last heard it: what the peer decides from while this node is silent. */
+/** The 409 of an input the state machine does not allow now, in the catalogue's words when it has them. */
+function refusal(err: NotAllowed, current?: unknown): ApiError {
+  const error = new ApiError("conflict", err.message, undefined, current);
+  return err.ref ? error.withMessage(err.ref.key, err.ref.values) : error;
+}
+
 function lastHeardBy(peer: NodeSim | null) {
   const heard = peer?.peerView.heard;
   return peer && heard ? { state: heard.state, reason: heard.reason, at: peer.lastPeerHeartbeat } : null;

@@ -1,6 +1,8 @@
 import { GOOD_REPLICATION_STATE } from "../domain/replication.ts";
 import { criticalServices, DB_SERVICE, SRM_SERVICE } from "../domain/services.ts";
 import { AUTOMATIC_FALLBACK_DELAY_SECONDS, type ClusterParameters } from "../params/definitions.ts";
+import type { MessageRef } from "../http/errors.ts";
+import { english } from "../http/rule-messages.ts";
 import { eventColumns } from "./event-english.ts";
 import { say, type EventText } from "./event-text.ts";
 import { OPERATION_WORD, replicationTerm, SERVICE_ACTION_WORD, stateChangeText } from "./history-text.ts";
@@ -25,7 +27,17 @@ export interface MachineContext {
 }
 
 /** Thrown when an input is not allowed in the current state; the group is unchanged. */
-export class NotAllowed extends Error {}
+export class NotAllowed extends Error {
+  /** The catalogue message the refusal is answered with in other languages, when it has one. */
+  readonly ref?: MessageRef;
+
+  /** A refusal worded by the errors catalogue, its English the catalogue's. */
+  static keyed(ref: MessageRef): NotAllowed {
+    return Object.assign(new NotAllowed(english(ref)), { ref });
+  }
+}
+
+const stateRef = (state: string | undefined) => ({ key: `ha.state.${state}` });
 
 export type Fault =
   | "power-off"
@@ -227,7 +239,7 @@ export class GroupMachine {
     const allowed = this.allowedActions();
     this.because(say("event.because.requested", { action: say(OPERATION_WORD[action]) }));
     if (action === "recover") {
-      if (!allowed.recover) throw new NotAllowed(`Recover is allowed only when both nodes of ${this.g.name} are in a failed state`);
+      if (!allowed.recover) throw NotAllowed.keyed({ key: "haAction.recoverOnlyFailed", values: { group: this.g.name } });
       this.note("action", null, say("event.recoverRequested"));
       this.g.op = null;
       for (const n of this.g.nodes) {
@@ -243,15 +255,21 @@ export class GroupMachine {
     const p = this.peerOf(n)!;
     if (action === "failover") {
       if (!allowed.failover.includes(nodeId)) {
-        throw new NotAllowed(`Failover of ${n.hostName} is allowed only when both nodes are Normal (now ${n.state} / ${p?.state})`);
+        const values = { host: n.hostName, normal: stateRef(STATE.NORMAL), state: stateRef(n.state), peerState: stateRef(p?.state) };
+        throw NotAllowed.keyed({ key: "haAction.failoverOnlyNormal", values });
       }
       this.note("action", n.id, say("event.failoverRequested", { host: n.hostName, peer: p.hostName }));
       beginFailover(this, n, p, REASON.ADMIN);
     } else {
       if (!allowed.fallback.includes(nodeId)) {
-        throw new NotAllowed(
-          `Fallback of ${n.hostName} is allowed only when it is Idle or Failed Over and its peer runs in backup mode (now ${n.state} / ${p?.state})`,
-        );
+        const values = {
+          host: n.hostName,
+          idle: stateRef(STATE.IDLE),
+          failedOver: stateRef(STATE.FAILED_OVER),
+          state: stateRef(n.state),
+          peerState: stateRef(p?.state),
+        };
+        throw NotAllowed.keyed({ key: "haAction.fallbackOnly", values });
       }
       this.note("action", n.id, say("event.fallbackRequested", { host: n.hostName, peer: p.hostName }));
       beginFallback(this, n, p, REASON.ADMIN);
@@ -261,7 +279,7 @@ export class GroupMachine {
   // ---- enabling and disabling HA ----------------------------------------
 
   enableHa() {
-    if (this.g.nodes.length < 2) throw new NotAllowed("High Availability needs two Presence Servers");
+    if (this.g.nodes.length < 2) throw NotAllowed.keyed({ key: "field.haNeedsTwoServers" });
     const [a, b] = this.g.nodes as [NodeSim, NodeSim];
     this.g.haEnabled = true;
     this.g.op = null;
@@ -305,7 +323,7 @@ export class GroupMachine {
 
   disableHa() {
     if (this.g.op || this.g.nodes.some((n) => this.failedOver(n))) {
-      throw new NotAllowed(`Fall back ${this.g.name} (both nodes serving their own users) before disabling High Availability`);
+      throw NotAllowed.keyed({ key: "haAction.fallBackFirst", values: { group: this.g.name } });
     }
     this.g.haEnabled = false;
     this.note("action", null, say("event.haDisabled"));

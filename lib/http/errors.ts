@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { english, ruleOf } from "./rule-messages.ts";
 
 /** The error codes of the public API, with the HTTP status each maps to. */
 export const ERROR_STATUS = {
@@ -50,6 +51,8 @@ export class ApiError extends Error {
   readonly [API_ERROR] = true;
   /** The catalogue message for answers in another language than English; without it the English one is sent. */
   localized?: MessageRef;
+  /** The same for the messages of `fields`, by field key. */
+  localizedFields?: Record<string, MessageRef>;
 
   constructor(
     readonly code: ErrorCode,
@@ -63,6 +66,12 @@ export class ApiError extends Error {
   /** Names the catalogue message that translates this error's English message. */
   withMessage(key: string, values?: MessageRef["values"]): this {
     this.localized = values ? { key, values } : { key };
+    return this;
+  }
+
+  /** Names the catalogue messages that translate the English messages of `fields`. */
+  withFieldMessages(fields: Record<string, MessageRef>): this {
+    this.localizedFields = fields;
     return this;
   }
 
@@ -82,21 +91,40 @@ export class ApiError extends Error {
   }
 }
 
+const fieldKey = (issue: z.core.$ZodIssue) => issue.path.map(String).join(".") || "_";
+
 /** One message per field, keyed by the dotted path of the field. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join(".") || "_";
-    fields[key] ??= issue.message;
-  }
+  for (const issue of error.issues) fields[fieldKey(issue)] ??= issue.message;
+  return fields;
+}
+
+/** The catalogue message of each field's message in fieldErrors. */
+export function fieldRules(error: z.ZodError): Record<string, MessageRef> {
+  const fields: Record<string, MessageRef> = {};
+  for (const issue of error.issues) fields[fieldKey(issue)] ??= issueRule(issue);
   return fields;
 }
 
 /**
- * A rule a zod issue broke, as a catalogue message: the common rules by their
- * kind, anything else (a schema's own refinement) in the schema's own words.
+ * An API error whose English message and field messages are the errors
+ * catalogue's: other languages answer with the same messages in their words.
+ */
+export function keyedError(code: ErrorCode, message: MessageRef, fields?: Record<string, MessageRef>, current?: unknown): ApiError {
+  const englishFields = fields && Object.fromEntries(Object.entries(fields).map(([field, ref]) => [field, english(ref)]));
+  const error = new ApiError(code, english(message), englishFields, current).withMessage(message.key, message.values);
+  return fields ? error.withFieldMessages(fields) : error;
+}
+
+/**
+ * A rule a zod issue broke, as a catalogue message: a schema's own message
+ * (made with ruleMessage) as itself, the common rules by their kind, anything
+ * else in the schema's own words.
  */
 export function issueRule(issue: z.core.$ZodIssue): MessageRef {
+  const keyed = ruleOf(issue.message);
+  if (keyed) return keyed;
   switch (issue.code) {
     case "invalid_type":
       return { key: issue.input === undefined || issue.input === null ? "rule.required" : "rule.invalidType" };
@@ -123,10 +151,12 @@ export function validationError(error: z.ZodError, where: "request" | "query"): 
   const issue = error.issues[0];
   const field = issue ? issue.path.map(String).join(".") : "";
   const rule = issue ? issueRule(issue) : { key: "rule.asWritten", values: { message: summary } };
-  return new ApiError("validation_failed", `Invalid ${where}. ${summary}`, fields).withMessage(
-    field ? (where === "query" ? "api.invalidQueryField" : "api.invalidRequestField") : where === "query" ? "api.invalidQuery" : "api.invalidRequest",
-    { field, rule },
-  );
+  return new ApiError("validation_failed", `Invalid ${where}. ${summary}`, fields)
+    .withMessage(field ? (where === "query" ? "api.invalidQueryField" : "api.invalidRequestField") : where === "query" ? "api.invalidQuery" : "api.invalidRequest", {
+      field,
+      rule,
+    })
+    .withFieldMessages(fieldRules(error));
 }
 
 /** Maps anything thrown by a handler to a client-safe error; internals stay in the log. */

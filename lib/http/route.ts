@@ -9,6 +9,7 @@ import { findSession, SESSION_COOKIE, type Session, type SessionUser } from "../
 import { bearerSecret, findTokenSession } from "../tokens/api-tokens.ts";
 import { getRuntime, type Runtime } from "../server/runtime.ts";
 import { clientAddress } from "./client-address.ts";
+import { sessionLocale } from "../i18n/account-locale.ts";
 import { localizedErrorBody } from "../i18n/api-errors.ts";
 import { ApiError, toApiError, validationError } from "./errors.ts";
 import { readJsonBody, refuseDeclaredTooLarge } from "./request-body.ts";
@@ -129,7 +130,9 @@ export function handle<
       return NextResponse.json(out, { status: ep.status ?? 200 });
     } catch (err) {
       const apiError = toApiError(err);
-      return NextResponse.json(await localizedErrorBody(apiError, request.headers.get("accept-language")), { status: apiError.status });
+      // A page's requests answer in the language its account chose, which may not be the browser's.
+      const saved = seen.runtime ? await sessionLocale(seen.runtime.db, request.cookies.get(SESSION_COOKIE)?.value).catch(() => null) : null;
+      return NextResponse.json(await localizedErrorBody(apiError, request.headers.get("accept-language"), saved), { status: apiError.status });
     }
   }
 

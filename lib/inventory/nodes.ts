@@ -4,7 +4,7 @@ import { replicationMeaning } from "../domain/replication.ts";
 import { SERVICE_NAMES } from "../domain/services.ts";
 import { DEFAULT_GROUP_NAME } from "../domain/groups.ts";
 import { parseSort, stringMatchFilter, type Page } from "../schemas/find-list.ts";
-import { ApiError } from "../http/errors.ts";
+import { keyedError } from "../http/errors.ts";
 import type { NodeCreateInput, NodeDetailView, NodeInNoGroup, NodeListQuery, NodeView } from "../schemas/nodes.ts";
 
 const nodeInclude = {
@@ -70,7 +70,7 @@ function sortServices<T extends { name: string }>(services: T[]): T[] {
 
 export async function getNode(db: Db, id: number): Promise<NodeDetailView> {
   const row = await db.node.findUnique({ where: { id }, include: { ...nodeInclude, services: true } });
-  if (!row) throw new ApiError("not_found", `No IM and Presence node with id ${id}`);
+  if (!row) throw keyedError("not_found", { key: "node.notFound", values: { id: String(id) } });
   return {
     ...toView(row),
     createdAt: row.createdAt.toISOString(),
@@ -103,9 +103,7 @@ export async function createNode(db: Db, input: NodeCreateInput): Promise<NodeDe
     await lockInventory(tx);
     const taken = await tx.node.findFirst({ where: { hostName: { equals: input.hostName, mode: "insensitive" } } });
     if (taken) {
-      throw new ApiError("conflict", `A node named ${taken.hostName} already exists`, {
-        hostName: "Host Name/IP Address must be unique",
-      });
+      throw keyedError("conflict", { key: "node.hostNameTaken", values: { host: taken.hostName } }, { hostName: { key: "node.hostNameUnique" } });
     }
     const cluster =
       (await tx.cluster.findUnique({ where: { name: input.cluster } })) ??
@@ -147,29 +145,25 @@ export async function deleteNode(db: Db, id: number): Promise<void> {
         cluster: { include: { _count: { select: { nodes: true, users: true } } } },
       },
     });
-    if (!node) throw new ApiError("not_found", `No IM and Presence node with id ${id}`);
+    if (!node) throw keyedError("not_found", { key: "node.notFound", values: { id: String(id) } });
     const { cluster, group } = node;
     if (node.isPublisher && cluster._count.nodes > 1) {
-      throw new ApiError(
+      const values = { host: node.hostName, cluster: cluster.name };
+      throw keyedError(
         "conflict",
-        `${node.hostName} is the database publisher of ${cluster.name}${group ? ` (in ${group.name})` : ""}; delete the cluster's other nodes first`,
+        group ? { key: "node.publisherOfClusterInGroup", values: { ...values, group: group.name } } : { key: "node.publisherOfCluster", values },
       );
     }
     const lastOfCluster = cluster._count.nodes === 1;
     if (group && !(lastOfCluster && group._count.nodes === 1)) {
-      throw new ApiError(
-        "conflict",
-        `${node.hostName} is in the Presence Redundancy Group ${group.name}; remove it from the group before deleting it`,
-      );
+      throw keyedError("conflict", { key: "node.inGroup", values: { host: node.hostName, group: group.name } });
     }
     if (lastOfCluster && cluster._count.users > 0) {
-      throw new ApiError(
-        "conflict",
-        `${cluster._count.users} end user${cluster._count.users === 1 ? " belongs" : "s belong"} to ${cluster.name}, the cluster of its last node ${node.hostName}; delete them first`,
-      );
+      const values = { count: cluster._count.users, users: String(cluster._count.users), cluster: cluster.name, host: node.hostName };
+      throw keyedError("conflict", { key: "node.usersOfLastNode", values });
     }
     const deleted = await tx.node.deleteMany({ where: { id, groupId: node.groupId } });
-    if (deleted.count !== 1) throw new ApiError("conflict", `${node.hostName} was just added to a group`);
+    if (deleted.count !== 1) throw keyedError("conflict", { key: "node.justGrouped", values: { host: node.hostName } });
     if (group) await tx.presenceRedundancyGroup.delete({ where: { id: group.id } });
     if (lastOfCluster) await tx.cluster.delete({ where: { id: node.clusterId } });
   });

@@ -1,7 +1,8 @@
 import type { Db } from "../db/client.ts";
 import type { HaController } from "../ha/controller.ts";
 import { writeHistory, type HistoryNote } from "../ha/repository.ts";
-import { ApiError, fieldErrors } from "../http/errors.ts";
+import { fieldRules, keyedError, type MessageRef } from "../http/errors.ts";
+import { english } from "../http/rule-messages.ts";
 import { DEFAULT_NODE_PARAMETERS, SRM_PARAMETERS, type ClusterParameters, type NodeParameters, type ParameterDefinition } from "./definitions.ts";
 import { readClusterParameters, writeScope } from "./store.ts";
 import { clusterParametersSchema, guidanceWarnings, nodeParametersSchema, type ServiceParametersPatch } from "./validation.ts";
@@ -38,7 +39,14 @@ export async function serviceParametersView(db: Db) {
       groupName: n.groupName,
       parameters: SRM_PARAMETERS.filter((p) => p.scope === "node").map((p) => view(p, n.values[p.key as keyof NodeParameters])),
     })),
-    warnings: guidanceWarnings(cluster, perNode),
+    ...warningsOf(guidanceWarnings(cluster, perNode)),
+  };
+}
+
+function warningsOf(refs: MessageRef[]) {
+  return {
+    warnings: refs.map(english),
+    warningMessages: refs.map((r) => ({ messageKey: r.key, values: r.values as Record<string, string> })),
   };
 }
 
@@ -61,9 +69,9 @@ export async function updateServiceParameters(db: Db, controller: HaController, 
 async function saveParameters(db: Db, controller: HaController, patch: ServiceParametersPatch, actor: string): Promise<ClusterParameters> {
   const current = await readClusterParameters(db);
   const cluster = { ...current, ...(patch.cluster ?? {}) };
-  const errors: Record<string, string> = {};
+  const errors: Record<string, MessageRef> = {};
   const checked = clusterParametersSchema.safeParse(cluster);
-  if (!checked.success) for (const [k, m] of Object.entries(fieldErrors(checked.error))) errors[`cluster.${k}`] = m;
+  if (!checked.success) for (const [k, m] of Object.entries(fieldRules(checked.error))) errors[`cluster.${k}`] = m;
 
   const nodeIds = (patch.nodes ?? []).map((n) => n.nodeId);
   const hostNames = new Map(
@@ -72,15 +80,15 @@ async function saveParameters(db: Db, controller: HaController, patch: ServicePa
   const currentNodes = await readNodeParameters(db, nodeIds);
   const nodeUpdates: { nodeId: number; before: NodeParameters; after: NodeParameters }[] = [];
   for (const n of patch.nodes ?? []) {
-    if (!hostNames.has(n.nodeId)) throw new ApiError("not_found", `No IM and Presence node with id ${n.nodeId}`);
+    if (!hostNames.has(n.nodeId)) throw keyedError("not_found", { key: "node.notFound", values: { id: String(n.nodeId) } });
     const before = currentNodes.get(n.nodeId)!;
     const after = { ...before, ...n.values };
     const result = nodeParametersSchema.safeParse(after);
-    if (!result.success) for (const [k, m] of Object.entries(fieldErrors(result.error))) errors[`nodes.${n.nodeId}.${k}`] = m;
+    if (!result.success) for (const [k, m] of Object.entries(fieldRules(result.error))) errors[`nodes.${n.nodeId}.${k}`] = m;
     nodeUpdates.push({ nodeId: n.nodeId, before, after });
   }
   const first = Object.values(errors)[0];
-  if (first) throw new ApiError("validation_failed", first, errors);
+  if (first) throw keyedError("validation_failed", first, errors);
 
   const events: HistoryNote[] = [];
   const byKey = new Map<string, ParameterDefinition>(SRM_PARAMETERS.map((p) => [p.key, p]));

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CLUSTER_PARAMETERS, DEFAULT_NODE_PARAMETERS } from "./definitions.ts";
-import { guidanceWarnings } from "./validation.ts";
+import { english } from "../http/rule-messages.ts";
+import * as validation from "./validation.ts";
+
+// The warnings are catalogue messages; the API also sends them as the English catalogue words them.
+const guidanceWarnings = (...args: Parameters<typeof validation.guidanceWarnings>) => validation.guidanceWarnings(...args).map(english);
 
 const node = (hostName: string, groupId: number | null, values: Partial<typeof DEFAULT_NODE_PARAMETERS> = {}) => ({
   hostName,

@@ -1,13 +1,18 @@
 import { z } from "zod";
+import type { MessageRef } from "../http/errors.ts";
+import { ruleMessage } from "../http/rule-messages.ts";
 import { recordId } from "../schemas/common.ts";
 import { DEFAULT_CLUSTER_PARAMETERS, DEFAULT_NODE_PARAMETERS, SRM_PARAMETERS, type ClusterParameters, type NodeParameters, type ParameterDefinition } from "./definitions.ts";
 
 /** The zod rule for one parameter, read from its definition. */
 function ruleFor(def: ParameterDefinition) {
-  if (def.type === "boolean") return z.boolean({ error: `${def.name} must be True or False` });
-  const range = `${def.name} must be a whole number from ${def.min} to ${def.max}`;
+  const parameter = { key: `params.srm.${def.key}.name` };
+  if (def.type === "boolean") return z.boolean({ error: ruleMessage("field.parameterTrueOrFalse", { parameter }) });
+  const range = ruleMessage("field.parameterRange", { parameter, min: String(def.min), max: String(def.max) });
   return z.number({ error: range }).int(range).min(def.min, range).max(def.max, range);
 }
+
+const srmName = (key: keyof ClusterParameters | keyof NodeParameters) => ({ key: `params.srm.${key}.name` });
 
 function fieldsOf(scope: "cluster" | "node") {
   return Object.fromEntries(SRM_PARAMETERS.filter((p) => p.scope === scope).map((p) => [p.key, ruleFor(p)])) as Record<string, z.ZodType>;
@@ -20,13 +25,13 @@ export const nodeFields = z.object(fieldsOf("node"));
 export const clusterParametersSchema = clusterFields.superRefine((p, ctx) => {
   const v = p as ClusterParameters;
   if (v.servicePort === v.adminRpcPort) {
-    ctx.addIssue({ code: "custom", path: ["adminRpcPort"], message: "Admin RPC Port must differ from Service Port" });
+    ctx.addIssue({ code: "custom", path: ["adminRpcPort"], message: ruleMessage("field.portsDiffer", { parameter: srmName("adminRpcPort"), other: srmName("servicePort") }) });
   }
   if (v.keepAliveInterval >= v.keepAliveTimeout) {
     ctx.addIssue({
       code: "custom",
       path: ["keepAliveInterval"],
-      message: "Keep Alive (Heartbeat) Interval must be less than the Keep Alive (Heartbeat) Timeout",
+      message: ruleMessage("field.lessThan", { parameter: srmName("keepAliveInterval"), other: srmName("keepAliveTimeout") }),
     });
   }
 });
@@ -37,7 +42,7 @@ export const nodeParametersSchema = nodeFields.superRefine((p, ctx) => {
     ctx.addIssue({
       code: "custom",
       path: ["clientReloginLowerLimit"],
-      message: "Client Re-Login Lower Limit may not be above the Client Re-Login Upper Limit",
+      message: ruleMessage("field.notAbove", { parameter: srmName("clientReloginLowerLimit"), other: srmName("clientReloginUpperLimit") }),
     });
   }
 });
@@ -62,15 +67,14 @@ export type ServiceParametersPatch = z.output<typeof serviceParametersPatch>;
 export function guidanceWarnings(
   cluster: ClusterParameters,
   nodes: { hostName: string; groupId: number | null; groupName: string | null; values: NodeParameters }[],
-): string[] {
-  const warnings: string[] = [];
+): MessageRef[] {
+  const warnings: MessageRef[] = [];
   const delayChosen = cluster.criticalServiceDownDelay !== DEFAULT_CLUSTER_PARAMETERS.criticalServiceDownDelay;
   for (const n of nodes) {
     const lowerChosen = n.values.clientReloginLowerLimit !== DEFAULT_NODE_PARAMETERS.clientReloginLowerLimit;
     if (n.values.clientReloginLowerLimit !== cluster.criticalServiceDownDelay && (lowerChosen || delayChosen)) {
-      warnings.push(
-        `${n.hostName}: Client Re-Login Lower Limit (${n.values.clientReloginLowerLimit} s) differs from the Critical Service Down Delay (${cluster.criticalServiceDownDelay} s); Cisco recommends they be equal`,
-      );
+      const values = { host: n.hostName, lower: String(n.values.clientReloginLowerLimit), delay: String(cluster.criticalServiceDownDelay) };
+      warnings.push({ key: "guidance.lowerLimitVsDelay", values });
     }
   }
   const byGroup = new Map<number, typeof nodes>();
@@ -82,9 +86,14 @@ export function guidanceWarnings(
       a.values.clientReloginLowerLimit !== b.values.clientReloginLowerLimit ||
       a.values.clientReloginUpperLimit !== b.values.clientReloginUpperLimit
     ) {
-      warnings.push(
-        `${a.groupName}: the Client Re-Login limits of ${a.hostName} (${a.values.clientReloginLowerLimit}/${a.values.clientReloginUpperLimit} s) and ${b.hostName} (${b.values.clientReloginLowerLimit}/${b.values.clientReloginUpperLimit} s) differ; both nodes of a group should hold the same limits`,
-      );
+      const values = {
+        group: a.groupName ?? "",
+        hostA: a.hostName,
+        limitsA: `${a.values.clientReloginLowerLimit}/${a.values.clientReloginUpperLimit}`,
+        hostB: b.hostName,
+        limitsB: `${b.values.clientReloginLowerLimit}/${b.values.clientReloginUpperLimit}`,
+      };
+      warnings.push({ key: "guidance.groupLimitsDiffer", values });
     }
   }
   return warnings;

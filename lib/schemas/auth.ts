@@ -1,14 +1,21 @@
 import { z } from "zod";
+import { ruleMessage } from "../http/rule-messages.ts";
 import { ROLES } from "../auth/roles.ts";
+
+const USER_ID_REQUIRED = ruleMessage("field.required", { field: { key: "label.userId" } });
+const PASSWORD_REQUIRED = ruleMessage("field.required", { field: { key: "label.password" } });
 
 export const signInSchema = z.object({
   username: z
-    .string({ error: "User ID is required" })
+    .string({ error: USER_ID_REQUIRED })
     .trim()
-    .min(1, "User ID is required")
-    .max(64, "User ID may be at most 64 characters")
-    .refine((u) => !/\p{Cc}/u.test(u), { message: "User ID may not contain control characters" }),
-  password: z.string({ error: "Password is required" }).min(1, "Password is required").max(256, "Password may be at most 256 characters"),
+    .min(1, USER_ID_REQUIRED)
+    .max(64, ruleMessage("field.tooLong", { field: { key: "label.userId" }, limit: "64" }))
+    .refine((u) => !/\p{Cc}/u.test(u), { message: ruleMessage("field.noControlCharacters", { field: { key: "label.userId" } }) }),
+  password: z
+    .string({ error: PASSWORD_REQUIRED })
+    .min(1, PASSWORD_REQUIRED)
+    .max(256, ruleMessage("field.tooLong", { field: { key: "label.password" }, limit: "256" })),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
 

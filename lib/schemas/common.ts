@@ -1,12 +1,13 @@
 import { z } from "zod";
+import { ruleMessage } from "../http/rule-messages.ts";
 
 /** Largest id the database's integer columns hold. */
 export const MAX_ID = 2147483647;
 
 /** A record id in a body or query: a positive integer the database can hold. */
 export function recordId(label: string) {
-  const rule = `${label} must be the id of an existing record`;
-  return z.number({ error: `${label} is required` }).int(rule).positive(rule).max(MAX_ID, rule);
+  const rule = ruleMessage("field.recordId", { field: label });
+  return z.number({ error: ruleMessage("field.required", { field: label }) }).int(rule).positive(rule).max(MAX_ID, rule);
 }
 
 // Canonical decimal digits only: `Number()` would also read `0x1`, `+1`,
@@ -36,7 +37,19 @@ export const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001f\u007f-\u009f]*$/;
 /** Search text: bounded, and free of control characters the database cannot compare. */
 export const searchText = z
   .string()
-  .max(128, "Search text may be at most 128 characters")
-  .regex(NO_CONTROL_CHARACTERS, "Search text may not contain control characters");
+  .max(128, ruleMessage("field.tooLong", { field: { key: "label.searchText" }, limit: "128" }))
+  .regex(NO_CONTROL_CHARACTERS, ruleMessage("field.noControlCharacters", { field: { key: "label.searchText" } }));
 
 export const okSchema = z.object({ ok: z.literal(true) });
+
+/**
+ * A message of the console's catalogues beside its English text, so pages
+ * word it in their own language while scripts keep reading the English.
+ */
+export const messageKeySchema = z
+  .object({
+    messageKey: z.string().describe("Key in messages/<locale>/errors.json"),
+    values: z.record(z.string(), z.union([z.string(), z.number()])).describe("The message's placeholders"),
+  })
+  .describe("A catalogue message: the pages word it in their language");
+export type MessageKey = z.infer<typeof messageKeySchema>;

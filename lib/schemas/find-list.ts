@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ruleMessage } from "../http/rule-messages.ts";
 import { searchText } from "./common.ts";
 
 /**
@@ -23,9 +24,9 @@ export const PAGE_MAX = 1_000_000;
 
 export const pageNumber = z.coerce
   .number()
-  .int("Page must be a whole number")
-  .min(1, "Page must be 1 or more")
-  .max(PAGE_MAX, `Page must be at most ${PAGE_MAX}`)
+  .int(ruleMessage("field.pageWhole"))
+  .min(1, ruleMessage("field.pageAtLeastOne"))
+  .max(PAGE_MAX, ruleMessage("field.pageAtMost", { limit: String(PAGE_MAX) }))
   .default(1);
 
 export function pageSize(byDefault: PageSize) {
@@ -33,7 +34,7 @@ export function pageSize(byDefault: PageSize) {
     z.coerce
       .number()
       .refine((n): n is PageSize => (PAGE_SIZES as readonly number[]).includes(n), {
-        message: `Rows per page must be one of ${PAGE_SIZES.join(", ")}`,
+        message: ruleMessage("field.rowsPerPage", { values: PAGE_SIZES.join(", ") }),
       })
       .default(byDefault)
       // The refinement is invisible to the OpenAPI generator; the document states the same rule.

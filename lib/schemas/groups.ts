@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ruleMessage } from "../http/rule-messages.ts";
 import { MAX_ID, wholeNumberText } from "./common.ts";
 import { findListQuery, pageOf } from "./find-list.ts";
 
@@ -8,31 +9,33 @@ export const GROUP_DESCRIPTION_MAX = 128;
 /** Descriptions may not hold " % & \ < > (as on the product's page) nor control characters. */
 const DESCRIPTION_ALLOWED = /^[^"%&\\<>\u0000-\u001f\u007f-\u009f]*$/;
 
-const nodeId = (missing: string) =>
-  z.number({ error: missing }).int("Choose a node from the list").positive("Choose a node from the list").max(MAX_ID, "Choose a node from the list");
+const CHOOSE_NODE = ruleMessage("field.chooseNode");
+const nodeId = (missing: string) => z.number({ error: missing }).int(CHOOSE_NODE).positive(CHOOSE_NODE).max(MAX_ID, CHOOSE_NODE);
+
+const NAME_REQUIRED = ruleMessage("field.required", { field: { key: "label.name" } });
 
 const groupFields = z.object({
   name: z
-    .string({ error: "Name is required" })
-    .min(1, "Name is required")
-    .max(GROUP_NAME_MAX, `Name may be at most ${GROUP_NAME_MAX} characters`)
-    .regex(/^[A-Za-z0-9_-]+$/, "Name may contain only letters, digits, _ and -"),
+    .string({ error: NAME_REQUIRED })
+    .min(1, NAME_REQUIRED)
+    .max(GROUP_NAME_MAX, ruleMessage("field.tooLong", { field: { key: "label.name" }, limit: String(GROUP_NAME_MAX) }))
+    .regex(/^[A-Za-z0-9_-]+$/, ruleMessage("field.groupNameCharacters")),
   description: z
-    .string({ error: "Description must be text" })
-    .max(GROUP_DESCRIPTION_MAX, `Description may be at most ${GROUP_DESCRIPTION_MAX} characters`)
-    .regex(DESCRIPTION_ALLOWED, 'Description may not contain " % & \\ < > or control characters'),
-  server1Id: nodeId("Presence Server 1 is required"),
-  server2Id: nodeId("Presence Server 2 must be a node or null").nullable(),
-  haEnabled: z.boolean({ error: "Enable High Availability must be true or false" }),
+    .string({ error: ruleMessage("field.mustBeText", { field: { key: "label.description" } }) })
+    .max(GROUP_DESCRIPTION_MAX, ruleMessage("field.tooLong", { field: { key: "label.description" }, limit: String(GROUP_DESCRIPTION_MAX) }))
+    .regex(DESCRIPTION_ALLOWED, ruleMessage("field.descriptionCharacters")),
+  server1Id: nodeId(ruleMessage("field.required", { field: { key: "label.server1" } })),
+  server2Id: nodeId(ruleMessage("field.server2NodeOrNull")).nullable(),
+  haEnabled: z.boolean({ error: ruleMessage("field.trueOrFalse", { field: { key: "label.enableHa" } }) }),
 });
 
 /** The rules that join fields; the same on the page and in the API. */
 function crossFieldRules(g: { server1Id?: number; server2Id?: number | null; haEnabled?: boolean }, ctx: z.RefinementCtx) {
   if (g.server2Id != null && g.server1Id === g.server2Id) {
-    ctx.addIssue({ code: "custom", path: ["server2Id"], message: "Presence Server 2 must be a different node from Presence Server 1" });
+    ctx.addIssue({ code: "custom", path: ["server2Id"], message: ruleMessage("field.differentServers") });
   }
   if (g.haEnabled && g.server2Id == null) {
-    ctx.addIssue({ code: "custom", path: ["haEnabled"], message: "High Availability needs two Presence Servers" });
+    ctx.addIssue({ code: "custom", path: ["haEnabled"], message: ruleMessage("field.haNeedsTwoServers") });
   }
 }
 
@@ -51,12 +54,12 @@ export type GroupInput = z.output<typeof groupInputSchema>;
  * the merged result is checked with groupInputSchema.
  */
 export const groupPatchSchema = groupFields.partial().extend({
-  version: z.number({ error: "version is required: send the version you last read" }).int().positive(),
+  version: z.number({ error: ruleMessage("field.versionRequired") }).int().positive(),
 });
 export type GroupPatch = z.output<typeof groupPatchSchema>;
 
 export const groupDeleteQuery = z.object({
-  version: wholeNumberText("version is required: send the version you last read, a whole number"),
+  version: wholeNumberText(ruleMessage("field.versionRequiredWhole")),
 });
 
 export const GROUP_SEARCH_FIELDS = { name: "Name", description: "Description" } as const;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ruleMessage } from "../http/rule-messages.ts";
 import { idText } from "./common.ts";
 import { findListQuery, pageOf } from "./find-list.ts";
 
@@ -11,8 +12,8 @@ export const nodeListQuery = findListQuery(
 ).extend({
   /** Only nodes a group may choose as Presence Server: in no group, or in group N. */
   assignableTo: z
-    .union([z.literal("new"), idText("assignableTo must be new or a group id")], {
-      error: "assignableTo must be new or a group id",
+    .union([z.literal("new"), idText(ruleMessage("field.assignableTo"))], {
+      error: ruleMessage("field.assignableTo"),
     })
     .optional(),
 });
@@ -55,10 +56,10 @@ export const nodeServicesSchema = z.object({
 
 export const CLUSTER_NAME_MAX = 64;
 export const clusterNameSchema = z
-  .string({ error: "Cluster is required" })
-  .min(1, "Cluster is required")
-  .max(CLUSTER_NAME_MAX, `Cluster may be at most ${CLUSTER_NAME_MAX} characters`)
-  .regex(/^[A-Za-z0-9_.-]+$/, "Cluster may contain only letters, digits, _, - and .");
+  .string({ error: ruleMessage("field.required", { field: { key: "label.cluster" } }) })
+  .min(1, ruleMessage("field.required", { field: { key: "label.cluster" } }))
+  .max(CLUSTER_NAME_MAX, ruleMessage("field.tooLong", { field: { key: "label.cluster" }, limit: String(CLUSTER_NAME_MAX) }))
+  .regex(/^[A-Za-z0-9_.-]+$/, ruleMessage("field.clusterCharacters"));
 
 const HOST_LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
 const IPV4_OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
@@ -68,24 +69,23 @@ const HOST_NAME_OR_IPV4 = new RegExp(
   `^(?:(?:${IPV4_OCTET}\\.){3}${IPV4_OCTET}|(?![\\d.]+$)${HOST_LABEL}(?:\\.${HOST_LABEL})*)$`,
 );
 
+const REPLICATION_STATE_RULE = ruleMessage("field.replicationStateRule");
+
 export const nodeCreateSchema = z.object({
   hostName: z
-    .string({ error: "Host Name/IP Address is required" })
-    .min(1, "Host Name/IP Address is required")
-    .max(253, "Host Name/IP Address may be at most 253 characters")
-    .regex(
-      HOST_NAME_OR_IPV4,
-      "Host Name/IP Address must be a host name (letters, digits and -, labels of 1 to 63 characters separated by dots, not starting or ending with -) or an IPv4 address",
-    ),
+    .string({ error: ruleMessage("field.required", { field: { key: "label.hostName" } }) })
+    .min(1, ruleMessage("field.required", { field: { key: "label.hostName" } }))
+    .max(253, ruleMessage("field.tooLong", { field: { key: "label.hostName" }, limit: "253" }))
+    .regex(HOST_NAME_OR_IPV4, ruleMessage("field.hostNameRule")),
   softwareVersion: z
-    .string({ error: "Software Version is required" })
-    .regex(/^\d+(\.\d+){2,3}(-\d+)?$/, "Software Version must look like 15.0.1.12900-12"),
+    .string({ error: ruleMessage("field.required", { field: { key: "label.softwareVersion" } }) })
+    .regex(/^\d+(\.\d+){2,3}(-\d+)?$/, ruleMessage("field.softwareVersionRule")),
   cluster: clusterNameSchema,
   replicationState: z
-    .number({ error: "Replication State must be a number from 0 to 4" })
-    .int("Replication State must be a number from 0 to 4")
-    .min(0, "Replication State must be a number from 0 to 4")
-    .max(4, "Replication State must be a number from 0 to 4")
+    .number({ error: REPLICATION_STATE_RULE })
+    .int(REPLICATION_STATE_RULE)
+    .min(0, REPLICATION_STATE_RULE)
+    .max(4, REPLICATION_STATE_RULE)
     .default(2),
 });
 export type NodeCreateInput = z.output<typeof nodeCreateSchema>;

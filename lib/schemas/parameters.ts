@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { ruleMessage } from "../http/rule-messages.ts";
 import { ASSIGNMENT_MODES } from "../users/assignment.ts";
+import { messageKeySchema } from "./common.ts";
 
 export { serviceParametersPatch } from "../params/validation.ts";
 
@@ -20,12 +22,13 @@ export type ParameterView = z.infer<typeof parameterView>;
 export const serviceParametersView = z.object({
   cluster: z.array(parameterView),
   nodes: z.array(z.object({ nodeId: z.number().int(), hostName: z.string(), groupName: z.string().nullable(), parameters: z.array(parameterView) })),
-  warnings: z.array(z.string()),
+  warnings: z.array(z.string()).describe("Guidance the values do not follow, in English"),
+  warningMessages: z.array(messageKeySchema).describe("The same warnings, in the same order, as catalogue messages"),
 });
 export type ServiceParametersView = z.infer<typeof serviceParametersView>;
 
 export const assignmentModeSchema = z.enum(ASSIGNMENT_MODES, {
-  error: `User Assignment Mode for Presence Server must be one of ${ASSIGNMENT_MODES.join(", ")}`,
+  error: ruleMessage("field.oneOf", { field: { key: "label.userAssignmentMode" }, values: ASSIGNMENT_MODES.join(", ") }),
 });
 
 export const enterpriseParametersPut = z.object({ userAssignmentMode: assignmentModeSchema });

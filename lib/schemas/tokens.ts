@@ -1,15 +1,18 @@
 import { z } from "zod";
+import { ruleMessage } from "../http/rule-messages.ts";
 
 export const TOKEN_NAME_MAX = 64;
+
+const NAME_REQUIRED = ruleMessage("field.required", { field: { key: "label.name" } });
 
 /** What Create asks for; the same rules on the page and in the API. */
 export const tokenInputSchema = z.object({
   name: z
-    .string({ error: "Name is required" })
+    .string({ error: NAME_REQUIRED })
     .trim()
-    .min(1, "Name is required")
-    .max(TOKEN_NAME_MAX, `Name may be at most ${TOKEN_NAME_MAX} characters`)
-    .regex(/^[A-Za-z0-9 _.-]+$/, "Name may contain only letters, digits, spaces, _ . and -"),
+    .min(1, NAME_REQUIRED)
+    .max(TOKEN_NAME_MAX, ruleMessage("field.tooLong", { field: { key: "label.name" }, limit: String(TOKEN_NAME_MAX) }))
+    .regex(/^[A-Za-z0-9 _.-]+$/, ruleMessage("field.tokenNameCharacters")),
 });
 export type TokenInput = z.output<typeof tokenInputSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ruleMessage } from "../http/rule-messages.ts";
 import { ASSIGNMENT_MODES } from "../users/assignment.ts";
 import { clientProfileSchema } from "./clients.ts";
 import { NO_CONTROL_CHARACTERS } from "./common.ts";
@@ -16,25 +17,27 @@ export const IMPORT_MAX_REPORTED = 1000;
 
 const USER_ID_PATTERN = /^[A-Za-z0-9._@-]+$/;
 
-export const USER_ID_RULE = "User ID may contain only letters, digits, and . _ - @";
+export const USER_ID_RULE = ruleMessage("field.userIdCharacters");
+
+const USER_ID_REQUIRED = ruleMessage("field.required", { field: { key: "label.userId" } });
 
 export const userIdSchema = z
-  .string({ error: "User ID is required" })
-  .min(1, "User ID is required")
-  .max(USER_ID_MAX, `User ID may be at most ${USER_ID_MAX} characters`)
+  .string({ error: USER_ID_REQUIRED })
+  .min(1, USER_ID_REQUIRED)
+  .max(USER_ID_MAX, ruleMessage("field.tooLong", { field: { key: "label.userId" }, limit: String(USER_ID_MAX) }))
   .regex(USER_ID_PATTERN, USER_ID_RULE);
 
-const nameSchema = (label: string) =>
+const nameSchema = (label: "label.firstName" | "label.lastName") =>
   z
-    .string({ error: `${label} must be text` })
-    .max(USER_NAME_MAX, `${label} may be at most ${USER_NAME_MAX} characters`)
-    .regex(NO_CONTROL_CHARACTERS, `${label} may not contain control characters (tabs, line breaks)`);
+    .string({ error: ruleMessage("field.mustBeText", { field: { key: label } }) })
+    .max(USER_NAME_MAX, ruleMessage("field.tooLong", { field: { key: label }, limit: String(USER_NAME_MAX) }))
+    .regex(NO_CONTROL_CHARACTERS, ruleMessage("field.noLineBreaks", { field: { key: label } }));
 
 export const userFieldSchemas = {
   userId: userIdSchema,
-  firstName: nameSchema("First Name"),
-  lastName: nameSchema("Last Name"),
-  signedIn: z.boolean({ error: "Signed In must be true or false" }),
+  firstName: nameSchema("label.firstName"),
+  lastName: nameSchema("label.lastName"),
+  signedIn: z.boolean({ error: ruleMessage("field.trueOrFalse", { field: { key: "label.signedIn" } }) }),
   cluster: clusterNameSchema,
 };
 
@@ -78,8 +81,8 @@ export const userPageSchema = pageOf(userSchema);
 
 export const importBodySchema = z.object({
   csv: z
-    .string({ error: "csv is required: the text of the CSV file" })
-    .max(IMPORT_MAX_CHARS, `The CSV file may be at most ${IMPORT_MAX_CHARS / 1024 / 1024} MB`),
+    .string({ error: ruleMessage("field.csvRequired") })
+    .max(IMPORT_MAX_CHARS, ruleMessage("field.csvTooLarge", { size: String(IMPORT_MAX_CHARS / 1024 / 1024) })),
 });
 
 export const importResultSchema = z.object({

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../db/client.ts";
 import { SESSION_USER_SELECT, sessionLimits, toSessionUser, type Session } from "../auth/sessions.ts";
-import { ApiError } from "../http/errors.ts";
+import { keyedError } from "../http/errors.ts";
 import type { CreatedTokenView, TokenInput, TokenView } from "../schemas/tokens.ts";
 
 /** Marks the console's secrets, so a leaked one is recognisable to secret scanners and people. */
@@ -30,7 +30,7 @@ export async function createToken(db: Db, userId: number, input: TokenInput): Pr
     return { ...view(token), secret };
   } catch (err) {
     if ((err as { code?: string } | null)?.code === "P2002") {
-      throw new ApiError("conflict", `A token named "${input.name}" already exists`, { name: "Another token has this name" });
+      throw keyedError("conflict", { key: "token.nameTaken", values: { name: input.name } }, { name: { key: "token.nameTakenField" } });
     }
     throw err;
   }
@@ -39,7 +39,7 @@ export async function createToken(db: Db, userId: number, input: TokenInput): Pr
 /** Revokes one of the account's tokens; another account's token is not found. */
 export async function revokeToken(db: Db, userId: number, id: number): Promise<void> {
   const { count } = await db.apiToken.deleteMany({ where: { id, userId } });
-  if (count === 0) throw new ApiError("not_found", "No such API token");
+  if (count === 0) throw keyedError("not_found", { key: "token.notFound" });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { REASON, STATE } from "../ha/names.ts";
+import { english } from "../http/rule-messages.ts";
 import { addUsersBlocker, isFailoverState, type GroupHaStatus } from "./add-blocker.ts";
 
 const clusterA = { name: "cluster-a", nodeIds: new Set([1, 2]) };
@@ -21,7 +22,7 @@ describe("adding end users is refused", () => {
   });
 
   it("while a node of the same cluster is in a failover state, naming the node, its state and reason", () => {
-    expect(addUsersBlocker(clusterA, [pair(STATE.IDLE, STATE.BACKUP)])).toBe(
+    expect(english(addUsersBlocker(clusterA, [pair(STATE.IDLE, STATE.BACKUP)])!)).toBe(
       "End users of cluster-a cannot be added while a node of that cluster is in a failover state: node-1 is Idle (On Admin Request)",
     );
   });

@@ -1,4 +1,5 @@
 import { STATE } from "../ha/names.ts";
+import type { MessageRef } from "../http/errors.ts";
 
 /**
  * When adding end users is refused. The product refuses while a node of the
@@ -29,12 +30,13 @@ export interface GroupHaStatus {
 export function addUsersBlocker(
   cluster: { name: string; nodeIds: ReadonlySet<number> },
   statuses: readonly GroupHaStatus[],
-): string | null {
+): MessageRef | null {
   for (const status of statuses) {
     if (!status.haEnabled) continue;
     const node = status.nodes.find((n) => cluster.nodeIds.has(n.id) && isFailoverState(n.state));
     if (node) {
-      return `End users of ${cluster.name} cannot be added while a node of that cluster is in a failover state: ${node.hostName} is ${node.state}${node.reason ? ` (${node.reason})` : ""}`;
+      const values = { cluster: cluster.name, host: node.hostName, state: { key: `ha.state.${node.state}` } };
+      return node.reason ? { key: "user.addBlockedReason", values: { ...values, reason: { key: `ha.reason.${node.reason}` } } } : { key: "user.addBlocked", values };
     }
   }
   return null;

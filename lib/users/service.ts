@@ -2,7 +2,8 @@ import type { Db, Prisma } from "../db/client.ts";
 import { keptRead } from "../db/kept-read.ts";
 import type { HaController } from "../ha/controller.ts";
 import { userCounts, withUserCounts } from "../ha/views.ts";
-import { ApiError } from "../http/errors.ts";
+import { ApiError, keyedError, type MessageRef } from "../http/errors.ts";
+import { english } from "../http/rule-messages.ts";
 import { parseSort, stringMatchFilter, type Page } from "../schemas/find-list.ts";
 import {
   IMPORT_MAX_REPORTED,
@@ -110,7 +111,7 @@ async function readUsers(db: Db, query: UserListQuery): Promise<Page<UserView>> 
 
 export async function getUser(db: Db, id: number): Promise<UserView> {
   const row = await db.endUser.findUnique({ where: { id }, include: userInclude });
-  if (!row) throw new ApiError("not_found", `No end user with id ${id}`);
+  if (!row) throw keyedError("not_found", { key: "user.notFound", values: { id: String(id) } });
   return toView(row);
 }
 
@@ -131,21 +132,19 @@ function refuseWhileFailedOver(gate: UserGate, clusters: readonly ClusterRef[], 
   for (const cluster of clusters) {
     const nodeIds = new Set(nodes.filter((n) => n.clusterId === cluster.id).map((n) => n.id));
     const blocker = addUsersBlocker({ name: cluster.name, nodeIds }, statuses);
-    if (blocker) throw new ApiError("conflict", blocker);
+    if (blocker) throw keyedError("conflict", blocker);
   }
 }
 
 async function homeClusterFor(db: Db, name: string | undefined): Promise<ClusterRef> {
   const cluster = homeClusterOf(await listClusters(db), name);
-  if ("error" in cluster) throw new ApiError("validation_failed", cluster.error, { cluster: cluster.error });
+  if ("error" in cluster) throw keyedError("validation_failed", cluster.error, { cluster: cluster.error });
   return cluster;
 }
 
 function userIdTaken(userId: string, existing: string): ApiError {
-  const as = existing === userId ? "" : ` (as ${existing})`;
-  return new ApiError("conflict", `An end user with User ID ${userId} already exists${as}`, {
-    userId: "User ID must be unique (User IDs are compared without regard to case)",
-  });
+  const taken: MessageRef = existing === userId ? { key: "user.idTaken", values: { userId } } : { key: "user.idTakenAs", values: { userId, existing } };
+  return keyedError("conflict", taken, { userId: { key: "user.idUnique" } });
 }
 
 /**
@@ -180,7 +179,7 @@ export async function createUser(db: Db, gate: UserGate, input: UserInput): Prom
 
 export async function deleteUser(db: Db, id: number): Promise<void> {
   const deleted = await db.endUser.deleteMany({ where: { id } });
-  if (deleted.count !== 1) throw new ApiError("not_found", `No end user with id ${id}`);
+  if (deleted.count !== 1) throw keyedError("not_found", { key: "user.notFound", values: { id: String(id) } });
 }
 
 const LOOKUP_CHUNK = 5000;
@@ -244,7 +243,7 @@ export async function importUsers(db: Db, gate: UserGate, csv: string): Promise<
       parsed.userIds.map((u) => u.userId),
     );
     const errors = [...parsed.errors];
-    for (const { row, home } of homes) if ("error" in home) errors.push({ row, field: "cluster", message: home.error });
+    for (const { row, home } of homes) if ("error" in home) errors.push({ row, field: "cluster", message: english(home.error) });
     for (const { row, userId } of parsed.userIds) {
       const stored = existing.get(userId.toLowerCase());
       if (stored) {

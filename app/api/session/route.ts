@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import * as endpoints from "@/lib/api/endpoints/session.ts";
 import { signIn, signOut } from "@/lib/auth/sessions.ts";
 import { recordSignInFailure, recordSignInSuccess, signInBlockedFor } from "@/lib/auth/throttle.ts";
-import { ApiError } from "@/lib/http/errors.ts";
+import { ApiError, keyedError } from "@/lib/http/errors.ts";
 import { closeEventStreams } from "@/lib/http/event-streams.ts";
 import { handle } from "@/lib/http/route.ts";
 import { clientAddress } from "@/lib/http/client-address.ts";
@@ -13,7 +13,7 @@ export const POST = handle(endpoints.signIn, async ({ body, runtime, request, se
   const address = clientAddress(request);
   const wait = await signInBlockedFor(runtime.db, address, body.username);
   if (wait > 0) {
-    throw new ApiError("too_many_requests", `Too many sign-in attempts; try again in ${Math.ceil(wait / 60)} minute(s)`);
+    throw keyedError("too_many_requests", { key: "api.tooManySignIns", values: { minutes: String(Math.ceil(wait / 60)) } });
   }
   const session = await signIn(runtime.db, body.username, body.password);
   if (!session) {
