@@ -1,5 +1,7 @@
 import { createTranslator } from "next-intl";
 import enHa from "../../messages/en/ha.json" with { type: "json" };
+import enParams from "../../messages/en/params.json" with { type: "json" };
+import enParamsPages from "../../messages/en/params-pages.json" with { type: "json" };
 import enPlanning from "../../messages/en/planning.json" with { type: "json" };
 import enServers from "../../messages/en/servers.json" with { type: "json" };
 import { renderEventText, type EventText, type EventValue, type Translate } from "./event-text.ts";
@@ -8,7 +10,7 @@ import { renderEventText, type EventText, type EventValue, type Translate } from
 // translator, do not load the English catalogue.
 const english = createTranslator({
   locale: "en",
-  messages: { ha: enHa, servers: enServers, planning: enPlanning },
+  messages: { ha: enHa, servers: enServers, planning: enPlanning, params: enParams, "params-pages": enParamsPages },
   // A key missing from the en catalogue is a bug of the code that wrote it, not text to store.
   onError: (error) => {
     throw error;

@@ -8,7 +8,7 @@
  */
 export interface EventText {
   key: string;
-  ns?: "servers" | "planning";
+  ns?: "servers" | "planning" | "params" | "params-pages";
   values?: Record<string, EventValue>;
 }
 export type EventValue = string | number | EventText;

@@ -65,5 +65,7 @@ export async function listEvents(db: Db, query: z.output<typeof eventsQuery>): P
     db.haEvent.count({ where }),
     db.haEvent.findMany({ where, orderBy: [{ at: "desc" }, { id: "desc" }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
   ]);
-  return { items: rows.map((r) => ({ ...r, at: r.at.toISOString() })), total, page: query.page, pageSize: query.pageSize };
+  // The values column holds only what eventColumns wrote: an object of message values.
+  const items = rows.map((r) => ({ ...r, at: r.at.toISOString(), messageValues: r.messageValues as Record<string, unknown> | null }));
+  return { items, total, page: query.page, pageSize: query.pageSize };
 }

@@ -17,8 +17,12 @@ const english = (ns: string) => JSON.parse(readFileSync(path.join(ROOT, "message
 const has = (tree: Record<string, unknown>, key: string) =>
   typeof key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], tree) === "string";
 
-/** A message reference names the errors catalogue, or a word kept in another one (lib/http/rule-messages.ts). */
-function exists(key: string): boolean {
+/**
+ * A message reference names the errors catalogue, or a word kept in another one (lib/http/rule-messages.ts),
+ * or, in a history message (lib/ha/event-text.ts), the namespace its `ns` names.
+ */
+function exists(key: string, namespace?: string): boolean {
+  if (namespace) return has(english(namespace), key);
   const [ns, ...rest] = key.split(".");
   if (ns === "params" || ns === "servers" || ns === "ha") return has(english(ns), rest.join("."));
   return has(english("errors"), key);
@@ -26,13 +30,13 @@ function exists(key: string): boolean {
 
 describe("message references", () => {
   it("every catalogue message the server and pages name by key exists", () => {
-    const refs = /(?:\bkey: |ruleMessage\(|withMessage\(|messageKey: )"([A-Za-z]\w*\.[\w.]+)"/g;
+    const refs = /(?:ns: "([\w-]+)", )?(?:\bkey: |ruleMessage\(|withMessage\(|messageKey: )"([A-Za-z]\w*\.[\w.]+)"/g;
     const missing: string[] = [];
     let count = 0;
     for (const { file, text } of sources(["app", "components", "lib"])) {
       for (const m of text.matchAll(refs)) {
         count++;
-        if (!exists(m[1]!)) missing.push(`${file}: ${m[1]}`);
+        if (!exists(m[2]!, m[1])) missing.push(`${file}: ${m[1] ? `${m[1]}:` : ""}${m[2]}`);
       }
     }
     expect(count).toBeGreaterThan(50);

@@ -1,5 +1,6 @@
 import type { Db } from "../db/client.ts";
 import type { HaController } from "../ha/controller.ts";
+import { say, type EventText, type EventValue } from "../ha/event-text.ts";
 import { writeHistory, type HistoryNote } from "../ha/repository.ts";
 import { fieldRules, keyedError, type MessageRef } from "../http/errors.ts";
 import { english } from "../http/rule-messages.ts";
@@ -50,10 +51,13 @@ function warningsOf(refs: MessageRef[]) {
   };
 }
 
-function describe(def: ParameterDefinition, value: unknown): string {
-  if (def.type === "boolean") return value ? "True" : "False";
-  return def.unit === "seconds" ? `${String(value)} seconds` : String(value);
+/** A value as the parameter pages show it, in the viewer's language. */
+function valueText(def: ParameterDefinition, value: unknown): EventValue {
+  if (def.type === "boolean") return { ns: "params-pages", key: value ? "common.true" : "common.false" };
+  return def.unit === "seconds" ? { ns: "params-pages", key: "common.valueSeconds", values: { value: String(value) } } : String(value);
 }
+
+const parameterName = (def: ParameterDefinition): EventText => ({ ns: "params", key: `srm.${def.key}.name` });
 
 /**
  * Saves the values a patch names, after checking the values the save would
@@ -97,7 +101,8 @@ async function saveParameters(db: Db, controller: HaController, patch: ServicePa
   );
   for (const [k, v] of Object.entries(changedCluster)) {
     const def = byKey.get(k)!;
-    events.push({ kind: "parameter", actor, message: `${def.name} changed from ${describe(def, current[k as keyof ClusterParameters])} to ${describe(def, v)}` });
+    const from = valueText(def, current[k as keyof ClusterParameters]);
+    events.push({ kind: "parameter", actor, text: say("event.parameterChanged", { name: parameterName(def), from, to: valueText(def, v) }) });
   }
   if (Object.keys(changedCluster).length) await writeScope(db, "srm", changedCluster, actor);
   for (const u of nodeUpdates) {
@@ -106,7 +111,8 @@ async function saveParameters(db: Db, controller: HaController, patch: ServicePa
     await writeScope(db, nodeScope(u.nodeId), changed, actor);
     for (const [k, v] of Object.entries(changed)) {
       const def = byKey.get(k)!;
-      events.push({ kind: "parameter", actor, nodeId: u.nodeId, message: `${def.name} of ${hostNames.get(u.nodeId)} changed from ${describe(def, u.before[k as keyof NodeParameters])} to ${describe(def, v)}` });
+      const values = { name: parameterName(def), host: hostNames.get(u.nodeId) ?? String(u.nodeId), from: valueText(def, u.before[k as keyof NodeParameters]), to: valueText(def, v) };
+      events.push({ kind: "parameter", actor, nodeId: u.nodeId, text: say("event.nodeParameterChanged", values) });
     }
   }
   await writeHistory(db, controller.clock.now(), events);

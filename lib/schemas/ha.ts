@@ -115,6 +115,20 @@ export const eventsQuery = z.object({
   pageSize: pageSize(50),
 });
 
+/**
+ * A history message: the English `message`, and for rows written since keys
+ * were kept the catalogue key (of the `ha` namespace, messages/<locale>/ha.json)
+ * and its values, for showing it in another language (lib/ha/event-text.ts).
+ */
+export const eventMessageFields = {
+  message: z.string(),
+  messageKey: z.string().nullable().describe("The message's key in the ha catalogue; null for rows written before keys were kept"),
+  messageValues: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .describe("The key's values: names shown as they are, numbers, or nested messages {key, ns?, values?}"),
+};
+
 export const eventSchema = z.object({
   id: z.number().int(),
   at: z.string(),
@@ -125,7 +139,7 @@ export const eventSchema = z.object({
   toState: z.string().nullable(),
   reason: z.string().nullable(),
   actor: z.string(),
-  message: z.string(),
+  ...eventMessageFields,
 });
 
 export const eventPageSchema = pageOf(eventSchema);

@@ -3,7 +3,7 @@ import { SERVICE_NAMES } from "../domain/services.ts";
 import { scenarioSchema } from "../drills/scenario.ts";
 import { clusterFields } from "../params/validation.ts";
 import { recordId } from "./common.ts";
-import { FAULTS } from "./ha.ts";
+import { eventMessageFields, FAULTS } from "./ha.ts";
 
 const serviceName = z.enum(SERVICE_NAMES as [string, ...string[]], { error: `service must be one of: ${SERVICE_NAMES.join(", ")}` });
 const labTime = z.number({ error: "at must be a lab time in milliseconds" }).int("at must be whole milliseconds").min(0).max(8.64e15);
@@ -113,7 +113,7 @@ const timelineEntry = z.object({
   toState: z.string().nullable(),
   reason: z.string().nullable(),
   actor: z.string(),
-  message: z.string(),
+  ...eventMessageFields,
 });
 
 export const drillResultSchema = z.object({

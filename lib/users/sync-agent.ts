@@ -1,5 +1,7 @@
 import type { Db, Tx } from "../db/client.ts";
 import type { HaController } from "../ha/controller.ts";
+import { say, stateTerm, type EventText } from "../ha/event-text.ts";
+import { STATE } from "../ha/names.ts";
 import { writeHistory } from "../ha/repository.ts";
 import { ASSIGNMENT_MODES, chooseNodes, DEFAULT_ASSIGNMENT_MODE, rebalancePlan, type AssignmentMode, type GroupLoad } from "./assignment.ts";
 
@@ -24,6 +26,11 @@ export async function readAssignmentMode(db: Db | Tx): Promise<AssignmentMode> {
   const mode = await readSetting<string>(db, MODE_KEY, DEFAULT_ASSIGNMENT_MODE);
   return (ASSIGNMENT_MODES as readonly string[]).includes(mode) ? (mode as AssignmentMode) : DEFAULT_ASSIGNMENT_MODE;
 }
+
+const MODE_KEY_OF: Record<AssignmentMode, string> = { Balanced: "balanced", "Active-Standby": "activeStandby", None: "none" };
+
+/** The mode as the Enterprise Parameters page names it. */
+const modeTerm = (mode: AssignmentMode): EventText => ({ ns: "params-pages", key: `enterprise.mode.${MODE_KEY_OF[mode]}` });
 
 /** Groups waiting to be re-assigned until they are back to Normal. */
 export function readPendingGroups(db: Db | Tx): Promise<number[]> {
@@ -82,7 +89,13 @@ export async function applyAssignmentMode(db: Db, controller: HaController, mode
       {
         kind: "parameter",
         actor,
-        message: `User Assignment Mode for Presence Server set to ${mode}: ${moved} users re-assigned${pending.length ? `, ${pending.length} groups waiting to return to Normal` : ""}`,
+        text: say("event.assignmentModeSet", {
+          setting: { ns: "params-pages", key: "enterprise.userAssignmentMode" },
+          mode: modeTerm(mode),
+          moved,
+          pending: pending.length,
+          normal: stateTerm(STATE.NORMAL),
+        }),
       },
     ]);
     return { mode, moved, pendingGroups: pending };
@@ -121,7 +134,7 @@ async function applyWhenBackToNormal(db: Db, controller: HaController, groupId: 
         groupId,
         kind: "parameter",
         actor: "Sync Agent",
-        message: `Group back to Normal: User Assignment Mode ${mode} applied, ${moved} users re-assigned`,
+        text: say("event.assignmentModeApplied", { normal: stateTerm(STATE.NORMAL), mode: modeTerm(mode), moved }),
       },
     ]);
   });

@@ -2,7 +2,9 @@ import { createTranslator } from "next-intl";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as actions from "@/app/api/groups/[id]/actions/route.ts";
 import * as groups from "@/app/api/groups/route.ts";
+import * as enterpriseParams from "@/app/api/enterprise-parameters/route.ts";
 import * as events from "@/app/api/events/route.ts";
+import * as serviceParams from "@/app/api/service-parameters/route.ts";
 import * as lab from "@/app/api/lab/route.ts";
 import * as nodes from "@/app/api/nodes/route.ts";
 import { englishEventText } from "@/lib/ha/event-english.ts";
@@ -80,4 +82,26 @@ describe("a failover's history in the viewer's language", () => {
       expect(renderEventText(t, ref(requested))).toBe(t("ha.event.failoverRequested", { host: "i18n-a", peer: "i18n-b" }));
     });
   }
+});
+
+describe("parameter and User Assignment Mode changes in the viewer's language", () => {
+  it("keeps a key for each change and renders it in ja and zh with no English left but host names", async () => {
+    const put = (path: string, route: typeof serviceParams.PUT, body: unknown) => call(route, { method: "PUT", path, cookie, body });
+    expect((await put("/api/service-parameters", serviceParams.PUT, { cluster: { keepAliveTimeout: 45, enableAutomaticFallback: true } })).status).toBe(200);
+    expect((await put("/api/enterprise-parameters", enterpriseParams.PUT, { userAssignmentMode: "Active-Standby" })).status).toBe(200);
+    const answer = await call(events.GET, { path: `/api/events?kind=parameter&pageSize=50`, cookie });
+    const rows = answer.body.items as Row[];
+    const keys = rows.map((r) => r.messageKey);
+    expect(keys).toEqual(expect.arrayContaining(["event.parameterChanged", "event.assignmentModeSet"]));
+    expect(rows.map((r) => r.message)).toContain("Keep Alive (Heartbeat) Timeout changed from 60 seconds to 45 seconds");
+    for (const row of rows) expect(englishEventText(ref(row))).toBe(row.message);
+    for (const locale of ["ja", "zh"] as const) {
+      const t = createTranslator({ locale, messages: await loadMessages(locale) }) as unknown as Translate;
+      for (const row of rows) {
+        const text = renderEventText(t, ref(row));
+        // True and False are the parameter pages' own words in every edition; Presence is the product's name in the Chinese one.
+        expect(text.replace(/\b(True|False|Presence)\b/g, ""), `${row.message} → ${text}`).not.toMatch(/[A-Za-z]{3,}/);
+      }
+    }
+  });
 });
