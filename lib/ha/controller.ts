@@ -662,13 +662,13 @@ export class HaController {
 
 export type HaStatus = ReturnType<HaController["statusOf"]>;
 
-/** This node as its peer's SRM last heard it: what the peer decides from while this node is silent. */
 /** The 409 of an input the state machine does not allow now, in the catalogue's words when it has them. */
 function refusal(err: NotAllowed, current?: unknown): ApiError {
   const error = new ApiError("conflict", err.message, undefined, current);
   return err.ref ? error.withMessage(err.ref.key, err.ref.values) : error;
 }
 
+/** This node as its peer's SRM last heard it: what the peer decides from while this node is silent. */
 function lastHeardBy(peer: NodeSim | null) {
   const heard = peer?.peerView.heard;
   return peer && heard ? { state: heard.state, reason: heard.reason, at: peer.lastPeerHeartbeat } : null;

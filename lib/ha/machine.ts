@@ -39,6 +39,9 @@ export class NotAllowed extends Error {
 
 const stateRef = (state: string | undefined) => ({ key: `ha.state.${state}` });
 
+/** A node that is off or still booting cannot run services. */
+const notPoweredOn = (n: NodeSim): MessageRef => ({ key: "lab.notPoweredOn", values: { host: n.hostName, power: { key: `lab.power.${n.power}` } } });
+
 export type Fault =
   | "power-off"
   | "power-on"
@@ -78,7 +81,7 @@ export class GroupMachine {
 
   node(id: number): NodeSim {
     const n = this.g.nodes.find((x) => x.id === id);
-    if (!n) throw new NotAllowed(`Node ${id} is not in ${this.g.name}`);
+    if (!n) throw NotAllowed.keyed({ key: "lab.nodeNotInGroup", values: { id: String(id), group: this.g.name } });
     return n;
   }
 
@@ -250,7 +253,7 @@ export class GroupMachine {
       }
       return;
     }
-    if (nodeId === undefined) throw new NotAllowed(`${action} needs a node`);
+    if (nodeId === undefined) throw NotAllowed.keyed({ key: "lab.needsNode", values: { action } });
     const n = this.node(nodeId);
     const p = this.peerOf(n)!;
     if (action === "failover") {
@@ -358,11 +361,11 @@ export class GroupMachine {
 
   serviceAction(nodeId: number, service: string, action: ServiceAction) {
     const n = this.node(nodeId);
-    if (n.power !== "ON") throw new NotAllowed(`${n.hostName} is not running (power ${n.power.toLowerCase()})`);
-    if (!(service in n.services)) throw new NotAllowed(`${service} is not a service of ${n.hostName}`);
+    if (n.power !== "ON") throw NotAllowed.keyed(notPoweredOn(n));
+    if (!(service in n.services)) throw NotAllowed.keyed({ key: "lab.notAService", values: { service, host: n.hostName } });
     // Starting a running SRM would restart it: only Restart does that (row 8 needs a stop, then a start).
     if (action === "start" && service === SRM_SERVICE && n.services[service] === "STARTED") {
-      throw new NotAllowed(`${SRM_SERVICE} is already running on ${n.hostName}`);
+      throw NotAllowed.keyed({ key: "lab.alreadyRunning", values: { service: SRM_SERVICE, host: n.hostName } });
     }
     this.note("service", n.id, say("event.serviceAction", { action: say(SERVICE_ACTION_WORD[action]), service, host: n.hostName }));
     if (action === "stop" || action === "restart") this.stopService(n, service);
@@ -393,33 +396,34 @@ export class GroupMachine {
 
   fault(nodeId: number, fault: Fault, service?: string) {
     const n = this.node(nodeId);
-    const need = (ok: boolean, why: string) => {
-      if (!ok) throw new NotAllowed(why);
+    const need = (ok: boolean, why: MessageRef) => {
+      if (!ok) throw NotAllowed.keyed(why);
     };
+    const host = { host: n.hostName };
     switch (fault) {
       case "power-off":
-        need(n.power !== "OFF", `${n.hostName} is already powered off`);
+        need(n.power !== "OFF", { key: "lab.alreadyOff", values: host });
         this.note("fault", n.id, say("event.fault.powerOff", { host: n.hostName }));
         this.powerOff(n);
         break;
       case "power-on":
-        need(n.power === "OFF", `${n.hostName} is not powered off`);
+        need(n.power === "OFF", { key: "lab.notOff", values: host });
         this.note("fault", n.id, say("event.fault.powerOn", { host: n.hostName }));
         this.powerOn(n);
         break;
       case "reboot":
-        need(n.power === "ON", `${n.hostName} is not running`);
+        need(n.power === "ON", { key: "lab.notRunning", values: host });
         this.note("fault", n.id, say("event.fault.reboot", { host: n.hostName }));
         this.powerOff(n);
         this.powerOn(n);
         break;
       case "isolate-network":
-        need(!n.isolated, `${n.hostName} is already isolated`);
+        need(!n.isolated, { key: "lab.alreadyIsolated", values: host });
         this.note("fault", n.id, say("event.fault.isolateNetwork", { host: n.hostName }));
         n.isolated = true;
         break;
       case "restore-network":
-        need(n.isolated, `${n.hostName} is not isolated`);
+        need(n.isolated, { key: "lab.notIsolated", values: host });
         this.note("fault", n.id, say("event.fault.restoreNetwork", { host: n.hostName }));
         n.isolated = false;
         // It heard nothing while cut off: its Keep Alive Timeout counts from now, as after a start.
@@ -427,36 +431,36 @@ export class GroupMachine {
         break;
       case "service-crash": {
         const name = service ?? "Cisco Presence Engine";
-        need(n.power === "ON", `${n.hostName} is not running`);
-        need(name in n.services, `${name} is not a service of ${n.hostName}`);
-        need(n.services[name] === "STARTED", `${name} is not running on ${n.hostName}`);
+        need(n.power === "ON", { key: "lab.notRunning", values: host });
+        need(name in n.services, { key: "lab.notAService", values: { service: name, ...host } });
+        need(n.services[name] === "STARTED", { key: "lab.serviceNotRunning", values: { service: name, ...host } });
         this.note("fault", n.id, say("event.fault.serviceCrash", { service: name, host: n.hostName }));
         this.stopService(n, name);
         break;
       }
       case "database-failure":
-        need(n.power === "ON" && n.services[DB_SERVICE] === "STARTED", `${DB_SERVICE} is not running on ${n.hostName}`);
+        need(n.power === "ON" && n.services[DB_SERVICE] === "STARTED", { key: "lab.serviceNotRunning", values: { service: DB_SERVICE, ...host } });
         this.note("fault", n.id, say("event.fault.databaseFailure", { service: DB_SERVICE, host: n.hostName }));
         this.stopService(n, DB_SERVICE);
         break;
       case "stop-srm":
-        need(this.srmRunning(n), `${SRM_SERVICE} is not running on ${n.hostName}`);
+        need(this.srmRunning(n), { key: "lab.serviceNotRunning", values: { service: SRM_SERVICE, ...host } });
         this.note("fault", n.id, say("event.fault.stopSrm", { service: SRM_SERVICE, host: n.hostName }));
         this.stopService(n, SRM_SERVICE);
         break;
       case "start-srm":
-        need(n.power === "ON", `${n.hostName} is not running (power ${n.power.toLowerCase()})`);
-        need(!this.srmRunning(n), `${SRM_SERVICE} is already running on ${n.hostName}`);
+        need(n.power === "ON", notPoweredOn(n));
+        need(!this.srmRunning(n), { key: "lab.alreadyRunning", values: { service: SRM_SERVICE, ...host } });
         this.note("fault", n.id, say("event.fault.startSrm", { service: SRM_SERVICE, host: n.hostName }));
         this.startService(n, SRM_SERVICE);
         break;
       case "service-start-failure":
-        need(!n.startFailure, `critical services on ${n.hostName} already fail to start`);
+        need(!n.startFailure, { key: "lab.alreadyFailsToStart", values: host });
         this.note("fault", n.id, say("event.fault.serviceStartFailure", { host: n.hostName }));
         n.startFailure = true;
         break;
       case "user-move-failure":
-        need(!n.moveFailure, `the next user move on ${n.hostName} already fails`);
+        need(!n.moveFailure, { key: "lab.moveAlreadyFails", values: host });
         this.note("fault", n.id, say("event.fault.userMoveFailure", { host: n.hostName }));
         n.moveFailure = true;
         break;

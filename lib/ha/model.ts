@@ -2,7 +2,8 @@ import type { PeerView } from "./agent/heartbeat.ts";
 import type { EventValue } from "./event-text.ts";
 import type { NodeState, Reason } from "./names.ts";
 
-export type Power = "ON" | "OFF" | "BOOTING";
+export const POWER_STATES = ["ON", "OFF", "BOOTING"] as const;
+export type Power = (typeof POWER_STATES)[number];
 export type ServiceStatus = "STARTED" | "STOPPED";
 
 /** One IM and Presence node as the controller models it. Times are lab ms. */

@@ -4,6 +4,7 @@ import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messagefor
 import { describe, expect, it } from "vitest";
 import { MENUS } from "@/components/shell/navigation.ts";
 import { PERMISSIONS, ROLE_LABELS, ROLES } from "../auth/roles.ts";
+import { POWER_STATES } from "../ha/model.ts";
 import { REASON, STATE } from "../ha/names.ts";
 import { HA_OFF_ACTION, TABLE2 } from "../ha/table2.ts";
 import { NAMESPACES } from "./catalogue.ts";
@@ -48,6 +49,7 @@ const FAMILIES: Record<string, { prefix: string; members: string[] }[]> = {
   errors: [
     { prefix: "role.", members: [...ROLES] },
     { prefix: "permission.", members: Object.keys(PERMISSIONS) },
+    { prefix: "lab.power.", members: [...POWER_STATES] },
   ],
 };
 
