@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { Db } from "../db/client.ts";
-import { ApiError } from "../http/errors.ts";
+import { keyedError } from "../http/errors.ts";
 import type { Page } from "../schemas/find-list.ts";
 import type {
   clientBulkSchema,
@@ -16,7 +16,7 @@ import type { OutageKind, OutagePoint } from "./outage.ts";
 /** A user's client after a change: the simulation picks it up at once (the client logs in again). */
 export async function setClient(db: Db, fleet: ClientFleet, id: number, profile: z.output<typeof clientProfileSchema>) {
   const done = await db.endUser.updateMany({ where: { id }, data: { clientKind: profile.kind, clientSecure: profile.secure, clientDual: profile.dual } });
-  if (done.count !== 1) throw new ApiError("not_found", `No end user with id ${id}`);
+  if (done.count !== 1) throw keyedError("not_found", { key: "user.notFound", values: { id: String(id) } });
   await fleet.reconcile();
   return profile;
 }
@@ -81,7 +81,7 @@ export async function listOutageReports(db: Db, query: z.output<typeof outageRep
 
 export async function getOutageReport(db: Db, id: number): Promise<OutageReportView> {
   const row = await db.outageReport.findUnique({ where: { id } });
-  if (!row) throw new ApiError("not_found", `No outage report with id ${id}`);
+  if (!row) throw keyedError("not_found", { key: "planning.noOutageReport", values: { id: String(id) } });
   return (await toViews(db, [row]))[0]!;
 }
 
@@ -92,7 +92,7 @@ export async function clientSettings(db: Db) {
 /** Multiple Device Messaging of a cluster; clients of moves from now on take twice as long. */
 export async function setClientSettings(db: Db, fleet: ClientFleet, input: z.output<typeof clientSettingsInput>) {
   const done = await db.cluster.updateMany({ where: { id: input.cluster }, data: { multipleDeviceMessaging: input.multipleDeviceMessaging } });
-  if (done.count !== 1) throw new ApiError("not_found", `No cluster with id ${input.cluster}`);
+  if (done.count !== 1) throw keyedError("not_found", { key: "planning.noCluster", values: { id: String(input.cluster) } });
   await fleet.reconcile();
   return clientSettings(db);
 }

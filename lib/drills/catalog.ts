@@ -1,5 +1,5 @@
 import type { Db } from "../db/client.ts";
-import { ApiError } from "../http/errors.ts";
+import { keyedError } from "../http/errors.ts";
 import { MAX_ID } from "../schemas/common.ts";
 import { BUILTIN_DRILLS } from "./builtin.ts";
 import { scenarioSchema, type Scenario } from "./scenario.ts";
@@ -29,20 +29,20 @@ export async function listDrills(db: Db): Promise<DrillEntry[]> {
 export async function createDrill(db: Db, scenario: Scenario, by: string): Promise<DrillEntry> {
   const nameKey = scenario.name.toLowerCase();
   if (BUILTIN_DRILLS.some((d) => d.name.toLowerCase() === nameKey) || (await db.drill.findUnique({ where: { nameKey } }))) {
-    throw new ApiError("conflict", `A drill named "${scenario.name}" exists`, { name: "is taken" });
+    throw keyedError("conflict", { key: "planning.drillNameTaken", values: { name: scenario.name } }, { name: { key: "planning.isTaken" } });
   }
   try {
     return custom(await db.drill.create({ data: { name: scenario.name, nameKey, scenario: JSON.stringify(scenario), createdBy: by } }));
   } catch (err) {
     // Two imports of one name at once: the unique index decides.
-    if ((err as { code?: string }).code === "P2002") throw new ApiError("conflict", `A drill named "${scenario.name}" exists`, { name: "is taken" });
+    if ((err as { code?: string }).code === "P2002") throw keyedError("conflict", { key: "planning.drillNameTaken", values: { name: scenario.name } }, { name: { key: "planning.isTaken" } });
     throw err;
   }
 }
 
 export async function deleteDrill(db: Db, id: number): Promise<DrillEntry> {
   const row = await db.drill.findUnique({ where: { id } });
-  if (!row) throw new ApiError("not_found", `No custom drill with id ${id}`);
+  if (!row) throw keyedError("not_found", { key: "planning.noCustomDrill", values: { id: String(id) } });
   await db.drill.deleteMany({ where: { id } });
   return custom(row);
 }
@@ -55,5 +55,5 @@ export async function findDrill(db: Db, key: string): Promise<DrillEntry> {
     const row = await db.drill.findUnique({ where: { id: Number(key.slice("custom:".length)) } });
     if (row) return custom(row);
   }
-  throw new ApiError("not_found", `No drill ${key}`);
+  throw keyedError("not_found", { key: "planning.noDrill", values: { key } });
 }

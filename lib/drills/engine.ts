@@ -4,7 +4,7 @@ import { say, type EventValue } from "../ha/event-text.ts";
 import { REASON, STATE } from "../ha/names.ts";
 import { writeHistory } from "../ha/repository.ts";
 import { findRow } from "../ha/table2.ts";
-import { ApiError } from "../http/errors.ts";
+import { keyedError } from "../http/errors.ts";
 import type { Scheduler } from "../schedule/scheduler.ts";
 import { scenarioSchema, type Scenario } from "./scenario.ts";
 
@@ -128,7 +128,7 @@ export function startDrills(db: Db, controller: HaController, scheduler: Schedul
 
   async function result(runId: number): Promise<DrillResult> {
     const run = await db.drillRun.findUnique({ where: { id: runId } });
-    if (!run) throw new ApiError("not_found", `No drill run with id ${runId}`);
+    if (!run) throw keyedError("not_found", { key: "planning.noDrillRun", values: { id: String(runId) } });
     const scenario = scenarioSchema.parse(JSON.parse(run.scenario));
     const startedAt = Number(run.startedAt);
     const endedAt = run.endedAt === null ? null : Number(run.endedAt);
@@ -198,10 +198,10 @@ export function startDrills(db: Db, controller: HaController, scheduler: Schedul
         // Answers 404 for a group the controller does not hold.
         const status = controller.groupStatus(groupId);
         if (status.nodes.length !== 2 || !status.haEnabled || status.operation || !status.nodes.every((n) => n.state === STATE.NORMAL)) {
-          throw new ApiError("conflict", "A drill starts on a group with High Availability on and both nodes Normal");
+          throw keyedError("conflict", { key: "planning.drillNeedsNormal", values: { normal: { key: "ha.state.Normal" } } });
         }
         if (await db.drillRun.count({ where: { groupId, status: "running" } })) {
-          throw new ApiError("conflict", "A drill is already running on this group");
+          throw keyedError("conflict", { key: "planning.drillRunning" });
         }
         const now = controller.clock.now();
         const run = await db.drillRun.create({
@@ -231,9 +231,9 @@ export function startDrills(db: Db, controller: HaController, scheduler: Schedul
 
     async abandon(runId, by) {
       const run = await db.drillRun.findUnique({ where: { id: runId } });
-      if (!run) throw new ApiError("not_found", `No drill run with id ${runId}`);
+      if (!run) throw keyedError("not_found", { key: "planning.noDrillRun", values: { id: String(runId) } });
       const at = controller.clock.now();
-      if (!(await end(runId, "abandoned", at))) throw new ApiError("conflict", `Drill run ${runId} has already ended`);
+      if (!(await end(runId, "abandoned", at))) throw keyedError("conflict", { key: "planning.drillEnded", values: { id: String(runId) } });
       await writeHistory(db, at, [{ kind: "action", actor: by, groupId: run.groupId, text: say("event.drillAbandoned", { run: String(runId) }) }]);
       return result(runId);
     },

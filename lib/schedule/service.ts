@@ -1,6 +1,6 @@
 import type { Db } from "../db/client.ts";
 import type { HaController } from "../ha/controller.ts";
-import { ApiError } from "../http/errors.ts";
+import { keyedError } from "../http/errors.ts";
 import type { ScheduleActionInput, ScheduledActionView } from "../schemas/planning.ts";
 import { describeScheduled, type Scheduler, type ScheduledRow } from "./scheduler.ts";
 
@@ -31,7 +31,7 @@ async function views(db: Db, rows: ScheduledRow[]): Promise<ScheduledActionView[
 
 /** Pending rows by lab time, then the 20 latest finished. */
 export async function listScheduled(db: Db, controller: HaController, groupId: number) {
-  if (!controller.knowsGroup(groupId)) throw new ApiError("not_found", `No Presence Redundancy Group with id ${groupId}`);
+  if (!controller.knowsGroup(groupId)) throw keyedError("not_found", { key: "group.notFound", values: { id: String(groupId) } });
   const [pending, finished] = await Promise.all([
     db.scheduledAction.findMany({ where: { groupId, status: { in: ["pending", "running"] } }, orderBy: [{ runAt: "asc" }, { id: "asc" }] }),
     db.scheduledAction.findMany({ where: { groupId, status: { in: ["done", "skipped", "cancelled"] } }, orderBy: { id: "desc" }, take: 20 }),
@@ -44,10 +44,10 @@ export async function scheduleAction(db: Db, controller: HaController, scheduler
   const status = controller.groupStatus(groupId);
   const node = input.action === "recover" ? null : input.node!;
   if (node !== null && !status.nodes.some((n) => n.id === node)) {
-    throw new ApiError("validation_failed", `Node ${node} is not in ${status.groupName}`, { node: "must be a node of this group" });
+    throw keyedError("validation_failed", { key: "planning.nodeNotIn", values: { node: String(node), group: status.groupName } }, { node: { key: "planning.mustBeGroupNode" } });
   }
   if (input.at <= controller.clock.now()) {
-    throw new ApiError("validation_failed", "at must be a lab time later than now", { at: "must be later than the lab time now" });
+    throw keyedError("validation_failed", { key: "planning.atNotLater" }, { at: { key: "planning.atLater" } });
   }
   const row = await scheduler.add({ groupId, kind: input.action, nodeId: node, runAt: input.at, createdBy: by });
   return (await views(db, [row]))[0]!;
@@ -55,9 +55,12 @@ export async function scheduleAction(db: Db, controller: HaController, scheduler
 
 export async function cancelScheduled(db: Db, scheduler: Scheduler, id: number) {
   const row = await db.scheduledAction.findUnique({ where: { id } });
-  if (!row) throw new ApiError("not_found", `No scheduled action with id ${id}`);
-  if (row.drillRunId !== null) throw new ApiError("conflict", `Scheduled action ${id} is a step of drill run ${row.drillRunId}: abandon the drill instead`);
+  if (!row) throw keyedError("not_found", { key: "planning.noScheduled", values: { id: String(id) } });
+  if (row.drillRunId !== null) throw keyedError("conflict", { key: "planning.drillStep", values: { id: String(id), run: String(row.drillRunId) } });
   const cancelled = await scheduler.cancel(id, { drillRunId: null });
-  if (!cancelled) throw new ApiError("conflict", `Scheduled action ${id} is ${(await db.scheduledAction.findUnique({ where: { id } }))?.status ?? row.status}, no longer pending`);
+  if (!cancelled) {
+    const status = (await db.scheduledAction.findUnique({ where: { id } }))?.status ?? row.status;
+    throw keyedError("conflict", { key: "planning.notPending", values: { id: String(id), status } });
+  }
   return (await views(db, [cancelled]))[0]!;
 }

@@ -6,7 +6,7 @@ import type { GroupSim, HaEventRecord, MoveUsers } from "../ha/model.ts";
 import type { HaAction } from "../ha/names.ts";
 import { unreachableBecause } from "../ha/reachability.ts";
 import { findRow } from "../ha/table2.ts";
-import { ApiError } from "../http/errors.ts";
+import { keyedError } from "../http/errors.ts";
 import type { ClusterParameters } from "../params/definitions.ts";
 
 export type WhatIf =
@@ -131,7 +131,7 @@ export async function previewChange(db: Db, controller: HaController, groupId: n
   const sim = controller.snapshotOf(groupId);
   const ids = sim.nodes.map((n) => n.id);
   if ((input.kind === "fault" || input.kind === "service" || (input.kind === "action" && input.node !== undefined)) && !ids.includes(input.node!)) {
-    throw new ApiError("validation_failed", `Node ${input.node} is not in this group`, { node: "must be a node of this group" });
+    throw keyedError("validation_failed", { key: "planning.nodeNotInThisGroup", values: { node: String(input.node) } }, { node: { key: "planning.mustBeGroupNode" } });
   }
   const serving = await db.endUser.groupBy({
     by: ["assignedNodeId", "servingNodeId"],

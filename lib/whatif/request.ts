@@ -1,4 +1,4 @@
-import { ApiError } from "../http/errors.ts";
+import { fieldRules, keyedError } from "../http/errors.ts";
 import type { ClusterParameters } from "../params/definitions.ts";
 import { clusterParametersSchema } from "../params/validation.ts";
 import type { WhatIfInput } from "../schemas/planning.ts";
@@ -8,13 +8,14 @@ import { previewChange, type WhatIf } from "./preview.ts";
 /** A preview asked through the API: parameters given are merged with those in force and checked as a save would check them. */
 export async function previewRequest(runtime: Pick<Runtime, "db" | "controller">, groupId: number, body: WhatIfInput, actor: string) {
   const { controller } = runtime;
-  if (!controller.knowsGroup(groupId)) throw new ApiError("not_found", `No Presence Redundancy Group with id ${groupId}`);
+  if (!controller.knowsGroup(groupId)) throw keyedError("not_found", { key: "group.notFound", values: { id: String(groupId) } });
   let input: WhatIf;
   if (body.kind === "parameters") {
     const merged = clusterParametersSchema.safeParse({ ...controller.clusterParameters, ...body.params });
     if (!merged.success) {
-      const fields = Object.fromEntries(merged.error.issues.map((i) => [`params.${i.path.join(".")}`, i.message]));
-      throw new ApiError("validation_failed", merged.error.issues[0]!.message, fields);
+      // Named as the request body names them: params.<name>.
+      const fields = Object.fromEntries(Object.entries(fieldRules(merged.error)).map(([name, rule]) => [`params.${name}`, rule]));
+      throw keyedError("validation_failed", Object.values(fields)[0]!, fields);
     }
     input = { kind: "parameters", params: merged.data as ClusterParameters };
   } else input = body;

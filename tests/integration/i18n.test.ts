@@ -6,6 +6,8 @@ import * as session from "@/app/api/session/route.ts";
 import * as serviceParameters from "@/app/api/service-parameters/route.ts";
 import * as actions from "@/app/api/groups/[id]/actions/route.ts";
 import * as nodes from "@/app/api/nodes/route.ts";
+import * as faults from "@/app/api/nodes/[id]/faults/route.ts";
+import * as scheduled from "@/app/api/groups/[id]/scheduled-actions/route.ts";
 import { sessionLocale } from "@/lib/i18n/account-locale.ts";
 import { renderErrorMessage } from "@/lib/i18n/api-errors.ts";
 import { accountWithRole, signInAs } from "./support/accounts.ts";
@@ -178,5 +180,18 @@ describe("languages", () => {
     const zh = await act({ action: "recover" }, "zh");
     expect(zh.status).toBe(409);
     expect(zh.body.error.message).toBe("只有当 I18N-HA 的两个节点都处于故障状态时，才允许恢复");
+
+    // A lab fault not possible now, and a scheduled action's refused time: refused in the request's language too.
+    const fault = (lang: string) =>
+      call(faults.POST, { method: "POST", path: `/api/nodes/${a}/faults`, params: { id: String(a) }, cookie: admin, body: { fault: "power-on" }, headers: { "accept-language": lang } });
+    expect((await fault("en")).body.error.message).toBe("i18n-ha-a is not powered off");
+    const faultJa = await fault("ja");
+    expect([faultJa.status, faultJa.body.error.code, faultJa.body.error.message]).toEqual([409, "conflict", "i18n-ha-a は電源オフではありません"]);
+    const schedule = (lang: string) =>
+      call(scheduled.POST, { method: "POST", path: `/api/groups/${id}/scheduled-actions`, params: { id }, cookie: admin, body: { action: "recover", at: 0 }, headers: { "accept-language": lang } });
+    const past = await schedule("en");
+    expect([past.status, past.body.error.fields]).toEqual([422, { at: "must be later than the lab time now" }]);
+    const pastZh = await schedule("zh");
+    expect([pastZh.status, pastZh.body.error.fields]).toEqual([422, { at: "必须晚于当前的实验室时间" }]);
   });
 });
