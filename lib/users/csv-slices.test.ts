@@ -37,6 +37,13 @@ describe("reading a large import file in slices", () => {
   it("names the row a quoted value that is never closed opens on, however far into the file", async () => {
     const file = bigFile(10_000, (i) => `First${i}`) + 'late,"never closed,Last\n';
     const r = await parseUserCsv(file);
-    expect(r.errors).toEqual([{ row: 10_002, field: "csv", message: "The file is not valid CSV: the quoted value that starts on row 10002 is never closed" }]);
+    expect(r.errors).toEqual([
+      {
+        row: 10_002,
+        field: "csv",
+        message: "The file is not valid CSV: the quoted value that starts on row 10002 is never closed",
+        rule: { key: "import.quoteNotClosed", values: { row: "10002" } },
+      },
+    ]);
   });
 });

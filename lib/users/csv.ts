@@ -1,6 +1,8 @@
 import { setImmediate as turnOfTheLoop } from "node:timers/promises";
 import { CsvError, parse, type Options } from "csv-parse";
 import { CLIENT_KINDS, DEFAULT_PROFILE, type ClientKind, type ClientProfile } from "../clients/sim.ts";
+import { issueRule, type MessageRef } from "../http/errors.ts";
+import { english } from "../http/rule-messages.ts";
 import { IMPORT_MAX_ROWS, userFieldSchemas, type UserInput } from "../schemas/users.ts";
 
 /**
@@ -12,14 +14,23 @@ import { IMPORT_MAX_ROWS, userFieldSchemas, type UserInput } from "../schemas/us
 export const CSV_COLUMNS = ["userId", "firstName", "lastName", "signedIn", "cluster", "client", "secure", "dual"] as const;
 type Column = (typeof CSV_COLUMNS)[number];
 const REQUIRED: readonly Column[] = ["userId", "firstName", "lastName"];
-const OPTIONAL = "optionally signedIn, cluster, client, secure and dual";
+// The columns a header names, as the messages about the header list them.
+const COLUMNS_NAMED = { required: REQUIRED.join(","), optional: "signedIn, cluster, client, secure", last: "dual" };
 
 export interface RowError {
   /** The row in the file as a text editor or spreadsheet numbers it; the header is row 1. */
   row: number;
   field: string;
+  /** The rule the row broke, a message of the errors catalogue (import.*), and its English. */
+  rule: MessageRef;
   message: string;
 }
+
+export function rowError(row: number, field: string, rule: MessageRef): RowError {
+  return { row, field, rule, message: english(rule) };
+}
+
+const importRule = (key: string, values?: MessageRef["values"]): MessageRef => (values ? { key, values } : { key });
 
 export interface CsvUser extends UserInput {
   row: number;
@@ -113,10 +124,11 @@ async function readRecords(text: string): Promise<Parsed[] | RowError> {
     if (err.code === "CSV_QUOTE_NOT_CLOSED") {
       // csv-parse names the last line; the admin needs the row the quote opens on.
       const row = firstNonBlankLine(text, lastLine + 1);
-      return { row, field: "csv", message: `The file is not valid CSV: the quoted value that starts on row ${row} is never closed` };
+      return rowError(row, "csv", importRule("import.quoteNotClosed", { row: String(row) }));
     }
     const line = (err as CsvError & { lines?: number }).lines ?? 1;
-    return { row: line, field: "csv", message: `The file is not valid CSV: ${err.message}` };
+    // csv-parse's own explanation stays as it words it.
+    return rowError(line, "csv", importRule("import.notCsv", { detail: err.message }));
   }
 }
 
@@ -129,7 +141,7 @@ function firstNonBlankLine(text: string, from: number): number {
 
 function readHeader(first: Parsed | undefined): Column[] | RowError {
   if (!first) {
-    return { row: 1, field: "header", message: `The file is empty: the first row must name the columns ${REQUIRED.join(",")} and ${OPTIONAL}` };
+    return rowError(1, "header", importRule("import.empty", COLUMNS_NAMED));
   }
   const row = startLine(first);
   const byLower = new Map(CSV_COLUMNS.map((c) => [c.toLowerCase(), c]));
@@ -137,18 +149,14 @@ function readHeader(first: Parsed | undefined): Column[] | RowError {
   for (const name of first.record) {
     const column = byLower.get(name.toLowerCase());
     if (!column) {
-      return {
-        row,
-        field: "header",
-        message: `Unknown column "${name}": the header row must be ${REQUIRED.join(",")} and ${OPTIONAL}`,
-      };
+      return rowError(row, "header", importRule("import.unknownColumn", { name, ...COLUMNS_NAMED }));
     }
-    if (columns.includes(column)) return { row, field: "header", message: `The column ${column} appears twice in the header row` };
+    if (columns.includes(column)) return rowError(row, "header", importRule("import.columnTwice", { column }));
     columns.push(column);
   }
   const missing = REQUIRED.filter((c) => !columns.includes(c));
   if (missing.length) {
-    return { row, field: "header", message: `The header row lacks ${missing.join(", ")}: it must be ${REQUIRED.join(",")} and ${OPTIONAL}` };
+    return rowError(row, "header", importRule("import.headerLacks", { missing: missing.join(", "), ...COLUMNS_NAMED }));
   }
   return columns;
 }
@@ -169,7 +177,7 @@ export async function parseUserCsv(text: string): Promise<CsvResult> {
   if (rows.length === 0) {
     return {
       users: [],
-      errors: [{ row: startLine(records[0]!), field: "file", message: "The file holds no users: add one row per user below the header" }],
+      errors: [rowError(startLine(records[0]!), "file", importRule("import.noUsers"))],
       userIds: [],
     };
   }
@@ -177,11 +185,11 @@ export async function parseUserCsv(text: string): Promise<CsvResult> {
     return {
       users: [],
       errors: [
-        {
-          row: startLine(rows[IMPORT_MAX_ROWS]!),
-          field: "file",
-          message: `A file may hold at most ${IMPORT_MAX_ROWS.toLocaleString("en-US")} users; this one holds ${rows.length.toLocaleString("en-US")}: split it into several files`,
-        },
+        rowError(
+          startLine(rows[IMPORT_MAX_ROWS]!),
+          "file",
+          importRule("import.tooMany", { max: IMPORT_MAX_ROWS.toLocaleString("en-US"), count: rows.length.toLocaleString("en-US") }),
+        ),
       ],
       userIds: [],
     };
@@ -195,7 +203,7 @@ export async function parseUserCsv(text: string): Promise<CsvResult> {
     if (i > 0 && i % ROWS_PER_TURN === 0) await turnOfTheLoop();
     const row = startLine(p);
     if (p.record.length !== columns.length) {
-      errors.push({ row, field: "columns", message: `The row has ${p.record.length} values but the header names ${columns.length} columns` });
+      errors.push(rowError(row, "columns", importRule("import.valueCount", { values: p.record.length, columns: columns.length })));
       continue;
     }
     const value = (c: Column) => {
@@ -207,28 +215,28 @@ export async function parseUserCsv(text: string): Promise<CsvResult> {
     for (const c of ["userId", "firstName", "lastName"] as const) {
       const result = userFieldSchemas[c].safeParse(value(c));
       if (!result.success) {
-        errors.push({ row, field: c, message: result.error.issues[0]!.message });
+        errors.push(rowError(row, c, issueRule(result.error.issues[0]!)));
         if (c === "userId") userIdOk = false;
       }
     }
     const cluster = value("cluster");
     if (cluster) {
       const result = userFieldSchemas.cluster.safeParse(cluster);
-      if (!result.success) errors.push({ row, field: "cluster", message: result.error.issues[0]!.message });
+      if (!result.success) errors.push(rowError(row, "cluster", issueRule(result.error.issues[0]!)));
     }
     const signed = value("signedIn").toLowerCase();
     if (!TRUE.has(signed) && !FALSE.has(signed)) {
-      errors.push({ row, field: "signedIn", message: "Signed In must be true or false (or yes/no, 1/0, or empty for false)" });
+      errors.push(rowError(row, "signedIn", importRule("import.signedIn")));
     }
     const kind = value("client").toLowerCase() || DEFAULT_PROFILE.kind;
     if (!(CLIENT_KINDS as readonly string[]).includes(kind)) {
-      errors.push({ row, field: "client", message: `Client must be one of ${CLIENT_KINDS.join(", ")} (or empty for ${DEFAULT_PROFILE.kind})` });
+      errors.push(rowError(row, "client", importRule("import.client", { kinds: CLIENT_KINDS.join(", "), default: DEFAULT_PROFILE.kind })));
     }
     const flag = (c: "secure" | "dual") => {
       const v = value(c).toLowerCase();
       if (v === "") return true;
       if (TRUE.has(v)) return true;
-      if (!FALSE.has(v)) errors.push({ row, field: c, message: `${c} must be true or false (or yes/no, 1/0, or empty for true)` });
+      if (!FALSE.has(v)) errors.push(rowError(row, c, importRule("import.flag", { column: c })));
       return false;
     };
     const client: ClientProfile = { kind: kind as ClientKind, secure: flag("secure"), dual: flag("dual") };
@@ -236,7 +244,7 @@ export async function parseUserCsv(text: string): Promise<CsvResult> {
     const key = userId.toLowerCase();
     const firstRow = seen.get(key);
     if (firstRow !== undefined && userId) {
-      errors.push({ row, field: "userId", message: `User ID ${userId} is already on row ${firstRow} (User IDs are compared without regard to case)` });
+      errors.push(rowError(row, "userId", importRule("import.duplicateInFile", { userId, row: String(firstRow) })));
     } else if (userId) {
       seen.set(key, row);
       if (userIdOk) userIds.push({ row, userId });

@@ -3,7 +3,6 @@ import { keptRead } from "../db/kept-read.ts";
 import type { HaController } from "../ha/controller.ts";
 import { userCounts, withUserCounts } from "../ha/views.ts";
 import { ApiError, keyedError, type MessageRef } from "../http/errors.ts";
-import { english } from "../http/rule-messages.ts";
 import { parseSort, stringMatchFilter, type Page } from "../schemas/find-list.ts";
 import {
   IMPORT_MAX_REPORTED,
@@ -16,7 +15,7 @@ import {
 } from "../schemas/users.ts";
 import { addUsersBlocker } from "./add-blocker.ts";
 import { insertUsers } from "./bulk.ts";
-import { parseUserCsv, sortRowErrors, type RowError } from "./csv.ts";
+import { parseUserCsv, rowError, sortRowErrors, type RowError } from "./csv.ts";
 import { homeClusterOf, type ClusterRef } from "./home-cluster.ts";
 import { nodesForNewUsers, readAssignmentMode } from "./sync-agent.ts";
 
@@ -202,18 +201,19 @@ async function existingUserIds(db: Db, userIds: string[]): Promise<Map<string, s
  * each problem is a field keyed "row <n>: <column>" (see rowErrorKey), and
  * the message names the count and the first one.
  */
-function importRejected(errors: RowError[]): ApiError {
+function importRejected(errors: RowError[]) {
   const sorted = sortRowErrors(errors);
-  const fields: Record<string, string> = {};
-  for (const e of sorted.slice(0, IMPORT_MAX_REPORTED)) fields[rowErrorKey(e.row, e.field)] ??= e.message;
+  const fields: Record<string, MessageRef> = {};
+  for (const e of sorted.slice(0, IMPORT_MAX_REPORTED)) fields[rowErrorKey(e.row, e.field)] ??= e.rule;
   const rows = new Set(sorted.map((e) => e.row)).size;
   const first = sorted[0]!;
-  const listed = sorted.length > IMPORT_MAX_REPORTED ? ` The first ${IMPORT_MAX_REPORTED} of ${sorted.length} errors are listed.` : "";
-  return new ApiError(
-    "validation_failed",
-    `Nothing was imported: ${rows} row${rows === 1 ? " has" : "s have"} errors. Row ${first.row}, ${first.field}: ${first.message}${listed}`,
-    fields,
-  );
+  // Counts as strings: written as they are (1500), not grouped by the language's number format.
+  const values = { rows, count: String(rows), row: String(first.row), field: first.field, rule: first.rule };
+  const summary: MessageRef =
+    sorted.length > IMPORT_MAX_REPORTED
+      ? { key: "import.rejectedListed", values: { ...values, listed: String(IMPORT_MAX_REPORTED), total: String(sorted.length) } }
+      : { key: "import.rejected", values };
+  return keyedError("validation_failed", summary, fields);
 }
 
 /** Prisma's interactive transactions give up after 5 s by default; 100,000 rows take longer on a slow disk. */
@@ -243,11 +243,11 @@ export async function importUsers(db: Db, gate: UserGate, csv: string): Promise<
       parsed.userIds.map((u) => u.userId),
     );
     const errors = [...parsed.errors];
-    for (const { row, home } of homes) if ("error" in home) errors.push({ row, field: "cluster", message: english(home.error) });
+    for (const { row, home } of homes) if ("error" in home) errors.push(rowError(row, "cluster", home.error));
     for (const { row, userId } of parsed.userIds) {
       const stored = existing.get(userId.toLowerCase());
       if (stored) {
-        errors.push({ row, field: "userId", message: `An end user with User ID ${stored} already exists${stored === userId ? "" : " (User IDs are compared without regard to case)"}` });
+        errors.push(rowError(row, "userId", { key: stored === userId ? "import.exists" : "import.existsOtherCase", values: { userId: stored } }));
       }
     }
     if (errors.length) throw importRejected(errors);

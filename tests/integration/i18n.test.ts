@@ -6,6 +6,7 @@ import * as session from "@/app/api/session/route.ts";
 import * as serviceParameters from "@/app/api/service-parameters/route.ts";
 import * as actions from "@/app/api/groups/[id]/actions/route.ts";
 import * as nodes from "@/app/api/nodes/route.ts";
+import * as usersImport from "@/app/api/users/import/route.ts";
 import * as faults from "@/app/api/nodes/[id]/faults/route.ts";
 import * as scheduled from "@/app/api/groups/[id]/scheduled-actions/route.ts";
 import { sessionLocale } from "@/lib/i18n/account-locale.ts";
@@ -121,6 +122,21 @@ describe("languages", () => {
     expect(refusedJa.body.error.message).toBe(`${pub.group!.name} にはデータベース パブリッシャ imp-pub が含まれています。パブリッシャは常にいずれかのプレゼンス冗長グループに属している必要があるため、このグループは削除できません`);
     const refusedZh = await remove("zh");
     expect(refusedZh.body.error.message).toBe(`${pub.group!.name} 包含数据库发布方 imp-pub，发布方必须始终属于某个 Presence 冗余组；无法删除该组`);
+  });
+
+  it("a rejected import names each row's problem in the request's language, its field keys as in English", async () => {
+    const admin = await signInAsAdmin();
+    const csv = "userId,firstName,lastName,signedIn\nbad user,A,B,maybe\n";
+    const send = (lang: string) =>
+      call(usersImport.POST, { method: "POST", path: "/api/users/import", cookie: admin, body: { csv }, headers: { "accept-language": lang } });
+    const en = await send("en");
+    expect(en.status).toBe(422);
+    expect(en.body.error.fields["row 2: signedIn"]).toBe("Signed In must be true or false (or yes/no, 1/0, or empty for false)");
+    expect(en.body.error.message).toMatch(/^Nothing was imported: 1 row has errors\. Row 2, userId: /);
+    const ja = await send("ja");
+    expect(Object.keys(ja.body.error.fields)).toEqual(Object.keys(en.body.error.fields));
+    expect(ja.body.error.fields["row 2: signedIn"]).toBe("Signed In は true または false（yes/no、1/0、または空欄で false）にしてください");
+    expect(ja.body.error.message).toMatch(/^何もインポートされませんでした：1 行にエラーがあります。行 2、userId：/);
   });
 
   it("a signed-in page gets errors in its account's language, whatever the browser asks", async () => {
