@@ -1,3 +1,8 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, Prisma, type Db } from "./client.ts";
 import { applyMigrations } from "./migrate/engine.ts";
@@ -59,4 +64,19 @@ describe("the embedded database on its own thread", () => {
     await other.close();
     await expect(other.call("queryRaw", { query: { sql: "SELECT 1", args: [], argTypes: [] } })).rejects.toThrow(/closed/);
   });
+});
+
+it("keeps a process that awaits closing the database alive until it is closed", async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), "prg-thread-"));
+  const script = path.join(dir, "close.mts");
+  const module = pathToFileURL(path.join(import.meta.dirname, "pglite-thread.ts")).href;
+  await writeFile(script, [`import { PGliteThread } from ${JSON.stringify(module)};`, 'const thread = await PGliteThread.open("memory://");', "await thread.close();", 'console.log("after close");'].join("\n"));
+  try {
+    const out = await new Promise<string>((resolve, reject) =>
+      execFile(process.execPath, ["--import", "tsx", script], { cwd: process.cwd() }, (err, stdout) => (err ? reject(err) : resolve(stdout))),
+    );
+    expect(out).toContain("after close");
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });

@@ -25,6 +25,7 @@ export class PGliteThread {
   private readonly pending = new Map<number, { resolve(value: unknown): void; reject(err: Error): void }>();
   private nextId = 1;
   private failure: Error | null = null;
+  private closing = false;
   private readonly listeners = new Map<string, (payload: string) => void>();
 
   private constructor(worker: Worker) {
@@ -71,7 +72,7 @@ export class PGliteThread {
     const waiter = this.pending.get(id);
     if (!waiter) return;
     this.pending.delete(id);
-    if (this.pending.size === 0) this.worker.unref();
+    if (this.pending.size === 0 && !this.closing) this.worker.unref();
     if (!error) return waiter.resolve(value);
     if (error.driver) return waiter.reject(new DriverAdapterError(error.driver));
     waiter.reject(Object.assign(new Error(error.message), { name: error.name ?? "Error" }));
@@ -85,6 +86,9 @@ export class PGliteThread {
 
   async close(): Promise<void> {
     if (this.failure) return;
+    // Referenced until the thread has ended: a caller awaiting close must not see its process exit first.
+    this.closing = true;
+    this.worker.ref();
     const exited = new Promise<void>((resolve) => this.worker.once("exit", () => resolve()));
     await this.call("close");
     await exited;
