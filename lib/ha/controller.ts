@@ -42,6 +42,8 @@ export interface ControllerOptions {
   fence?: (tx: Tx) => Promise<void>;
   /** Start as a follower: a read-only mirror of the database until `lead()`. */
   passive?: boolean;
+  /** Users moved per transaction ahead of a step, on a database that runs one transaction at a time (repository.ts). */
+  moveSlice?: number;
 }
 
 /** An input reached an instance that does not run the controller now (another instance leads). */
@@ -315,7 +317,7 @@ export class HaController {
     let m = runStep(before, ctx, input);
     if (unchanged(before, m)) return;
     try {
-      await saveUnit(this.opts.db, unit, before, m.g, m.moves, m.events, this.opts.fence);
+      await saveUnit(this.opts.db, unit, before, m.g, m.moves, m.events, this.opts.fence, this.opts.moveSlice);
     } catch (err) {
       if (m.moves.length === 0 || this.passive) throw err;
       console.error(err);

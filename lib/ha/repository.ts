@@ -1,4 +1,4 @@
-import type { Db, Prisma, Tx } from "../db/client.ts";
+import { Prisma, type Db, type Tx } from "../db/client.ts";
 import { parsePeerView } from "./agent/heartbeat.ts";
 import { eventColumns } from "./event-english.ts";
 import type { EventText } from "./event-text.ts";
@@ -114,9 +114,33 @@ async function saveNode(tx: Tx, before: NodeSim | undefined, after: NodeSim) {
 const STEP_TRANSACTION = { maxWait: 120_000 };
 
 /**
+ * Moves a step's users ahead of its transaction, `slice` users per
+ * transaction, on a database that runs one transaction at a time (the
+ * embedded one): one UPDATE of 15,000 rows there holds every other group's
+ * step for seconds, a slice for tens of milliseconds. Each slice moves users
+ * still served by the node they leave, so a slice repeated after a crash
+ * moves nobody twice, and the step's own UPDATE moves whoever is left. The
+ * users move while the step's state is the one before (Taking Over, Falling
+ * Back), as in the product, where users move during those states.
+ */
+export async function moveInSlices(db: Db, move: MoveUsers, slice: number, fence?: (tx: Tx) => Promise<void>): Promise<void> {
+  const assigned = move.assignedTo !== undefined ? Prisma.sql`AND "assignedNodeId" = ${move.assignedTo}` : Prisma.empty;
+  for (;;) {
+    const moved = await db.$transaction(async (tx) => {
+      await fence?.(tx);
+      return tx.$executeRaw`
+        UPDATE "EndUser" SET "servingNodeId" = ${move.to}
+         WHERE "id" IN (SELECT "id" FROM "EndUser" WHERE "servingNodeId" = ${move.from} ${assigned} LIMIT ${slice})`;
+    }, STEP_TRANSACTION);
+    if (moved < slice) return;
+  }
+}
+
+/**
  * Persists one step of the controller in one transaction: the users it moved
  * (one UPDATE each, so no user is lost or served twice), the nodes' states,
- * the operation in progress, and the history rows.
+ * the operation in progress, and the history rows. With `moveSlice`, the
+ * users move first in slices of that many (see moveInSlices).
  */
 export async function saveUnit(
   db: Db,
@@ -126,7 +150,9 @@ export async function saveUnit(
   moves: MoveUsers[],
   events: HaEventRecord[],
   fence?: (tx: Tx) => Promise<void>,
+  moveSlice?: number,
 ): Promise<void> {
+  if (moveSlice) for (const move of moves) await moveInSlices(db, move, moveSlice, fence);
   await db.$transaction(async (tx) => {
     // First, so a former leader's step is refused before it moves a user.
     await fence?.(tx);
