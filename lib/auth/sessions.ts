@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../db/client.ts";
 import { coalesce } from "../db/coalesce.ts";
+import { processWide } from "../db/process-wide.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
 import { isRole, type Role } from "./roles.ts";
 import { SessionCache } from "./session-cache.ts";
@@ -110,7 +111,7 @@ const sessionRow = coalesce(
 );
 type SessionRow = NonNullable<Awaited<ReturnType<typeof sessionRow>>>;
 
-const caches = new WeakMap<Db, SessionCache<SessionRow>>();
+const caches = processWide("session-caches", () => new WeakMap<Db, SessionCache<SessionRow>>());
 
 /** This database's session cache: used once the runtime hears its session notices (lib/auth/session-cache.ts). */
 export function sessionCacheOf(db: Db): SessionCache<SessionRow> {
@@ -130,7 +131,11 @@ export async function findSession(db: Db, token: string | undefined, now = new D
     session = await sessionRow(db, key);
     if (session) cache.keep(key, session, mark);
   }
-  if (!session || session.expiresAt <= now) return null;
+  if (!session) return null;
+  if (session.expiresAt <= now) {
+    cache.forgetSession(key);
+    return null;
+  }
   if (now.getTime() - session.lastSeenAt.getTime() >= sessionLimits().idleMs) {
     // Another instance may have noted a later request than the copy here: only the stored time ends a session.
     if (cached) {
@@ -144,7 +149,12 @@ export async function findSession(db: Db, token: string | undefined, now = new D
   const user = toSessionUser(session.user);
   if (!user) return null;
   if (now.getTime() - session.lastSeenAt.getTime() >= LAST_SEEN_GRAIN_MS) {
-    await db.session.updateMany({ where: { tokenHash: key }, data: { lastSeenAt: now } });
+    const noted = await db.session.updateMany({ where: { tokenHash: key }, data: { lastSeenAt: now } });
+    // Gone meanwhile (ended on another instance, its notice not here yet): ended here too.
+    if (noted.count === 0) {
+      cache.forgetSession(key);
+      return null;
+    }
     session.lastSeenAt = now;
   }
   return { key, user, expiresAt: session.expiresAt };
@@ -170,14 +180,20 @@ export async function findSessionUser(db: Db, token: string | undefined, now = n
 
 export async function signOut(db: Db, token: string | undefined): Promise<void> {
   if (!token) return;
-  await db.session.deleteMany({ where: { tokenHash: tokenHash(token) } });
-  // This instance's next request must not wait for the database's notice.
-  sessionCacheOf(db).forgetSession(tokenHash(token));
+  try {
+    await db.session.deleteMany({ where: { tokenHash: tokenHash(token) } });
+  } finally {
+    // This instance's next request must not wait for the database's notice, nor find it kept if the delete failed.
+    sessionCacheOf(db).forgetSession(tokenHash(token));
+  }
 }
 
 /** Ends every session of an account (password changed, account disabled or deleted); returns how many. */
 export async function endSessionsOf(db: Db, userId: number, exceptKey?: string): Promise<number> {
-  const ended = await db.session.deleteMany({ where: { userId, ...(exceptKey ? { NOT: { tokenHash: exceptKey } } : {}) } });
-  sessionCacheOf(db).forgetAccount(userId);
-  return ended.count;
+  try {
+    const ended = await db.session.deleteMany({ where: { userId, ...(exceptKey ? { NOT: { tokenHash: exceptKey } } : {}) } });
+    return ended.count;
+  } finally {
+    sessionCacheOf(db).forgetAccount(userId);
+  }
 }

@@ -14,6 +14,15 @@ import { CHANNEL, POLL_MS, RequestClient, RequestServer } from "./requests.ts";
 
 /** A listener connection lost is made again after this long; the polls cover the gap. */
 const RELISTEN_MS = 500;
+/**
+ * How often the listening connection is asked a question, and how long it
+ * may take to answer. A connection cut without a word (a dropped NAT entry,
+ * a partition) raises no error: what it does not answer is taken as lost,
+ * since the session and table notices it carries are what keeps this
+ * instance's memory true.
+ */
+const LISTENER_PING_MS = 2_000;
+const LISTENER_ANSWER_MS = 2_000;
 
 export interface ClusterHealth extends LeaseState {
   /** The instance holding the lease as this one last saw it. */
@@ -36,6 +45,7 @@ export class ClusterNode {
   private readonly client: RequestClient;
   private readonly server: RequestServer;
   private listener: pg.Client | null = null;
+  private listenerPing: ReturnType<typeof setInterval> | undefined;
   private closed = false;
   private poll: ReturnType<typeof setInterval> | undefined;
   private pendingNotices: ChangeNotice[] = [];
@@ -119,12 +129,13 @@ export class ClusterNode {
 
   private async listen() {
     if (this.closed) return;
-    const client = new pg.Client({ connectionString: this.pool.options.connectionString });
+    const client = new pg.Client({ connectionString: this.pool.options.connectionString, keepAlive: true });
     const sessions = sessionCacheOf(this.db);
     const tables = tableVersionsOf(this.db);
     const again = () => {
       if (this.listener !== client) return;
       this.listener = null;
+      clearInterval(this.listenerPing);
       // Notices sent while nobody listens are lost: nothing kept can be trusted until listening again.
       sessions.listening(false);
       tables?.listening(false);
@@ -141,6 +152,11 @@ export class ClusterNode {
       if (this.listener === client) {
         sessions.listening(true);
         tables?.listening(true);
+        this.listenerPing = setInterval(() => {
+          const late = new Promise((_, reject) => setTimeout(() => reject(new Error("no answer")), LISTENER_ANSWER_MS).unref?.());
+          Promise.race([client.query("SELECT 1"), late]).catch(again);
+        }, LISTENER_PING_MS);
+        this.listenerPing.unref?.();
       }
     } catch {
       again();
@@ -188,6 +204,7 @@ export class ClusterNode {
     await this.lease.stop();
     const listener = this.listener;
     this.listener = null;
+    clearInterval(this.listenerPing);
     sessionCacheOf(this.db).listening(false);
     tableVersionsOf(this.db)?.listening(false);
     await listener?.end().catch(() => undefined);

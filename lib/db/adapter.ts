@@ -19,6 +19,8 @@ export interface OpenDatabase {
    * connection of its own that it makes again when lost (lib/cluster/node.ts).
    */
   listen?(channel: string, heard: (payload: string) => void): Promise<void>;
+  /** Called if the embedded database's thread stops answering; PostgreSQL connections are made again instead. */
+  onFailure?(failed: (err: Error) => void): void;
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase> {
@@ -38,5 +40,6 @@ export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase
     versions,
     close: () => thread.close(),
     listen: (channel, heard) => thread.listen(channel, heard),
+    onFailure: (failed) => thread.onFailure(failed),
   };
 }

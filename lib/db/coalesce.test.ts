@@ -51,6 +51,21 @@ describe("coalesced reads", () => {
     await again;
   });
 
+  it("does not stay stuck on a load that throws before returning its promise", async () => {
+    let calls = 0;
+    const read = coalesce(
+      () => "k",
+      (_owner: object) => {
+        calls++;
+        if (calls === 1) throw new Error("bad query");
+        return Promise.resolve(calls);
+      },
+    );
+    const owner = {};
+    await expect(read(owner)).rejects.toThrow("bad query");
+    await expect(read(owner)).resolves.toBe(2);
+  });
+
   it("gives every caller sharing a read its failure, and the next caller a new read", async () => {
     const { runs, read } = fakeStore();
     const owner = {};

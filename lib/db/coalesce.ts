@@ -28,7 +28,13 @@ export function coalesce<O extends object, A extends unknown[], V>(
 
   function run(owner: O, states: Map<string, KeyState<V>>, key: string, state: KeyState<V>, args: A): Promise<V> {
     state.running = true;
-    const result = load(owner, ...args);
+    let result: Promise<V>;
+    try {
+      result = load(owner, ...args);
+    } catch (err) {
+      // A load that throws before returning its promise must not leave the key running for good.
+      result = Promise.reject(err);
+    }
     const after = () => {
       const next = state.next;
       state.next = null;

@@ -73,5 +73,7 @@ describe("the tables a statement writes", () => {
     expect(tablesWritten(`TRUNCATE TABLE "Setting"`)).toEqual(["Setting"]);
     expect(tablesWritten(`INSERT INTO "Setting" ("key") VALUES ($1) ON CONFLICT ("key") DO UPDATE SET "value" = EXCLUDED."value"`)).toEqual(["Setting"]);
     expect(tablesWritten(`SELECT "id" FROM "public"."EndUser" WHERE "id" = $1 FOR UPDATE`)).toEqual([]);
+    expect(tablesWritten(`UPDATE ONLY "EndUser" SET "signedIn" = false`)).toEqual(["EndUser"]);
+    expect(tablesWritten(`MERGE INTO "public"."Node" n USING x ON true WHEN MATCHED THEN DELETE`)).toEqual(["Node"]);
   });
 });

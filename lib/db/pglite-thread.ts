@@ -14,6 +14,7 @@ import {
 type Reply = { notice?: { channel: string; payload: string }; id: number; value?: unknown; error?: { driver?: ConstructorParameters<typeof DriverAdapterError>[0]; message: string; name?: string } };
 
 const ADAPTER_INFO = { provider: "postgres", adapterName: "pglite-prisma-adapter" } as const;
+const CLOSE_WAIT_MS = 10_000;
 
 /**
  * The embedded database on its own thread (lib/db/pglite-worker.mjs), so the
@@ -26,6 +27,7 @@ export class PGliteThread {
   private nextId = 1;
   private failure: Error | null = null;
   private closing = false;
+  private readonly failureListeners: ((err: Error) => void)[] = [];
   private readonly listeners = new Map<string, (payload: string) => void>();
 
   private constructor(worker: Worker) {
@@ -39,9 +41,12 @@ export class PGliteThread {
     const worker = new Worker(workerFile, { workerData: { dataDir } });
     await new Promise<void>((resolve, reject) => {
       const onError = (err: Error) => reject(new Error(`The embedded database in ${dataDir} could not be opened: ${err.message}`));
+      const onExit = (code: number) => reject(new Error(`The embedded database in ${dataDir} could not be opened: its thread ended (${code})`));
       worker.once("error", onError);
+      worker.once("exit", onExit);
       worker.once("message", () => {
         worker.off("error", onError);
+        worker.off("exit", onExit);
         resolve();
       });
     });
@@ -78,7 +83,13 @@ export class PGliteThread {
     waiter.reject(Object.assign(new Error(error.message), { name: error.name ?? "Error" }));
   }
 
+  /** Called once if the thread stops answering (crashed, or closed): what was kept from it can no longer be trusted. */
+  onFailure(failed: (err: Error) => void): void {
+    this.failureListeners.push(failed);
+  }
+
   private fail(err: Error): void {
+    if (!this.failure && !this.closing) for (const failed of this.failureListeners) failed(err);
     this.failure ??= err;
     for (const waiter of this.pending.values()) waiter.reject(this.failure);
     this.pending.clear();
@@ -90,8 +101,15 @@ export class PGliteThread {
     this.closing = true;
     this.worker.ref();
     const exited = new Promise<void>((resolve) => this.worker.once("exit", () => resolve()));
-    await this.call("close");
-    await exited;
+    try {
+      await this.call("close");
+    } catch {
+      // It could not close itself (it is failing): ending the thread is what is left.
+      await this.worker.terminate();
+    }
+    // A thread that does not end within the wait is ended, so closing never hangs the process.
+    const ended = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), CLOSE_WAIT_MS).unref())]);
+    if (!ended) await this.worker.terminate();
   }
 
   /** Prisma's driver adapter factory whose every call runs on the database's thread. */

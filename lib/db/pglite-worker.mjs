@@ -33,7 +33,10 @@ function describe(err) {
 const operations = {
   queryRaw: ({ tx, query }) => (tx ? transaction(tx) : adapter).queryRaw(query),
   executeRaw: ({ tx, query }) => (tx ? transaction(tx) : adapter).executeRaw(query),
-  executeScript: ({ script }) => adapter.executeScript(script),
+  // The adapter starts a script without waiting for it: a failing one would end this thread unheard.
+  executeScript: async ({ script }) => {
+    await pglite.exec(script);
+  },
   startTransaction: async ({ isolationLevel }) => {
     const tx = await adapter.startTransaction(isolationLevel);
     const id = nextTransaction++;

@@ -1,3 +1,5 @@
+import { processWide } from "./process-wide.ts";
+
 /**
  * A counter per table, moved on by every write to it this process makes
  * (seen in the driver adapter: lib/db/write-observer.ts) and by the
@@ -32,7 +34,7 @@ export class TableVersions {
 }
 
 // The runtime registers its database's versions; a database without them (a script's) keeps no reads.
-const registry = new WeakMap<object, TableVersions>();
+const registry = processWide("table-versions", () => new WeakMap<object, TableVersions>());
 
 export function registerTableVersions(db: object, versions: TableVersions): void {
   registry.set(db, versions);

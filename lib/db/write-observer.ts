@@ -2,7 +2,7 @@ import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, SqlQuery,
 
 // Prisma writes `INSERT INTO "public"."EndUser"`, the console's own SQL `INSERT INTO "EndUser"`;
 // `ON CONFLICT DO UPDATE SET` and `FOR UPDATE` name no table, so they are not writes here.
-const WRITE = /\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?)\s+(?:"public"\.)?"([A-Za-z_][A-Za-z0-9_]*)"/gi;
+const WRITE = /\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|MERGE\s+INTO|COPY|TRUNCATE(?:\s+TABLE)?)\s+(?:ONLY\s+)?(?:"?public"?\.)?"([A-Za-z_][A-Za-z0-9_]*)"/gi;
 
 /** The tables a statement writes, as far as its text says. */
 export function tablesWritten(sql: string): string[] {
@@ -47,6 +47,10 @@ export function observeWrites(
       executeRaw: (q) => run(q, () => tx.executeRaw(q), written),
       commit: () => end(() => tx.commit()),
       rollback: () => end(() => tx.rollback()),
+      // Nested $transaction calls run on savepoints where the adapter has them.
+      ...(tx.createSavepoint ? { createSavepoint: (name: string) => tx.createSavepoint!(name) } : {}),
+      ...(tx.rollbackToSavepoint ? { rollbackToSavepoint: (name: string) => tx.rollbackToSavepoint!(name) } : {}),
+      ...(tx.releaseSavepoint ? { releaseSavepoint: (name: string) => tx.releaseSavepoint!(name) } : {}),
     };
   };
   const adapter = (inner: SqlDriverAdapter): SqlDriverAdapter => ({

@@ -121,9 +121,13 @@ const STEP_TRANSACTION = { maxWait: 120_000 };
  * still served by the node they leave, so a slice repeated after a crash
  * moves nobody twice, and the step's own UPDATE moves whoever is left. The
  * users move while the step's state is the one before (Taking Over, Falling
- * Back), as in the product, where users move during those states.
+ * Back), as in the product, where users move during those states. A step
+ * that then fails is recorded as a failed move (Take Over/Take Back Users
+ * Failed) with the slices' users where they went, as a move cut short in
+ * the product leaves them.
  */
 export async function moveInSlices(db: Db, move: MoveUsers, slice: number, fence?: (tx: Tx) => Promise<void>): Promise<void> {
+  if (move.from === move.to) throw new Error("moveInSlices: a move to the node it starts from would never end");
   const assigned = move.assignedTo !== undefined ? Prisma.sql`AND "assignedNodeId" = ${move.assignedTo}` : Prisma.empty;
   for (;;) {
     const moved = await db.$transaction(async (tx) => {
@@ -152,7 +156,10 @@ export async function saveUnit(
   fence?: (tx: Tx) => Promise<void>,
   moveSlice?: number,
 ): Promise<void> {
-  if (moveSlice) for (const move of moves) await moveInSlices(db, move, moveSlice, fence);
+  // Moves that chain (one's target is another's source) keep their one transaction: sliced ahead, the step's
+  // own UPDATEs would move the first move's users on again.
+  const chained = moves.some((m) => moves.some((n) => n !== m && n.from === m.to));
+  if (moveSlice && !chained) for (const move of moves) if (move.from !== move.to) await moveInSlices(db, move, moveSlice, fence);
   await db.$transaction(async (tx) => {
     // First, so a former leader's step is refused before it moves a user.
     await fence?.(tx);

@@ -142,6 +142,12 @@ export async function startRuntime(
     await database.listen(TABLES_CHANNEL, (table) => database.versions.wrote([table]));
     sessions.listening(true);
     database.versions.listening(true);
+    // A crashed database thread sends no more notices: nothing kept from before may answer a request.
+    database.onFailure?.((err) => {
+      console.error(`[prg-console] ${err.message}`);
+      sessions.listening(false);
+      database.versions.listening(false);
+    });
   }
 
   const admin = await ensureAdminAccount(db);

@@ -46,6 +46,17 @@ describe("sessions kept in memory", () => {
     await refusedFromNowOn(async () => (await findSession(runtime().db, token)) === null);
   });
 
+  it("refuses a session whose expiry was moved to the past by hand, or whose table was emptied", async () => {
+    const first = (await signIn(runtime().db, "admin", TEST_ADMIN_PASSWORD))!;
+    expect(await findSession(runtime().db, first.token)).not.toBeNull();
+    await elsewhere(`UPDATE "Session" SET "expiresAt" = now() - interval '1 minute' WHERE "tokenHash" = $1`, sessionKey(first.token));
+    await refusedFromNowOn(async () => (await findSession(runtime().db, first.token)) === null);
+    const second = (await signIn(runtime().db, "admin", TEST_ADMIN_PASSWORD))!;
+    expect(await findSession(runtime().db, second.token)).not.toBeNull();
+    await elsewhere(`TRUNCATE "Session"`);
+    await refusedFromNowOn(async () => (await findSession(runtime().db, second.token)) === null);
+  });
+
   it("takes an account disabled or given another role elsewhere from the next request on", async () => {
     const db = runtime().db;
     const account = await db.adminUser.create({ data: { username: "cache-operator", passwordHash: (await db.adminUser.findFirstOrThrow()).passwordHash, role: "operator" } });
