@@ -1,5 +1,5 @@
 import path from "node:path";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import {
   DriverAdapterError,
   type IsolationLevel,
@@ -15,6 +15,14 @@ type Reply = { notice?: { channel: string; payload: string }; id: number; value?
 
 const ADAPTER_INFO = { provider: "postgres", adapterName: "pglite-prisma-adapter" } as const;
 const CLOSE_WAIT_MS = 10_000;
+
+/**
+ * node:worker_threads, taken from Node at run time. Turbopack follows
+ * `new Worker(path)` of an imported Worker as a file to bundle, and a path
+ * made at run time as a pattern over the whole project (the build then tries
+ * to bundle README files and migrations); Node loads the worker's file itself.
+ */
+const workerThreads = () => process.getBuiltinModule("node:worker_threads") as typeof import("node:worker_threads");
 
 /**
  * The embedded database on its own thread (lib/db/pglite-worker.mjs), so the
@@ -38,7 +46,7 @@ export class PGliteThread {
   }
 
   static async open(dataDir: string, workerFile = path.join(process.cwd(), "lib", "db", "pglite-worker.mjs")): Promise<PGliteThread> {
-    const worker = new Worker(workerFile, { workerData: { dataDir } });
+    const worker = new (workerThreads().Worker)(workerFile, { workerData: { dataDir } });
     await new Promise<void>((resolve, reject) => {
       const onError = (err: Error) => reject(new Error(`The embedded database in ${dataDir} could not be opened: ${err.message}`));
       const onExit = (code: number) => reject(new Error(`The embedded database in ${dataDir} could not be opened: its thread ended (${code})`));
