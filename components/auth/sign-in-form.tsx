@@ -4,6 +4,7 @@ import { useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useRef, useState, type FormEvent } from "react";
 import { FieldError, invalidProps } from "@/components/forms/status-line.tsx";
+import { useMessage } from "@/components/forms/use-message.ts";
 import { api, ApiClientError } from "@/lib/client/api.ts";
 import { issueRule } from "@/lib/http/errors.ts";
 import { safeNextPath } from "@/lib/http/safe-redirect.ts";
@@ -13,7 +14,7 @@ type Field = "username" | "password";
 
 export function SignInForm() {
   const t = useTranslations("auth");
-  const tErrors = useTranslations("errors");
+  const word = useMessage();
   const params = useSearchParams();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState("");
@@ -30,9 +31,8 @@ export function SignInForm() {
       const fields: Record<string, string> = {};
       for (const issue of parsed.error.issues) {
         const field = issue.path[0] as Field;
-        const rule = issueRule(issue);
         // The first broken rule of each field, worded in the page's language.
-        fields[field] ??= rule.key === "rule.required" ? (field === "username" ? t("required.username") : t("required.password")) : `${t(field === "username" ? "userId" : "password")}: ${tErrors(rule.key, rule.values as Record<string, string>)}`;
+        fields[field] ??= word(issueRule(issue));
       }
       setErrors(fields);
       setMessage(t("correctFields"));
