@@ -9,17 +9,15 @@ import { useFormFeedback } from "@/components/forms/use-form-feedback.ts";
 import { PageTitle, Section } from "@/components/shell/page-title.tsx";
 import { api } from "@/lib/client/api.ts";
 import type { EnterpriseParametersView } from "@/lib/schemas/parameters.ts";
-import type { AssignmentMode } from "@/lib/users/assignment.ts";
+import { ASSIGNMENT_MODE_KEY, ASSIGNMENT_MODES, type AssignmentMode } from "@/lib/users/assignment.ts";
 import { TableScroll } from "@/components/shell/table-scroll.tsx";
 
 /** System > Enterprise Parameters: User Management Parameters. */
 export function EnterpriseParameters() {
   const t = useTranslations("params-pages");
-  const modes = {
-    Balanced: { label: t("enterprise.mode.balanced"), help: t("enterprise.help.balanced") },
-    "Active-Standby": { label: t("enterprise.mode.activeStandby"), help: t("enterprise.help.activeStandby") },
-    None: { label: t("enterprise.mode.none"), help: t("enterprise.help.none") },
-  } satisfies Record<AssignmentMode, { label: string; help: string }>;
+  const modes = Object.fromEntries(
+    ASSIGNMENT_MODES.map((m) => [m, { label: t(`enterprise.mode.${ASSIGNMENT_MODE_KEY[m]}`), help: t(`enterprise.help.${ASSIGNMENT_MODE_KEY[m]}`) }]),
+  ) as Record<AssignmentMode, { label: string; help: string }>;
   const may = useCan("parameters");
   const queryClient = useQueryClient();
   const data = useQuery({ queryKey: ["enterprise-parameters"], queryFn: () => api<EnterpriseParametersView>("/api/enterprise-parameters") });

@@ -11,6 +11,7 @@ import { NAMESPACES } from "./catalogue.ts";
 import { LOCALES } from "./locales.ts";
 import { MATCH_OPERATORS } from "../schemas/find-list.ts";
 import { SRM_PARAMETERS } from "../params/definitions.ts";
+import { ASSIGNMENT_MODE_KEY } from "../users/assignment.ts";
 import { FAULT_LABELS, FAULTS } from "../schemas/ha.ts";
 import { REPLICATION_STATES } from "../domain/replication.ts";
 import { PASSWORD_POLICY } from "../schemas/accounts.ts";
@@ -45,6 +46,10 @@ const FAMILIES: Record<string, { prefix: string; members: string[] }[]> = {
     { prefix: "srm.", members: SRM_PARAMETERS.flatMap((p) => [`${p.key}.name`, `${p.key}.help`]) },
   ],
   servers: [{ prefix: "replication.", members: Object.keys(REPLICATION_STATES) }],
+  "params-pages": [
+    { prefix: "enterprise.mode.", members: Object.values(ASSIGNMENT_MODE_KEY) },
+    { prefix: "enterprise.help.", members: Object.values(ASSIGNMENT_MODE_KEY) },
+  ],
   shell: [{ prefix: "menu.", members: [...new Set(MENUS.flatMap((m) => [m.key, ...m.items.map((i) => i.key)]))] }],
   errors: [
     { prefix: "role.", members: [...ROLES] },

@@ -7,6 +7,9 @@ export const ASSIGNMENT_MODES = ["Balanced", "Active-Standby", "None"] as const;
 export type AssignmentMode = (typeof ASSIGNMENT_MODES)[number];
 export const DEFAULT_ASSIGNMENT_MODE: AssignmentMode = "Balanced";
 
+/** Each mode's key in the catalogues (params-pages enterprise.mode.* and enterprise.help.*). */
+export const ASSIGNMENT_MODE_KEY: Record<AssignmentMode, string> = { Balanced: "balanced", "Active-Standby": "activeStandby", None: "none" };
+
 export const ASSIGNMENT_MODE_HELP: Record<AssignmentMode, string> = {
   Balanced: "Users are spread evenly over the nodes of each Presence Redundancy Group.",
   "Active-Standby": "All users are assigned to the first node of their group; the second node is the backup.",

@@ -3,7 +3,7 @@ import type { HaController } from "../ha/controller.ts";
 import { say, stateTerm, type EventText } from "../ha/event-text.ts";
 import { STATE } from "../ha/names.ts";
 import { writeHistory } from "../ha/repository.ts";
-import { ASSIGNMENT_MODES, chooseNodes, DEFAULT_ASSIGNMENT_MODE, rebalancePlan, type AssignmentMode, type GroupLoad } from "./assignment.ts";
+import { ASSIGNMENT_MODE_KEY, ASSIGNMENT_MODES, chooseNodes, DEFAULT_ASSIGNMENT_MODE, rebalancePlan, type AssignmentMode, type GroupLoad } from "./assignment.ts";
 
 const SCOPE = "enterprise";
 const MODE_KEY = "userAssignmentMode";
@@ -27,10 +27,8 @@ export async function readAssignmentMode(db: Db | Tx): Promise<AssignmentMode> {
   return (ASSIGNMENT_MODES as readonly string[]).includes(mode) ? (mode as AssignmentMode) : DEFAULT_ASSIGNMENT_MODE;
 }
 
-const MODE_KEY_OF: Record<AssignmentMode, string> = { Balanced: "balanced", "Active-Standby": "activeStandby", None: "none" };
-
 /** The mode as the Enterprise Parameters page names it. */
-const modeTerm = (mode: AssignmentMode): EventText => ({ ns: "params-pages", key: `enterprise.mode.${MODE_KEY_OF[mode]}` });
+const modeTerm = (mode: AssignmentMode): EventText => ({ ns: "params-pages", key: `enterprise.mode.${ASSIGNMENT_MODE_KEY[mode]}` });
 
 /** Groups waiting to be re-assigned until they are back to Normal. */
 export function readPendingGroups(db: Db | Tx): Promise<number[]> {
