@@ -1,3 +1,4 @@
+import { loopTurnsDuring } from "../../tests/support/loop-turns.ts";
 import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -24,15 +25,8 @@ describe("the embedded database on its own thread", () => {
   });
 
   it("keeps the main thread turning while a long statement runs", async () => {
-    let turns = 0;
-    let running = true;
-    const spin = () => {
-      turns++;
-      if (running) setImmediate(spin);
-    };
-    setImmediate(spin);
-    const [row] = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM generate_series(1, 3000000) g WHERE g % 7 = 0`;
-    running = false;
+    const { value: rows, turns } = await loopTurnsDuring(() => db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM generate_series(1, 3000000) g WHERE g % 7 = 0`);
+    const [row] = rows;
     expect(Number(row?.n)).toBe(428571);
     // On the calling thread the statement would have held the loop: no turn between asking and answering.
     expect(turns).toBeGreaterThan(10);

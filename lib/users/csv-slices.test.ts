@@ -1,3 +1,4 @@
+import { loopTurnsDuring } from "../../tests/support/loop-turns.ts";
 import { describe, expect, it } from "vitest";
 import { parseUserCsv } from "./csv.ts";
 
@@ -20,15 +21,7 @@ describe("reading a large import file in slices", () => {
   });
 
   it("lets the event loop turn while it reads, so the server keeps answering", async () => {
-    let turns = 0;
-    let running = true;
-    const count = () => {
-      turns++;
-      if (running) setImmediate(count);
-    };
-    setImmediate(count);
-    const r = await parseUserCsv(bigFile(20_000, (i) => `First${i}`));
-    running = false;
+    const { value: r, turns } = await loopTurnsDuring(() => parseUserCsv(bigFile(20_000, (i) => `First${i}`)));
     expect(r.users).toHaveLength(20_000);
     // At least one turn per 2,000 rows checked, besides the slices read.
     expect(turns).toBeGreaterThanOrEqual(10);
