@@ -69,7 +69,8 @@ describe("the tables a statement writes", () => {
   it("finds Prisma's and the console's own writes, and no table in locks or upserts' updates", () => {
     expect(tablesWritten(`UPDATE "public"."EndUser" SET "servingNodeId" = $1 WHERE "servingNodeId" = $2`)).toEqual(["EndUser"]);
     expect(tablesWritten(`INSERT INTO "EndUser" ("userId") SELECT * FROM unnest($1::text[])`)).toEqual(["EndUser"]);
-    expect(tablesWritten(`DELETE FROM "public"."Node" WHERE "id" = $1`)).toEqual(["Node"]);
+    expect(tablesWritten(`DELETE FROM "public"."Node" WHERE "id" = $1`)).toEqual(["Node", "EndUser"]);
+    expect(tablesWritten(`UPDATE "public"."Node" SET "haState" = $1`)).toEqual(["Node"]);
     expect(tablesWritten(`TRUNCATE TABLE "Setting"`)).toEqual(["Setting"]);
     expect(tablesWritten(`INSERT INTO "Setting" ("key") VALUES ($1) ON CONFLICT ("key") DO UPDATE SET "value" = EXCLUDED."value"`)).toEqual(["Setting"]);
     expect(tablesWritten(`SELECT "id" FROM "public"."EndUser" WHERE "id" = $1 FOR UPDATE`)).toEqual([]);

@@ -4,9 +4,18 @@ import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, SqlQuery,
 // `ON CONFLICT DO UPDATE SET` and `FOR UPDATE` name no table, so they are not writes here.
 const WRITE = /\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|MERGE\s+INTO|COPY|TRUNCATE(?:\s+TABLE)?)\s+(?:ONLY\s+)?(?:"?public"?\.)?"([A-Za-z_][A-Za-z0-9_]*)"/gi;
 
-/** The tables a statement writes, as far as its text says. */
+// Deleting a node sets its users' assigned and serving node to NULL (the foreign keys' ON DELETE SET NULL):
+// a write to EndUser the statement's text does not name. On PostgreSQL the cascade fires EndUser's own notice.
+const CASCADES: Record<string, string[]> = { Node: ["EndUser"] };
+
+/** The tables a statement writes, as far as its text says, with those its deletes write through foreign keys. */
 export function tablesWritten(sql: string): string[] {
-  return [...sql.matchAll(WRITE)].map((m) => m[1]!);
+  // Most statements read: they need no search.
+  if (/^\s*SELECT\b/i.test(sql)) return [];
+  return [...sql.matchAll(WRITE)].flatMap((m) => {
+    const table = m[1]!;
+    return /^DELETE/i.test(m[0]) ? [table, ...(CASCADES[table] ?? [])] : [table];
+  });
 }
 
 /**

@@ -195,25 +195,19 @@ export async function saveUnit(
   }, STEP_TRANSACTION);
 }
 
-/** A history row's message: a catalogue message, or English text alone where no key words it yet. */
-export type HistoryNote = {
+/** A history row written outside the state machine, its message a catalogue message. */
+export interface HistoryNote {
   kind: HaEventRecord["kind"];
   actor: string;
   groupId?: number | null;
   nodeId?: number | null;
-} & ({ message: string } | { text: EventText });
+  text: EventText;
+}
 
 /** History rows written outside the state machine (parameter and assignment changes), at lab time `at`. */
 export async function writeHistory(db: Db | Tx, at: number, notes: HistoryNote[]): Promise<void> {
   if (notes.length === 0) return;
-  const data = notes.map(({ kind, actor, groupId, nodeId, ...said }) => ({
-    kind,
-    actor,
-    groupId,
-    nodeId,
-    at: new Date(at),
-    ...storedMessage("text" in said ? eventColumns(said.text) : { message: said.message, messageKey: null, messageValues: null }),
-  }));
+  const data = notes.map(({ kind, actor, groupId, nodeId, text }) => ({ kind, actor, groupId, nodeId, at: new Date(at), ...storedMessage(eventColumns(text)) }));
   await db.haEvent.createMany({ data });
 }
 

@@ -14,8 +14,9 @@ export function userCounts(db: Db, nodeIds: number[]): Promise<ReadonlyMap<numbe
   return ids.length === 0 ? Promise.resolve(new Map()) : countsOf(db, ids);
 }
 
-// Every HA view polls these counts: kept until users or nodes are written (a node deleted releases its users).
-const countsOf = keptRead(["EndUser", "Node"], (ids: number[]) => ids.join(","), countUsers);
+// Every HA view polls these counts: kept until users are written. Nodes are written at every SRM step, so
+// depending on them would keep nothing while the lab runs; a node deleted releases its users, an EndUser write.
+const countsOf = keptRead(["EndUser"], (ids: number[]) => ids.join(","), countUsers);
 
 async function countUsers(db: Db, ids: number[]): Promise<Map<number, UserCounts>> {
   const counts = new Map<number, UserCounts>(ids.map((id) => [id, { assigned: 0, serving: 0, active: 0 }]));

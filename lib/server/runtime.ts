@@ -3,7 +3,7 @@ import { ensureAdminAccount, passwordNotice } from "../auth/bootstrap-admin.ts";
 import { SESSION_CHANNEL } from "../auth/session-cache.ts";
 import { sessionCacheOf } from "../auth/sessions.ts";
 import { openDatabase } from "../db/adapter.ts";
-import { registerTableVersions, TABLES_CHANNEL } from "../db/table-versions.ts";
+import { registerTableVersions } from "../db/table-versions.ts";
 import { createPrismaClient, type Db } from "../db/client.ts";
 import { databaseConfigFromEnv, type DatabaseConfig } from "../db/config.ts";
 import { ensureDatabase } from "../db/migrate/ensure-database.ts";
@@ -135,11 +135,11 @@ export async function startRuntime(
   if (applied.length > 0) log(`[prg-console] applied migrations: ${applied.join(", ")}`);
   const db = createPrismaClient(database.factory);
   registerTableVersions(db, database.versions);
-  // On PostgreSQL the cluster node hears the notices (lib/cluster/node.ts).
+  // On PostgreSQL the cluster node hears the notices (lib/cluster/node.ts). The embedded database has
+  // one process, whose every write the driver adapter sees: of its notices only the sessions' are heard.
   if (database.listen) {
     const sessions = sessionCacheOf(db);
     await database.listen(SESSION_CHANNEL, (notice) => sessions.heard(notice));
-    await database.listen(TABLES_CHANNEL, (table) => database.versions.wrote([table]));
     sessions.listening(true);
     database.versions.listening(true);
     // A crashed database thread sends no more notices: nothing kept from before may answer a request.

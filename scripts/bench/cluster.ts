@@ -9,12 +9,12 @@ import pg from "pg";
 import { LEASE_TTL_MS } from "../../lib/cluster/lease.ts";
 import { startRuntime } from "../../lib/server/runtime.ts";
 import { freshDatabase, Instance } from "../../tests/integration/support/cluster.ts";
+import { median } from "./support.ts";
 
 const TRIALS = Number(process.env.BENCH_TRIALS ?? 10);
 process.env.TEST_DATABASE_URL ??= process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 process.env.CLUSTER_TEST_LEASE_TTL_MS ??= String(LEASE_TTL_MS);
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const db = await freshDatabase();

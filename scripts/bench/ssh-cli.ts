@@ -10,10 +10,10 @@ import { SshCli } from "../../lib/cli/ssh-server.ts";
 import { VirtualClock } from "../../lib/ha/clock.ts";
 import { seedDemoInventory } from "../../lib/inventory/demo-seed.ts";
 import { startRuntime } from "../../lib/server/runtime.ts";
+import { median } from "./support.ts";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 50);
 const PASSWORD = "bench-password-1";
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 process.env.ADMIN_PASSWORD = PASSWORD;
 process.env.SSH_CLI = "off";
