@@ -231,11 +231,13 @@ const IMPORT_TRANSACTION = { maxWait: 30_000, timeout: 10 * 60_000 };
 export async function importUsers(db: Db, gate: UserGate, csv: string): Promise<ImportResult> {
   const clusters = await listClusters(db);
   // With one cluster every row is its user: refuse before reading a large file that could not be imported anyway.
-  if (clusters.length === 1) refuseWhileFailedOver(gate, clusters, await nodesOfClusters(db, clusters));
+  const onlyCluster = clusters.length === 1 ? await nodesOfClusters(db, clusters) : null;
+  if (onlyCluster) refuseWhileFailedOver(gate, clusters, onlyCluster);
   const parsed = await parseUserCsv(csv);
   const homes = parsed.users.map((u) => ({ row: u.row, home: homeClusterOf(clusters, u.cluster || undefined) }));
   const rowClusters = [...new Map(homes.flatMap(({ home }) => ("error" in home ? [] : [[home.id, home] as const]))).values()];
-  const members = await nodesOfClusters(db, rowClusters);
+  // With one cluster the rows' clusters are it (or none): its nodes are read already.
+  const members = onlyCluster && rowClusters.length === 1 ? onlyCluster : await nodesOfClusters(db, rowClusters);
   return gate.exclusiveOver(members.map((n) => n.id), async () => {
     refuseWhileFailedOver(gate, rowClusters, members);
     const existing = await existingUserIds(

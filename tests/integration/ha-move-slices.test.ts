@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { createGroup } from "@/lib/groups/service.ts";
+import { STATE } from "@/lib/ha/names.ts";
 import { moveInSlices } from "@/lib/ha/repository.ts";
+import { createNode } from "@/lib/inventory/nodes.ts";
 import { insertUsers } from "@/lib/users/bulk.ts";
 import { useTestRuntime } from "./support/test-runtime.ts";
 
@@ -40,5 +43,25 @@ describe("users moved in slices ahead of a step (one transaction at a time)", ()
       (await db.endUser.findMany({ where: { userId: { startsWith: prefix } }, select: { servingNodeId: true } })).map((u) => u.servingNodeId);
     expect(new Set(await servedBy("back-a"))).toEqual(new Set([a!.id]));
     expect(new Set(await servedBy("back-b"))).toEqual(new Set([b!.id]));
+  });
+
+  it("a failover and fallback through the controller move every user once (in slices of 500 on the embedded database)", async () => {
+    const { db, controller } = runtime();
+    await controller.setLabSettings({ speed: 1, stepSeconds: 0, srmStartSeconds: 0, bootSeconds: 0 });
+    const node = (host: string) => createNode(db, { hostName: host, softwareVersion: "15.0.1.12900-12", cluster: "slices", replicationState: 2 });
+    await node("slices-pub");
+    const a = (await node("slices-a")).id;
+    const b = (await node("slices-b")).id;
+    await insertUsers(db, Array.from({ length: 1_234 }, (_, i) => ({ userId: `sliced${i}`, assignedNodeId: a, signedIn: true })));
+    const group = await controller.changeGroups("test", () => createGroup(db, { name: "SLICES", description: "", server1Id: a, server2Id: b, haEnabled: true }));
+    const states = () => controller.groupStatus(group.id).nodes.map((n) => n.state);
+    const servedBy = async () => [await db.endUser.count({ where: { userId: { startsWith: "sliced" }, servingNodeId: a } }), await db.endUser.count({ where: { userId: { startsWith: "sliced" }, servingNodeId: b } })];
+    await expect.poll(states, { timeout: 20_000 }).toEqual([STATE.NORMAL, STATE.NORMAL]);
+    await controller.action(group.id, "failover", a, "test");
+    await expect.poll(states, { timeout: 20_000 }).toEqual([STATE.IDLE, STATE.BACKUP]);
+    expect(await servedBy()).toEqual([0, 1_234]);
+    await controller.action(group.id, "fallback", a, "test");
+    await expect.poll(states, { timeout: 20_000 }).toEqual([STATE.NORMAL, STATE.NORMAL]);
+    expect(await servedBy()).toEqual([1_234, 0]);
   });
 });
