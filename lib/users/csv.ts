@@ -72,8 +72,8 @@ function startLine(p: Parsed): number {
  * server goes on answering, renewing its leader lease and firing other
  * groups' timers meanwhile.
  */
-const SLICE_CHARS = 128 * 1024;
-const ROWS_PER_TURN = 2_000;
+const SLICE_CHARS = 16 * 1024;
+const ROWS_PER_TURN = 500;
 
 /** Feeds the parser a slice at a time, each ending at a line break (never inside a character). */
 async function parseInSlices(text: string, options: Options): Promise<Parsed[]> {

@@ -17,6 +17,7 @@ import { addUsersBlocker } from "./add-blocker.ts";
 import { insertUsers } from "./bulk.ts";
 import { parseUserCsv, rowError, sortRowErrors, type RowError } from "./csv.ts";
 import { homeClusterOf, type ClusterRef } from "./home-cluster.ts";
+import { writeImport } from "./import-journal.ts";
 import { nodesForNewUsers, readAssignmentMode } from "./sync-agent.ts";
 
 /** What adding users needs of the HA controller. */
@@ -216,19 +217,17 @@ function importRejected(errors: RowError[]) {
   return keyedError("validation_failed", summary, fields);
 }
 
-/** Prisma's interactive transactions give up after 5 s by default; 100,000 rows take longer on a slow disk. */
-const IMPORT_TRANSACTION = { maxWait: 30_000, timeout: 10 * 60_000 };
-
 /**
  * Imports a CSV file of end users (see lib/users/csv.ts): every row is
  * checked first, against the rules, the rest of the file, the clusters and
  * the users that exist, and any error rejects the whole file. Otherwise the
  * Sync Agent places each user among its home cluster's groups and they are
- * inserted in one transaction while those clusters' groups are held (others
- * go on). Refused while a node of a cluster the file adds users to is in a
- * failover state.
+ * written all or nothing (in slices of `slice` users on a database that runs
+ * one transaction at a time: see writeImport) while those clusters' groups
+ * are held (others go on). Refused while a node of a cluster the file adds
+ * users to is in a failover state.
  */
-export async function importUsers(db: Db, gate: UserGate, csv: string): Promise<ImportResult> {
+export async function importUsers(db: Db, gate: UserGate, csv: string, slice?: number): Promise<ImportResult> {
   const clusters = await listClusters(db);
   // With one cluster every row is its user: refuse before reading a large file that could not be imported anyway.
   const onlyCluster = clusters.length === 1 ? await nodesOfClusters(db, clusters) : null;
@@ -270,8 +269,7 @@ export async function importUsers(db: Db, gate: UserGate, csv: string): Promise<
       clusterId: clusterIds[i]!,
       assignedNodeId: nodes[i] ?? null,
     }));
-    // insertUsers writes in chunks; one transaction makes the file all or nothing.
-    await db.$transaction((tx) => insertUsers(tx, rows), IMPORT_TRANSACTION);
+    await writeImport(db, rows, slice);
 
     const perNode = new Map<number, number>();
     for (const id of nodes) if (id !== null) perNode.set(id, (perNode.get(id) ?? 0) + 1);

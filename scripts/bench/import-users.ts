@@ -54,7 +54,7 @@ async function bench(label: string, config: DatabaseConfig, csv: string) {
     const before = await db.endUser.count();
 
     const [, parseMs] = await timed(() => parseUserCsv(csv));
-    const [result, importMs] = await timed(() => importUsers(db, controller, csv));
+    const [result, importMs] = await timed(() => importUsers(db, controller, csv, rt.importSlice));
 
     // Nothing lost: the answer, the table and the per-node counts agree.
     const total = (await db.endUser.count()) - before;
@@ -62,6 +62,7 @@ async function bench(label: string, config: DatabaseConfig, csv: string) {
     check(total === USERS, `${total} rows inserted`);
     check(result.assignedPerNode.reduce((a, n) => a + n.users, 0) + result.unassigned === USERS, "per-node counts do not add up");
     check(result.unassigned === 0, `${result.unassigned} unassigned`);
+    check((await db.userImport.count({ where: { finishedAt: null } })) === 0, "the import is not recorded as finished");
     const away = await db.endUser.count({ where: { NOT: { servingNodeId: { equals: db.endUser.fields.assignedNodeId } } } });
     check(away === 0, `${away} users not served by their assigned node`);
     check((await db.endUser.count({ where: { signedIn: true } })) === Math.ceil(USERS / 4), "signedIn column lost");

@@ -90,7 +90,7 @@ async function bench(label: string, config: DatabaseConfig) {
       small,
       (async () => {
         const start = performance.now();
-        await importUsers(db, c, csv);
+        await importUsers(db, c, csv, rt.importSlice);
         importMs = performance.now() - start;
       })(),
     );

@@ -1,0 +1,70 @@
+import type { Db, Tx } from "../db/client.ts";
+import { insertUsers, type NewUser } from "./bulk.ts";
+
+/** Prisma's interactive transactions give up after 5 s by default; 100,000 rows take longer on a slow disk. */
+const IMPORT_TRANSACTION = { maxWait: 30_000, timeout: 10 * 60_000 };
+/** A slice waits behind other groups' steps, one transaction at a time: seconds at worst, never a failure. */
+const SLICE_TRANSACTION = { maxWait: 120_000 };
+
+/**
+ * Writes an import's users all or nothing. In one transaction by default. With
+ * `slice`, on a database that runs one transaction at a time (the embedded
+ * one), `slice` users per transaction so other groups' steps run between
+ * them: one transaction of 100,000 rows held every other group's timers for
+ * seconds. The users of a sliced import are visible as they arrive, as in a
+ * Bulk Administration job; the UserImport row stays unfinished until the
+ * last slice, and an import that fails part way is rolled back at once, or
+ * at the next start if the process died (rollBackUnfinishedImports).
+ */
+export async function writeImport(db: Db, users: NewUser[], slice?: number): Promise<void> {
+  if (!slice) {
+    await db.$transaction(async (tx) => {
+      const id = await begin(tx, users.length);
+      await insertUsers(tx, users, { importId: id });
+      await finish(tx, id);
+    }, IMPORT_TRANSACTION);
+    return;
+  }
+  const id = await begin(db, users.length);
+  try {
+    for (let i = 0; i < users.length; i += slice) {
+      await db.$transaction((tx) => insertUsers(tx, users.slice(i, i + slice), { importId: id }), SLICE_TRANSACTION);
+    }
+    await finish(db, id);
+  } catch (err) {
+    // The failure is what the caller hears; a rollback cut short is finished at the next start.
+    await rollBack(db, id, slice).catch((e) => console.error(`[prg-console] rolling back import ${id}: ${(e as Error).message}`));
+    throw err;
+  }
+}
+
+async function begin(db: Db | Tx, users: number): Promise<number> {
+  return (await db.userImport.create({ data: { users }, select: { id: true } })).id;
+}
+
+async function finish(db: Db | Tx, id: number): Promise<void> {
+  await db.userImport.update({ where: { id }, data: { finishedAt: new Date() } });
+}
+
+/** Deletes what an unfinished import wrote, `slice` users per transaction, then the import itself. */
+async function rollBack(db: Db, id: number, slice: number): Promise<void> {
+  for (;;) {
+    const deleted = await db.$transaction(
+      (tx) => tx.$executeRaw`DELETE FROM "EndUser" WHERE "id" IN (SELECT "id" FROM "EndUser" WHERE "importId" = ${id} LIMIT ${slice})`,
+      SLICE_TRANSACTION,
+    );
+    if (deleted < slice) break;
+  }
+  await db.userImport.delete({ where: { id } });
+}
+
+/**
+ * Rolls back the imports a stopped process left unfinished; answers how many.
+ * Only sliced imports can be found so: one in a single transaction is
+ * visible only once finished. Run at start, before anyone can import.
+ */
+export async function rollBackUnfinishedImports(db: Db, slice: number): Promise<number> {
+  const unfinished = await db.userImport.findMany({ where: { finishedAt: null }, select: { id: true } });
+  for (const { id } of unfinished) await rollBack(db, id, slice);
+  return unfinished.length;
+}
