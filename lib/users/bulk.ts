@@ -13,9 +13,9 @@ export interface NewUser {
 }
 
 /**
- * Rows per INSERT. Prisma turns a statement's parameters into the driver's
- * on the server's thread: 20,000 rows held it for 120-240 ms, 2,000 rows
- * for under 20 ms at no cost in total time.
+ * Rows per INSERT by default. Prisma turns a statement's parameters into the
+ * driver's on the server's thread: 20,000 rows held it for 120-240 ms, 2,000
+ * rows for under 20 ms at no cost in total time.
  */
 const CHUNK = 2_000;
 
@@ -23,10 +23,12 @@ const CHUNK = 2_000;
  * Inserts users, each served by the node that now serves its assigned
  * node's users (the peer, while that node is failed over), recorded as
  * brought by `importId` if given. One INSERT … SELECT FROM unnest(…) per
- * chunk: about ten times faster than createMany for the tens of thousands of
- * rows an import brings.
+ * `chunk` users: about ten times faster than createMany for the tens of
+ * thousands of rows an import brings. Outside a transaction each chunk is
+ * its own: the caller must hold the nodes' groups, whose steps would change
+ * who serves their users.
  */
-export async function insertUsers(db: Db | Tx, users: NewUser[], options: { importId?: number } = {}): Promise<void> {
+export async function insertUsers(db: Db | Tx, users: NewUser[], options: { importId?: number; chunk?: number } = {}): Promise<void> {
   const nodeIds = [...new Set(users.map((u) => u.assignedNodeId).filter((id): id is number => id !== null))];
   const nodes = await db.node.findMany({ where: { id: { in: nodeIds } }, select: { id: true, homeServedById: true, clusterId: true } });
   const servedBy = new Map(nodes.map((n) => [n.id, n.homeServedById ?? n.id]));
@@ -37,8 +39,9 @@ export async function insertUsers(db: Db | Tx, users: NewUser[], options: { impo
     return id;
   };
   const importId = options.importId ?? null;
-  for (let i = 0; i < users.length; i += CHUNK) {
-    const part = users.slice(i, i + CHUNK);
+  const chunk = options.chunk ?? CHUNK;
+  for (let i = 0; i < users.length; i += chunk) {
+    const part = users.slice(i, i + chunk);
     await db.$executeRaw`
       INSERT INTO "EndUser" ("userId", "userKey", "firstName", "lastName", "clusterId", "assignedNodeId", "servingNodeId", "signedIn", "clientKind", "clientSecure", "clientDual", "importId")
       SELECT u.*, ${importId}::int FROM unnest(

@@ -3,8 +3,6 @@ import { insertUsers, type NewUser } from "./bulk.ts";
 
 /** Prisma's interactive transactions give up after 5 s by default; 100,000 rows take longer on a slow disk. */
 const IMPORT_TRANSACTION = { maxWait: 30_000, timeout: 10 * 60_000 };
-/** A slice waits behind other groups' steps, one transaction at a time: seconds at worst, never a failure. */
-const SLICE_TRANSACTION = { maxWait: 120_000 };
 
 /**
  * Writes an import's users all or nothing. In one transaction by default. With
@@ -27,9 +25,8 @@ export async function writeImport(db: Db, users: NewUser[], slice?: number): Pro
   }
   const id = await begin(db, users.length);
   try {
-    for (let i = 0; i < users.length; i += slice) {
-      await db.$transaction((tx) => insertUsers(tx, users.slice(i, i + slice), { importId: id }), SLICE_TRANSACTION);
-    }
+    // Outside a transaction, each slice is one INSERT statement of its own.
+    await insertUsers(db, users, { importId: id, chunk: slice });
     await finish(db, id);
   } catch (err) {
     // The failure is what the caller hears; a rollback cut short is finished at the next start.
@@ -49,10 +46,7 @@ async function finish(db: Db | Tx, id: number): Promise<void> {
 /** Deletes what an unfinished import wrote, `slice` users per transaction, then the import itself. */
 async function rollBack(db: Db, id: number, slice: number): Promise<void> {
   for (;;) {
-    const deleted = await db.$transaction(
-      (tx) => tx.$executeRaw`DELETE FROM "EndUser" WHERE "id" IN (SELECT "id" FROM "EndUser" WHERE "importId" = ${id} LIMIT ${slice})`,
-      SLICE_TRANSACTION,
-    );
+    const deleted = await db.$executeRaw`DELETE FROM "EndUser" WHERE "id" IN (SELECT "id" FROM "EndUser" WHERE "importId" = ${id} LIMIT ${slice})`;
     if (deleted < slice) break;
   }
   await db.userImport.delete({ where: { id } });
