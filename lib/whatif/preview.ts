@@ -2,7 +2,7 @@ import type { Db } from "../db/client.ts";
 import type { HaController } from "../ha/controller.ts";
 import { MemoryLab } from "../ha/lab/memory-lab.ts";
 import { NotAllowed, type Fault, type GroupMachine, type ServiceAction } from "../ha/machine.ts";
-import type { GroupSim, HaEventRecord, MoveUsers } from "../ha/model.ts";
+import { cloneGroup, type GroupSim, type HaEventRecord, type MoveUsers } from "../ha/model.ts";
 import type { HaAction } from "../ha/names.ts";
 import { unreachableBecause } from "../ha/reachability.ts";
 import { findRow } from "../ha/table2.ts";
@@ -72,7 +72,7 @@ class RecordingLab extends MemoryLab {
 
   static from(sim: GroupSim, now: number, params: ClusterParameters, lab: MemoryLab["lab"]): RecordingLab {
     const r = new RecordingLab({ users: [0, 0] });
-    r.sim = structuredClone(sim);
+    r.sim = cloneGroup(sim);
     r.now = now;
     r.params = params;
     r.lab = lab;

@@ -2,7 +2,7 @@ import { SERVICE_NAMES } from "../../domain/services.ts";
 import { DEFAULT_CLUSTER_PARAMETERS, type ClusterParameters } from "../../params/definitions.ts";
 import { DEFAULT_LAB_SETTINGS, type LabSettings } from "../lab-settings.ts";
 import { GroupMachine, NotAllowed, type Fault, type ServiceAction } from "../machine.ts";
-import type { GroupSim, NodeSim } from "../model.ts";
+import { cloneGroup, type GroupSim, type NodeSim } from "../model.ts";
 import { REASON, STATE, type HaAction } from "../names.ts";
 import { runStep } from "../step.ts";
 import { NOTHING_HEARD } from "../agent/heartbeat.ts";
@@ -99,7 +99,7 @@ export class MemoryLab {
 
   /** A read-only machine over the current state, for its timers and allowed actions. */
   view(): GroupMachine {
-    const m = new GroupMachine(structuredClone(this.sim), this.ctx("SRM"));
+    const m = new GroupMachine(cloneGroup(this.sim), this.ctx("SRM"));
     m.observe();
     return m;
   }
