@@ -43,12 +43,14 @@ export async function insertUsers(db: Db | Tx, users: NewUser[], options: { impo
   for (let i = 0; i < users.length; i += chunk) {
     const part = users.slice(i, i + chunk);
     await db.$executeRaw`
-      INSERT INTO "EndUser" ("userId", "userKey", "firstName", "lastName", "clusterId", "assignedNodeId", "servingNodeId", "signedIn", "clientKind", "clientSecure", "clientDual", "importId")
+      INSERT INTO "EndUser" ("userId", "userKey", "firstName", "lastName", "firstKey", "lastKey", "clusterId", "assignedNodeId", "servingNodeId", "signedIn", "clientKind", "clientSecure", "clientDual", "importId")
       SELECT u.*, ${importId}::int FROM unnest(
         ${part.map((u) => u.userId)}::text[],
         ${part.map((u) => u.userId.toLowerCase())}::text[],
         ${part.map((u) => u.firstName ?? "")}::text[],
         ${part.map((u) => u.lastName ?? "")}::text[],
+        ${part.map((u) => (u.firstName ?? "").toLowerCase())}::text[],
+        ${part.map((u) => (u.lastName ?? "").toLowerCase())}::text[],
         ${part.map(homeCluster)}::int[],
         ${part.map((u) => u.assignedNodeId)}::int[],
         ${part.map((u) => (u.assignedNodeId === null ? null : (servedBy.get(u.assignedNodeId) ?? null)))}::int[],

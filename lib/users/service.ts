@@ -57,16 +57,18 @@ function whereOf(query: UserListQuery): Prisma.EndUserWhereInput {
     const filter = stringMatchFilter(match, q);
     return filter ? { cluster: { is: { name: filter } } } : {};
   }
+  // userKey, firstKey and lastKey hold the User ID and names in lower case: a case-sensitive LIKE 'x%' or = on
+  // them uses their indexes (prefix indexes: lib/db/migrate/hand-made-indexes.ts), where ILIKE cannot.
+  const prefix = match === "begins" ? stringMatchFilter(match, q.toLowerCase()) : undefined;
+  const keyed = prefix && "startsWith" in prefix ? { startsWith: prefix.startsWith } : match === "exact" ? { equals: q.toLowerCase() } : undefined;
   if (field === "name") {
     if (match === "empty") return { firstName: "", lastName: "" };
     if (match === "notEmpty") return { OR: [{ firstName: { not: "" } }, { lastName: { not: "" } }] };
+    if (keyed) return { OR: [{ firstKey: keyed }, { lastKey: keyed }] };
     const filter = stringMatchFilter(match, q);
     return filter ? { OR: [{ firstName: filter }, { lastName: filter }] } : {};
   }
-  // userKey is the User ID in lower case: a case-sensitive LIKE 'x%' or = on it uses its indexes, where ILIKE on userId cannot.
-  const prefix = match === "begins" ? stringMatchFilter(match, q.toLowerCase()) : undefined;
-  if (prefix && "startsWith" in prefix) return { userKey: { startsWith: prefix.startsWith } };
-  if (match === "exact") return { userKey: q.toLowerCase() };
+  if (keyed) return { userKey: keyed };
   const filter = stringMatchFilter(match, q);
   return filter ? { userId: filter } : {};
 }
@@ -182,16 +184,15 @@ export async function deleteUser(db: Db, id: number): Promise<void> {
   if (deleted.count !== 1) throw keyedError("not_found", { key: "user.notFound", values: { id: String(id) } });
 }
 
-const LOOKUP_CHUNK = 5000;
+/** Keys per look-up: one array parameter each, not a parameter per key as Prisma's `in` sends. */
+const LOOKUP_CHUNK = 20_000;
 
 /** The stored spelling of each given User ID that exists already, keyed in lower case. */
 async function existingUserIds(db: Db, userIds: string[]): Promise<Map<string, string>> {
   const found = new Map<string, string>();
   for (let i = 0; i < userIds.length; i += LOOKUP_CHUNK) {
-    const rows = await db.endUser.findMany({
-      where: { userKey: { in: userIds.slice(i, i + LOOKUP_CHUNK).map((u) => u.toLowerCase()) } },
-      select: { userId: true },
-    });
+    const keys = userIds.slice(i, i + LOOKUP_CHUNK).map((u) => u.toLowerCase());
+    const rows = await db.$queryRaw<{ userId: string }[]>`SELECT "userId" FROM "EndUser" WHERE "userKey" = ANY(${keys}::text[])`;
     for (const r of rows) found.set(r.userId.toLowerCase(), r.userId);
   }
   return found;

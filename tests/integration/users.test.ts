@@ -171,13 +171,13 @@ describe("Find and List", () => {
     nodeA = (await db.node.findUniqueOrThrow({ where: { hostName: "imp-sub1" } })).id;
     nodeB = (await db.node.findUniqueOrThrow({ where: { hostName: "imp-sub2" } })).id;
     const clusterId = (await db.cluster.findUniqueOrThrow({ where: { name: DEMO_CLUSTER } })).id;
-    // Placed by hand: the list must show whatever the database holds.
+    // Placed by hand: the list must show whatever the database holds (with the lower-cased keys every writer keeps).
     await db.endUser.createMany({
       data: [
-        { userId: "list-carol", userKey: "list-carol", firstName: "Carol", lastName: "Zeta", clusterId, assignedNodeId: nodeB, servingNodeId: nodeA, signedIn: true },
-        { userId: "list-alice", userKey: "list-alice", firstName: "Alice", lastName: "Young", clusterId, assignedNodeId: nodeA, servingNodeId: nodeA },
-        { userId: "list-bob", userKey: "list-bob", firstName: "Bob", lastName: "Xavier", clusterId, assignedNodeId: null, servingNodeId: null },
-        { userId: "list_dave", userKey: "list_dave", firstName: "Dave", lastName: "Walker", clusterId, assignedNodeId: nodeB, servingNodeId: nodeB, signedIn: true },
+        { userId: "list-carol", userKey: "list-carol", firstName: "Carol", lastName: "Zeta", firstKey: "carol", lastKey: "zeta", clusterId, assignedNodeId: nodeB, servingNodeId: nodeA, signedIn: true },
+        { userId: "list-alice", userKey: "list-alice", firstName: "Alice", lastName: "Young", firstKey: "alice", lastKey: "young", clusterId, assignedNodeId: nodeA, servingNodeId: nodeA },
+        { userId: "list-bob", userKey: "list-bob", firstName: "Bob", lastName: "Xavier", firstKey: "bob", lastKey: "xavier", clusterId, assignedNodeId: null, servingNodeId: null },
+        { userId: "list_dave", userKey: "list_dave", firstName: "Dave", lastName: "Walker", firstKey: "dave", lastKey: "walker", clusterId, assignedNodeId: nodeB, servingNodeId: nodeB, signedIn: true },
       ],
     });
   });
