@@ -114,13 +114,14 @@ async function latestLabTime(db: Db): Promise<number> {
 }
 
 /**
- * Users moved or imported per transaction on the embedded database, which
- * runs one transaction at a time: tens of milliseconds of PGlite's work, so
- * another group's step waits no longer than that behind a 15,000-user
- * failover or a 100,000-user import (2,000 imported users per transaction
- * made other groups' timers up to 400 ms late).
+ * Users moved or imported per statement on the embedded database, which runs
+ * one statement or transaction at a time: about 25 ms of PGlite's work, which
+ * is what another group's step waits behind a 15,000-user failover or a
+ * 100,000-user import. Measured with bench:timer-lag, other groups' timers
+ * during an import: 2,000 users a slice, up to 400 ms late; 500, 100 ms
+ * typical; 250, 46 ms typical (25 ms idle), for 5-15% on the import's time.
  */
-const EMBEDDED_WRITE_SLICE = 500;
+const EMBEDDED_WRITE_SLICE = 250;
 
 /**
  * Brings the database up to date and ready: pending migrations applied, the

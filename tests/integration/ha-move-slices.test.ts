@@ -45,7 +45,7 @@ describe("users moved in slices ahead of a step (one transaction at a time)", ()
     expect(new Set(await servedBy("back-b"))).toEqual(new Set([b!.id]));
   });
 
-  it("a failover and fallback through the controller move every user once (in slices of 500 on the embedded database)", async () => {
+  it("a failover and fallback through the controller move every user once (in slices of 250 on the embedded database)", async () => {
     const { db, controller } = runtime();
     await controller.setLabSettings({ speed: 1, stepSeconds: 0, srmStartSeconds: 0, bootSeconds: 0 });
     const node = (host: string) => createNode(db, { hostName: host, softwareVersion: "15.0.1.12900-12", cluster: "slices", replicationState: 2 });
