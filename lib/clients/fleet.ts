@@ -191,11 +191,19 @@ export class ClientFleet {
   }
 
   /**
-   * Brings the simulation in line with the database, in the controller's
-   * turn so no move interleaves: pairs and limits, then users signed in,
-   * signed out or deleted, re-assigned, or with a changed client.
+   * Brings the simulation in line with the database: pairs and limits, then
+   * users signed in, signed out or deleted, re-assigned, or with a changed
+   * client. A change is read again and applied in the controller's turn, so
+   * no move interleaves.
    */
-  reconcile(): Promise<void> {
+  async reconcile(): Promise<void> {
+    // Most looks find nothing changed: they read without holding any group, so no group's timer waits for
+    // them. A move between those reads and the comparison makes them differ, never agree wrongly.
+    const [nodes, stored] = await Promise.all([this.readNodes(), this.storedFingerprint()]);
+    if (this.sim.hasNodes(nodes) && JSON.stringify(stored) === JSON.stringify(this.fingerprint())) {
+      this.lastReconciled = Date.now();
+      return;
+    }
     // A follower's controller moves no users itself (it mirrors the leader's), so it needs no turn there.
     const inTurn = (work: () => Promise<void>) => (this.controller.leading ? this.controller.exclusiveWhenQuiet(work) : work());
     return inTurn(async () => {

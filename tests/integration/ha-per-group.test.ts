@@ -134,3 +134,24 @@ it("says it is in charge only once the groups are resumed in the current leader 
   await second;
   expect(c.inCharge).toBe(true);
 });
+
+it("the simulated clients' look at the database holds no group when nothing changed, and every group when something did", async () => {
+  const a = await lab.pair([2, 2]);
+  const fleet = lab.runtime().clients;
+  await fleet.reconcile();
+  const release = await hold([a.n1, a.n2]);
+  const settled = (p: Promise<unknown>) => Promise.race([p.then(() => true), new Promise((r) => setTimeout(() => r(false), 1_000))]);
+  try {
+    expect(await settled(fleet.reconcile())).toBe(true);
+    // A user signed in outside the controller: the fleet reads the users again, in every group's turn.
+    const user = await lab.runtime().db.endUser.findFirstOrThrow({ where: { assignedNodeId: a.n1, signedIn: false } });
+    await lab.runtime().db.endUser.update({ where: { id: user.id }, data: { signedIn: true } });
+    const looking = fleet.reconcile();
+    expect(await settled(looking)).toBe(false);
+    await release();
+    await looking;
+    expect(fleet.sim.clients.has(user.id)).toBe(true);
+  } finally {
+    await release();
+  }
+});
