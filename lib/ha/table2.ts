@@ -117,6 +117,12 @@ export const EXTRA_SETTLED_PAIRS: readonly ExtraPair[] = [
       "while its services still do not run it waits for them, Failed Over with Critical Services Not Running, as row 18 shows after Initialization.",
   },
   {
+    name: "rows 22–23 after the healthy node's SRM restarted",
+    node1: side(S.BACKUP_ACTIVATED, R.INITIALIZATION),
+    node2: side(S.FAILOVER_AFFECTED, [R.AUTO_RECOVER_DB, R.AUTO_RECOVER_CSD]),
+    reason: "As rows 5–7 and 11–13 after a restart: the restarted SRM shows Initialization; the affected node still waits for its services.",
+  },
+  {
     name: "both nodes unreachable",
     node1: side(ANY_STATE, ANY_REASON, true),
     node2: side(ANY_STATE, ANY_REASON, true),
