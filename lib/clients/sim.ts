@@ -211,20 +211,20 @@ export class ClientSim {
     return this.info(nodeId);
   }
 
-  /**
-   * New pairs, limits or HA settings. Clients whose backup changed drop their
-   * inactive connection and open one to the new backup, as after a login.
-   */
   /** Whether these are the nodes, peers and limits the simulation has already. */
   hasNodes(nodes: Map<number, NodeInfo>): boolean {
     if (nodes.size !== this.nodes.size) return false;
     for (const [id, n] of nodes) {
       const mine = this.nodes.get(id);
-      if (!mine || mine.peer !== n.peer || mine.reloginLowerMs !== n.reloginLowerMs || mine.reloginUpperMs !== n.reloginUpperMs || mine.slowdown !== n.slowdown) return false;
+      if (!mine || (Object.keys(n) as (keyof NodeInfo)[]).some((k) => mine[k] !== n[k])) return false;
     }
     return true;
   }
 
+  /**
+   * New pairs, limits or HA settings. Clients whose backup changed drop their
+   * inactive connection and open one to the new backup, as after a login.
+   */
   setNodes(nodes: Map<number, NodeInfo>, at: number) {
     const changed = [...new Set([...nodes.keys(), ...this.nodes.keys()])].filter(
       (id) => this.nodes.get(id)?.peer !== nodes.get(id)?.peer,

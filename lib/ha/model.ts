@@ -86,7 +86,7 @@ export interface HaEventRecord {
   messageValues: Record<string, EventValue> | null;
 }
 
-// Plain data only (no prototypes, no cycles). Every status read clones each group (the machine's
+// Plain data only (no prototypes, no cycles). A status read copies each group with HA (the machine's
 // observe() moves heartbeats on): structuredClone took 8.5 µs per group and a fifth of /api/topology's time, this 1.5 µs.
 const deepCopy = rfdc({ proto: false, circles: false });
 

@@ -108,8 +108,9 @@ async function saveNode(tx: Tx, before: NodeSim | undefined, after: NodeSim) {
 /**
  * How long a step waits for its transaction to start. The embedded database
  * runs one transaction at a time, so a step of one group may wait behind
- * another group's long one (a 100,000-user import): Prisma's 2 s default would
- * make that wait a failure, and the step's user move a failed one.
+ * another piece of work's long one (work of another tool on the database, a
+ * slow disk): Prisma's 2 s default would make that wait a failure, and the
+ * step's user move a failed one.
  */
 const STEP_TRANSACTION = { maxWait: 120_000 };
 

@@ -32,7 +32,7 @@ import { rollBackUnfinishedImports } from "../users/import-journal.ts";
 export interface Runtime {
   database: DatabaseConfig["kind"];
   db: Db;
-  /** Users per transaction of an import on a database that runs one transaction at a time; undefined on PostgreSQL (one transaction). */
+  /** Users per statement of an import on a database that runs one statement at a time (embedded); undefined on PostgreSQL (one transaction). */
   importSlice: number | undefined;
   controller: HaController;
   /** Scheduled HA inputs (maintenance windows, drill faults), run on the lab clock. */
@@ -161,7 +161,8 @@ export async function startRuntime(
     log(`[prg-console] created user "admin" with a generated password (set ADMIN_PASSWORD before the first start to choose it, or run npm run admin:reset-password):`);
     for (const line of passwordNotice(admin.generatedPassword)) log(`[prg-console] ${line}`);
   }
-  // Only a sliced import (the embedded database's) can be left unfinished, and the embedded database has one process: this one.
+  // Only a sliced import (the embedded database's, one process: this one) can be left unfinished. On PostgreSQL an
+  // import's row is visible only once finished, so this finds nothing there and leaves other instances' imports alone.
   const rolledBack = await rollBackUnfinishedImports(db, EMBEDDED_WRITE_SLICE);
   if (rolledBack > 0) log(`[prg-console] rolled back ${rolledBack} user import(s) a stopped console left unfinished`);
   if (config.kind === "embedded" && (await seedDemoInventory(db))) {

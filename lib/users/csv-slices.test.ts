@@ -20,6 +20,15 @@ describe("reading a large import file in slices", () => {
     expect(r.users.map((u) => [u.row, u.firstName])).toEqual(valid.map((i) => [rowOf(i), i % 2 ? `山田𠮷${i}` : `Zoë, ${i}`]));
   });
 
+  it("numbers rows as an editor does after a quoted value over two lines ending in CRLF", async () => {
+    const r = await parseUserCsv('userId,firstName,lastName\r\na,A,A\r\nb,"x\r\ny",B\r\nc,C,C\r\n');
+    expect(r.errors.map((e) => [e.row, e.field])).toEqual([[3, "firstName"]]);
+    expect(r.users.map((u) => [u.userId, u.row])).toEqual([
+      ["a", 2],
+      ["c", 5],
+    ]);
+  });
+
   it("lets the event loop turn while it reads, so the server keeps answering", async () => {
     const { value: r, turns } = await loopTurnsDuring(() => parseUserCsv(bigFile(20_000, (i) => `First${i}`)));
     expect(r.users).toHaveLength(20_000);

@@ -85,10 +85,13 @@ const ROWS_PER_TURN = 500;
  * push, reading took twice as long.
  */
 async function parseInSlices(text: string, options: Options, records: Parsed[]): Promise<void> {
+  // csv-parse counts a CRLF inside a quoted value as two lines: every record from there on would be numbered late.
+  let crlfInside = 0;
   const parser = parse({
     ...options,
     on_record: (record: string[], context) => {
-      records.push({ record, lines: context.lines });
+      for (const value of record) if (value.includes("\r\n")) crlfInside += value.split("\r\n").length - 1;
+      records.push({ record, lines: context.lines - crlfInside });
       return null;
     },
   });

@@ -1,4 +1,4 @@
-import type { Db, Prisma } from "../db/client.ts";
+import { isUniqueViolation, type Db, type Prisma } from "../db/client.ts";
 import { keptRead } from "../db/kept-read.ts";
 import type { HaController } from "../ha/controller.ts";
 import { userCounts, withUserCounts } from "../ha/views.ts";
@@ -58,7 +58,7 @@ function whereOf(query: UserListQuery): Prisma.EndUserWhereInput {
     return filter ? { cluster: { is: { name: filter } } } : {};
   }
   // userKey, firstKey and lastKey hold the User ID and names in lower case: a case-sensitive LIKE 'x%' or = on
-  // them uses their indexes (prefix indexes: lib/db/migrate/hand-made-indexes.ts), where ILIKE cannot.
+  // them uses their indexes (collated C by migration name_prefix_keys), where ILIKE cannot.
   const prefix = match === "begins" ? stringMatchFilter(match, q.toLowerCase()) : undefined;
   const keyed = prefix && "startsWith" in prefix ? { startsWith: prefix.startsWith } : match === "exact" ? { equals: q.toLowerCase() } : undefined;
   if (field === "name") {
@@ -170,7 +170,7 @@ export async function createUser(db: Db, gate: UserGate, input: UserInput): Prom
       await insertUsers(db, [{ ...input, clusterId: cluster.id, assignedNodeId: assignedNodeId ?? null }]);
     } catch (err) {
       // Another process (a seed script, a second server) added it meanwhile.
-      if ((err as { code?: string } | null)?.code === "P2002") throw userIdTaken(input.userId, input.userId);
+      if (isUniqueViolation(err)) throw userIdTaken(input.userId, input.userId);
       throw err;
     }
     const row = await db.endUser.findUniqueOrThrow({ where: { userId: input.userId }, select: { id: true } });
@@ -238,20 +238,22 @@ export async function importUsers(db: Db, gate: UserGate, csv: string, slice?: n
   const rowClusters = [...new Map(homes.flatMap(({ home }) => ("error" in home ? [] : [[home.id, home] as const]))).values()];
   // With one cluster the rows' clusters are it (or none): its nodes are read already.
   const members = onlyCluster && rowClusters.length === 1 ? onlyCluster : await nodesOfClusters(db, rowClusters);
-  return gate.exclusiveOver(members.map((n) => n.id), async () => {
-    refuseWhileFailedOver(gate, rowClusters, members);
+  // The users that exist already, each an error of its row.
+  const existingErrors = async (): Promise<RowError[]> => {
     const existing = await existingUserIds(
       db,
       parsed.userIds.map((u) => u.userId),
     );
+    return parsed.userIds.flatMap(({ row, userId }) => {
+      const stored = existing.get(userId.toLowerCase());
+      return stored ? [rowError(row, "userId", { key: stored === userId ? "import.exists" : "import.existsOtherCase", values: { userId: stored } })] : [];
+    });
+  };
+  return gate.exclusiveOver(members.map((n) => n.id), async () => {
+    refuseWhileFailedOver(gate, rowClusters, members);
     const errors = [...parsed.errors];
     for (const { row, home } of homes) if ("error" in home) errors.push(rowError(row, "cluster", home.error));
-    for (const { row, userId } of parsed.userIds) {
-      const stored = existing.get(userId.toLowerCase());
-      if (stored) {
-        errors.push(rowError(row, "userId", { key: stored === userId ? "import.exists" : "import.existsOtherCase", values: { userId: stored } }));
-      }
-    }
+    errors.push(...(await existingErrors()));
     if (errors.length) throw importRejected(errors);
 
     const clusterIds = homes.map(({ home }) => (home as ClusterRef).id);
@@ -270,7 +272,15 @@ export async function importUsers(db: Db, gate: UserGate, csv: string, slice?: n
       clusterId: clusterIds[i]!,
       assignedNodeId: nodes[i] ?? null,
     }));
-    await writeImport(db, rows, slice);
+    try {
+      await writeImport(db, rows, slice);
+    } catch (err) {
+      // Users of other clusters were added while the file was written (a sliced import takes seconds): nothing
+      // of it stays, and the answer names them as a check before writing would have.
+      if (!isUniqueViolation(err)) throw err;
+      const taken = await existingErrors();
+      throw taken.length ? importRejected(taken) : err;
+    }
 
     const perNode = new Map<number, number>();
     for (const id of nodes) if (id !== null) perNode.set(id, (perNode.get(id) ?? 0) + 1);

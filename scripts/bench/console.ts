@@ -22,9 +22,11 @@ const parts: { title: string; script: string; env?: Record<string, string> }[] =
 let failed = 0;
 for (const part of parts) {
   console.log(`\n== ${part.title}`);
+  // reads.ts runs on PostgreSQL when DATABASE_URL is set: only the part that says so gets it.
+  const { DATABASE_URL: _unused, ...inherited } = process.env;
   const run = spawnSync(process.execPath, ["--import", "tsx", path.join(here, part.script)], {
     stdio: "inherit",
-    env: { ...process.env, BENCH_POSTGRES_URL: server, ...part.env },
+    env: { ...inherited, BENCH_POSTGRES_URL: server, ...part.env },
   });
   if (run.status !== 0) {
     failed++;

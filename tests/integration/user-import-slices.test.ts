@@ -4,6 +4,8 @@ import { createNode } from "@/lib/inventory/nodes.ts";
 import { startRuntime } from "@/lib/server/runtime.ts";
 import { insertUsers, type NewUser } from "@/lib/users/bulk.ts";
 import { rollBackUnfinishedImports, writeImport } from "@/lib/users/import-journal.ts";
+import { importUsers } from "@/lib/users/service.ts";
+import { ApiError } from "@/lib/http/errors.ts";
 import { ownDatabase } from "./support/own-database.ts";
 import { useTestRuntime } from "./support/test-runtime.ts";
 
@@ -66,6 +68,38 @@ describe("an import written all or nothing", () => {
     expect([await countOf("cut-short"), await countOf("finished"), await countOf("added")]).toEqual([0, 30, 5]);
     expect(await db.userImport.findUnique({ where: { id: cut.id } })).toBeNull();
     expect(await rollBackUnfinishedImports(db, 300)).toBe(0);
+  });
+});
+
+describe("an import through importUsers", () => {
+  it("whose users are added elsewhere while its slices are written is refused 422 naming their rows, nothing of it kept", async () => {
+    const { db, controller } = runtime();
+    const cluster = (await db.cluster.findFirstOrThrow({ orderBy: { id: "asc" } })).name;
+    // Another cluster's Add New: it does not wait for the import's groups.
+    const other = (await createNode(db, { hostName: "collide-a", softwareVersion: "15.0.1.12900-12", cluster: "collide", replicationState: 2 })).id;
+    const rows = Array.from({ length: 2_000 }, (_, i) => `collide${i},F,L,false,${cluster}`);
+    const csv = ["userId,firstName,lastName,signedIn,cluster", ...rows].join("\n") + "\n";
+    let added = false;
+    const adding = (async () => {
+      while (!added) {
+        if ((await countOf("collide")) > 0) {
+          await insertUsers(db, [{ userId: "Collide1999", assignedNodeId: other }]);
+          added = true;
+        }
+      }
+    })();
+    const answer = await importUsers(db, controller, csv, 100).then(
+      () => null,
+      (err: unknown) => err,
+    );
+    added = true;
+    await adding;
+    expect(answer).toBeInstanceOf(ApiError);
+    const refusal = answer as ApiError;
+    expect(refusal.status).toBe(422);
+    expect(refusal.localizedFields).toEqual({ "row 2001: userId": { key: "import.existsOtherCase", values: { userId: "Collide1999" } } });
+    expect(await countOf("collide")).toBe(0);
+    expect(await db.endUser.findMany({ where: { userKey: { startsWith: "collide" } }, select: { userId: true } })).toEqual([{ userId: "Collide1999" }]);
   });
 });
 

@@ -359,6 +359,10 @@ describe("Import Users from a CSV file: every rule, and nothing imported on any 
       where: { userId: { startsWith: "bulk" }, NOT: { servingNodeId: { equals: db.endUser.fields.assignedNodeId } } },
     });
     expect(away).toBe(0);
+    // The import is recorded, finished, as bringing each of its users (whether written at once or in slices).
+    const imports = await db.userImport.findMany({ where: { users: 5000 } });
+    expect(imports.map((i) => i.finishedAt !== null)).toEqual([true]);
+    expect(await db.endUser.count({ where: { importId: imports[0]!.id } })).toBe(5000);
     console.log(`[users.test] imported 5,000 rows in ${ms.toFixed(0)} ms on ${runtime().database}`);
   });
 

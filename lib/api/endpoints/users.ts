@@ -66,7 +66,7 @@ export const importUsers = endpoint({
     `Every row is checked first (the rules of Add New, duplicates within the file and against existing users, without regard to case); ` +
     `any error imports nothing and answers 422 with error.fields keyed "row <n>: <column>" (rows as numbered in the file, the header is row 1; ` +
     `column "columns" for a wrong number of values, "header", "file" or "csv" for the file itself; at most ${IMPORT_MAX_REPORTED} listed) ` +
-    `and error.message naming the count and the first. Otherwise all are assigned by the Sync Agent and inserted in one transaction. ${FAILOVER_REFUSAL}`,
+    `and error.message naming the count and the first. Otherwise all are assigned by the Sync Agent and inserted all or nothing (on PostgreSQL in one transaction; on the embedded database in slices, visible as they arrive, rolled back if one fails). ${FAILOVER_REFUSAL}`,
   tag: TAG,
   auth: true,
   permission: "end_users",
