@@ -44,7 +44,7 @@ beforeAll(async () => {
   groupId = created.body.id;
   const { clusterId: cluster } = await runtime().db.node.findUniqueOrThrow({ where: { id: a } });
   await runtime().db.endUser.createMany({
-    data: Array.from({ length: 10 }, (_, i) => ({ userId: `api-u${i}`, userKey: `api-u${i}`, clusterId: cluster, assignedNodeId: i < 6 ? a : b, servingNodeId: i < 6 ? a : b, signedIn: i % 2 === 0 })),
+    data: Array.from({ length: 10 }, (_, i) => ({ userId: `api-u${i}`, userKey: `api-u${i}`, firstKey: "", lastKey: "", clusterId: cluster, assignedNodeId: i < 6 ? a : b, servingNodeId: i < 6 ? a : b, signedIn: i % 2 === 0 })),
   });
 });
 

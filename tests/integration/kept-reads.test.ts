@@ -76,7 +76,7 @@ describe("reads kept until their tables are written", () => {
     const assigned = async () => (await userCounts(db, [node.id])).get(node.id)!.assigned;
     const before = await assigned();
     expect(await userCounts(db, [node.id])).toBe(await userCounts(db, [node.id]));
-    const user = await db.endUser.create({ data: { userId: "kept-read-1", userKey: "kept-read-1", clusterId: node.clusterId, assignedNodeId: node.id, servingNodeId: node.id } });
+    const user = await db.endUser.create({ data: { userId: "kept-read-1", userKey: "kept-read-1", firstKey: "", lastKey: "", clusterId: node.clusterId, assignedNodeId: node.id, servingNodeId: node.id } });
     expect(await assigned()).toBe(before + 1);
     await elsewhere(`DELETE FROM "EndUser" WHERE "id" = $1`, user.id);
     if (onPostgres) await expect.poll(assigned, { timeout: 5_000, interval: 10 }).toBe(before);

@@ -260,7 +260,7 @@ describe("Server Delete (DELETE /api/nodes/{id})", () => {
   it("refuses deleting the last node of a cluster while end users belong to the cluster, changing nothing", async () => {
     const pub = (await addNode(node("imp-c6-pub", { cluster: "imp-cluster-06" }))).body;
     const db = runtime().db;
-    await db.endUser.create({ data: { userId: "c6.user", userKey: "c6.user", clusterId: pub.cluster.id } });
+    await db.endUser.create({ data: { userId: "c6.user", userKey: "c6.user", firstKey: "", lastKey: "", clusterId: pub.cluster.id } });
     const error = expectError(await withoutChange(() => deleteNode(pub.id)), 409, "conflict");
     expect(error.message).toBe("1 end user belongs to imp-cluster-06, the cluster of its last node imp-c6-pub; delete them first");
     await db.endUser.deleteMany({ where: { userId: "c6.user" } });

@@ -8,8 +8,10 @@ ALTER TABLE "EndUser" ALTER COLUMN "userKey" SET DATA TYPE TEXT COLLATE "C";
 ALTER TABLE "EndUser" ALTER COLUMN "firstKey" SET DATA TYPE TEXT COLLATE "C";
 ALTER TABLE "EndUser" ALTER COLUMN "lastKey" SET DATA TYPE TEXT COLLATE "C";
 
--- Written by hand. Existing users get their name keys.
+-- Written by hand. Existing users get their name keys. Every writer then sets them (no default to forget).
 UPDATE "EndUser" SET "firstKey" = lower("firstName"), "lastKey" = lower("lastName");
+ALTER TABLE "EndUser" ALTER COLUMN "firstKey" DROP DEFAULT,
+ALTER COLUMN "lastKey" DROP DEFAULT;
 
 -- CreateIndex
 CREATE INDEX "EndUser_firstKey_idx" ON "EndUser"("firstKey");
