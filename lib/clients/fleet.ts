@@ -178,6 +178,11 @@ export class ClientFleet {
     return f;
   }
 
+  /** Whether the signed-in users stored are the simulation's clients. */
+  private matches(stored: Fingerprint): boolean {
+    return JSON.stringify(stored) === JSON.stringify(this.fingerprint());
+  }
+
   private async storedFingerprint(): Promise<Fingerprint> {
     const [row] = await this.db.$queryRaw<{ n: bigint; ids: bigint | null; serving: bigint | null; assigned: bigint | null; profile: bigint | null }[]>`
       SELECT count(*) AS n, sum(id)::bigint AS ids,
@@ -200,7 +205,7 @@ export class ClientFleet {
     // Most looks find nothing changed: they read without holding any group, so no group's timer waits for
     // them. A move between those reads and the comparison makes them differ, never agree wrongly.
     const [nodes, stored] = await Promise.all([this.readNodes(), this.storedFingerprint()]);
-    if (this.sim.hasNodes(nodes) && JSON.stringify(stored) === JSON.stringify(this.fingerprint())) {
+    if (this.sim.hasNodes(nodes) && this.matches(stored)) {
       this.lastReconciled = Date.now();
       return;
     }
@@ -211,8 +216,7 @@ export class ClientFleet {
       const now = this.controller.clock.now();
       this.sim.setNodes(await this.readNodes(), now);
       this.followNodes(this.controller.allStatuses(), now);
-      const [stored, mine] = [await this.storedFingerprint(), this.fingerprint()];
-      if (JSON.stringify(stored) === JSON.stringify(mine)) return;
+      if (this.matches(await this.storedFingerprint())) return;
       const rows = await this.db.endUser.findMany({
         where: { signedIn: true },
         select: { id: true, assignedNodeId: true, servingNodeId: true, clientKind: true, clientSecure: true, clientDual: true },

@@ -116,8 +116,8 @@ const STEP_TRANSACTION = { maxWait: 120_000 };
 
 /**
  * Moves a step's users ahead of its transaction, `slice` users per
- * transaction, on a database that runs one transaction at a time (the
- * embedded one): one UPDATE of 15,000 rows there holds every other group's
+ * statement, on a database that runs one statement or transaction at a time
+ * (the embedded one): one UPDATE of 15,000 rows there holds every other group's
  * step for seconds, a slice for tens of milliseconds. Each slice moves users
  * still served by the node they leave, so a slice repeated after a crash
  * moves nobody twice, and the step's own UPDATE moves whoever is left. The
@@ -130,13 +130,17 @@ const STEP_TRANSACTION = { maxWait: 120_000 };
 export async function moveInSlices(db: Db, move: MoveUsers, slice: number, fence?: (tx: Tx) => Promise<void>): Promise<void> {
   if (move.from === move.to) throw new Error("moveInSlices: a move to the node it starts from would never end");
   const assigned = move.assignedTo !== undefined ? Prisma.sql`AND "assignedNodeId" = ${move.assignedTo}` : Prisma.empty;
+  const moveSlice = (client: Db | Tx) => client.$executeRaw`
+    UPDATE "EndUser" SET "servingNodeId" = ${move.to}
+     WHERE "id" IN (SELECT "id" FROM "EndUser" WHERE "servingNodeId" = ${move.from} ${assigned} LIMIT ${slice})`;
   for (;;) {
-    const moved = await db.$transaction(async (tx) => {
-      await fence?.(tx);
-      return tx.$executeRaw`
-        UPDATE "EndUser" SET "servingNodeId" = ${move.to}
-         WHERE "id" IN (SELECT "id" FROM "EndUser" WHERE "servingNodeId" = ${move.from} ${assigned} LIMIT ${slice})`;
-    }, STEP_TRANSACTION);
+    // One statement is a transaction of its own; a fence must share one with it.
+    const moved = fence
+      ? await db.$transaction(async (tx) => {
+          await fence(tx);
+          return moveSlice(tx);
+        }, STEP_TRANSACTION)
+      : await moveSlice(db);
     if (moved < slice) return;
   }
 }
