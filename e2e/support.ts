@@ -9,10 +9,19 @@ export async function signIn(page: Page, password = E2E_ADMIN_PASSWORD) {
   await expect(page.getByTestId("signed-in-user")).toHaveText("admin");
 }
 
-/** Opens a page the way an admin does: through the menu bar. */
+/**
+ * Opens a page the way an admin does: through the menu bar. A click that lands
+ * before the page has hydrated opens nothing, and an admin clicks again; so
+ * does this, until the menu shows its items.
+ */
 export async function openMenu(page: Page, menu: string, item: string) {
-  await page.getByRole("navigation", { name: "Main menu" }).getByRole("button", { name: menu }).click();
-  await page.getByRole("menuitem", { name: item }).click();
+  const button = page.getByRole("navigation", { name: "Main menu" }).getByRole("button", { name: menu });
+  const entry = page.getByRole("menuitem", { name: item });
+  await expect(async () => {
+    if (!(await entry.isVisible())) await button.click();
+    await expect(entry).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await entry.click();
 }
 
 /** An API client signed in as admin, for setting up data the tests then use through the pages. */
