@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { adminApi, ensureNode } from "./support.ts";
+import { adminApi, ensureNode, visit } from "./support.ts";
 
 /**
  * Every page of the console, scanned with axe at desktop and phone widths
@@ -95,7 +95,7 @@ async function checkBothWidths(page: Page) {
 }
 
 test("sign-in page", async ({ page }) => {
-  await page.goto("/login");
+  await visit(page, "/login");
   await expect(page).toHaveTitle("Sign In | Cisco Unified CM IM and Presence Administration");
   await checkBothWidths(page);
 });
@@ -105,7 +105,7 @@ for (const { path, title } of consolePages) {
   test(`${name}: titled, no serious axe violation, nothing out of reach at 390 px`, async ({ page }) => {
     await page.context().addCookies((await api.storageState()).cookies);
     const url = typeof path === "string" ? path : path();
-    await page.goto(url);
+    await visit(page, url);
     await expect(page.getByTestId("signed-in-user")).toHaveText("admin");
     await expect(page.getByText("Loading…")).toHaveCount(0);
     await expect(page).toHaveTitle(title === "Cisco Unified CM IM and Presence Administration" ? title : `${title} | Cisco Unified CM IM and Presence Administration`);
@@ -116,7 +116,7 @@ for (const { path, title } of consolePages) {
 test("an open menu stays inside a phone's screen", async ({ page }) => {
   await page.context().addCookies((await api.storageState()).cookies);
   await page.setViewportSize({ width: 390, height: 800 });
-  await page.goto("/");
+  await visit(page, "/");
   await page.getByRole("navigation", { name: "Main menu" }).getByRole("button", { name: "Serviceability" }).click();
   const box = (await page.getByRole("menu", { name: "Serviceability" }).boundingBox())!;
   expect(box.x).toBeGreaterThanOrEqual(0);

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { adminApi, ensureNode, openMenu, signIn } from "./support.ts";
+import { adminApi, ensureNode, openMenu, signIn, visit } from "./support.ts";
 
 let api: APIRequestContext;
 let groupId = 0;
@@ -47,7 +47,7 @@ test.afterAll(async () => {
 
 test("Alert Central shows the failover's alert, filters it and acknowledges it; the header counts it", async ({ page }) => {
   await signIn(page);
-  await page.goto("/serviceability/alert-central");
+  await visit(page, "/serviceability/alert-central");
   const hook = page.getByRole("form", { name: "Webhook" });
   await hook.getByLabel("Webhook URL").fill("ftp://example.com");
   await hook.getByRole("button", { name: "Save" }).click();
@@ -60,7 +60,7 @@ test("Alert Central shows the failover's alert, filters it and acknowledges it; 
   expect(failover.status()).toBe(202);
   await expect.poll(states, { timeout: 30_000 }).toBe("Idle / Running in Backup Mode");
 
-  await page.goto("/");
+  await visit(page, "/");
   await openMenu(page, "Serviceability", "Alert Central");
   await expect(page.getByRole("heading", { name: "Alert Central" })).toBeVisible();
   await expect(page.getByTestId("active-alert-count")).toContainText(/[1-9]\d* active alerts?/);

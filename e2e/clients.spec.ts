@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { acceptNextDialog, adminApi, ensureNode, signIn } from "./support.ts";
+import { acceptNextDialog, adminApi, ensureNode, signIn, visit } from "./support.ts";
 
 let api: APIRequestContext;
 // Lab time 100× faster: the dual connections (120–537 lab s after login) are up within seconds.
@@ -42,7 +42,7 @@ test("a failover with dual clients: the counters move to the backup at once and 
   const [from, to] = [...nodes].sort((x, y) => y.JsmSessionsClient - x.JsmSessionsClient);
   const total = from!.JsmSessionsClient + to!.JsmSessionsClient;
 
-  await page.goto(`/system/presence-redundancy-groups/${groupId}`);
+  await visit(page, `/system/presence-redundancy-groups/${groupId}`);
   const row = (host: string) => page.getByTestId(`client-counters-node-${host}`);
   await expect(row(from!.hostName).getByTestId("jsm-client")).toHaveText(String(from!.JsmSessionsClient));
   await expect(row(to!.hostName).getByTestId("jsm-client-inactive")).toHaveText(String(from!.JsmSessionsClient));

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { adminApi, signIn } from "./support.ts";
+import { adminApi, signIn, visit } from "./support.ts";
 
 const NO_GROUP = "Not in a Presence Redundancy Group: serves no users and has no High Availability";
 // The e2e database is shared by every spec: names carry this run's tag.
@@ -13,22 +13,22 @@ test.afterAll(async () => api.dispose());
 test.beforeEach(async ({ page }) => signIn(page));
 
 test("nodes in no group are flagged on the Server list, the High Availability status and the topology", async ({ page }) => {
-  await page.goto("/system/server?field=hostName&match=exact&q=imp-sub1");
+  await visit(page, "/system/server?field=hostName&match=exact&q=imp-sub1");
   await expect(page.locator("table.list tbody tr").filter({ hasText: "imp-sub1" }).getByTestId("no-group-flag")).toHaveText(NO_GROUP);
-  await page.goto("/system/server?field=hostName&match=exact&q=imp-pub");
+  await visit(page, "/system/server?field=hostName&match=exact&q=imp-pub");
   await expect(page.locator("table.list tbody tr").filter({ hasText: "imp-pub" })).toContainText("DefaultCUPSubCluster");
   await expect(page.getByTestId("no-group-flag")).toHaveCount(0);
 
-  await page.goto("/system/high-availability");
+  await visit(page, "/system/high-availability");
   const pool = page.getByTestId("ha-nodes-in-no-group");
   await expect(pool.getByRole("listitem").filter({ hasText: "imp-sub1" })).toContainText(NO_GROUP);
 
-  await page.goto("/user-management/presence-topology");
+  await visit(page, "/user-management/presence-topology");
   await expect(page.getByTestId("topology-ungrouped").getByTestId("topology-node-imp-sub1")).toContainText(NO_GROUP);
 });
 
 test("Add New takes the only cluster by default, and needs one chosen once there are two", async ({ page }) => {
-  await page.goto("/user-management/end-users/new");
+  await visit(page, "/user-management/end-users/new");
   const form = page.getByRole("form", { name: "End User Configuration" });
   await expect(form.getByLabel("Cluster")).toHaveValue("imp-cluster-01");
 

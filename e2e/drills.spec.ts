@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { acceptNextDialog, adminApi, ensureNode, signIn } from "./support.ts";
+import { acceptNextDialog, adminApi, ensureNode, signIn, visit } from "./support.ts";
 
 let api: APIRequestContext;
 let groupId: number;
@@ -26,7 +26,7 @@ test.beforeEach(async ({ page }) => signIn(page));
 test("write a drill in the browser, run it with the normal buttons, and read its score", async ({ page }) => {
   // A long rehearsal: a preview, a drill written and saved, a failover and a fallback.
   test.setTimeout(180_000);
-  await page.goto(`/system/presence-redundancy-groups/${groupId}`);
+  await visit(page, `/system/presence-redundancy-groups/${groupId}`);
   const row = (host: string) => page.getByTestId(`node-row-${host}`);
   await expect(row("e2e-drill-a").getByTestId("node-state")).toHaveText("Normal");
 

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { acceptNextDialog, adminApi, openMenu, signIn } from "./support.ts";
+import { acceptNextDialog, adminApi, openMenu, signIn, visit } from "./support.ts";
 
 const LIST = "/system/presence-redundancy-groups";
 let api: APIRequestContext;
@@ -66,7 +66,7 @@ test.describe("Find and List over 60 groups", () => {
   });
 
   test("search on description with contains, and an empty result says so", async ({ page }) => {
-    await page.goto(LIST);
+    await visit(page, LIST);
     await page.getByLabel("Search field").selectOption("description");
     await page.getByLabel("Match").selectOption("contains");
     await page.getByLabel("Search text").fill("odd");
@@ -80,7 +80,7 @@ test.describe("Find and List over 60 groups", () => {
 });
 
 test("Add refuses each kind of invalid input next to its field, then adds", async ({ page }) => {
-  await page.goto(LIST);
+  await visit(page, LIST);
   await page.getByRole("button", { name: "Add New" }).click();
   await expect(page).toHaveURL(/\/new$/);
   const form = page.getByRole("form", { name: "Presence Redundancy Group Configuration" });
@@ -122,7 +122,7 @@ test("Add refuses each kind of invalid input next to its field, then adds", asyn
   await expect(page.getByTestId("status-line")).toHaveText("Add successful");
   await expect(page).toHaveURL(new RegExp(`${LIST}/\\d+`));
 
-  await page.goto(LIST);
+  await visit(page, LIST);
   await page.getByLabel("Search text").fill("LabPair");
   await page.getByRole("button", { name: "Find" }).click();
   await expect(rows(page)).toHaveCount(1);
@@ -132,7 +132,7 @@ test("Add refuses each kind of invalid input next to its field, then adds", asyn
 
 test("edit saves, Copy opens a prefilled unsaved group with its servers cleared", async ({ page }) => {
   const group = await addGroup("EditMe", await addNode("edit-node-1"), "before");
-  await page.goto(`${LIST}/${group.id}`);
+  await visit(page, `${LIST}/${group.id}`);
   const form = page.getByRole("form", { name: "Presence Redundancy Group Configuration" });
   await expect(form.getByLabel("Description")).toHaveValue("before");
   await form.getByLabel("Description").fill("after");
@@ -153,7 +153,7 @@ test("Delete Selected names the groups in its confirmation and returns their nod
   const nodeA = await addNode("del-node-a");
   await addGroup("DelA", nodeA);
   await addGroup("DelB", await addNode("del-node-b"));
-  await page.goto(`${LIST}?q=Del`);
+  await visit(page, `${LIST}?q=Del`);
   await expect(rows(page)).toHaveCount(2);
   await page.getByRole("button", { name: "Select All" }).click();
   const dialog = acceptNextDialog(page);
@@ -166,7 +166,7 @@ test("Delete Selected names the groups in its confirmation and returns their nod
 });
 
 test("the group holding the publisher cannot be deleted", async ({ page }) => {
-  await page.goto(`${LIST}?match=exact&q=DefaultCUPSubCluster`);
+  await visit(page, `${LIST}?match=exact&q=DefaultCUPSubCluster`);
   await page.getByRole("link", { name: "DefaultCUPSubCluster" }).click();
   const dialog = acceptNextDialog(page);
   await page.getByRole("button", { name: "Delete" }).click();
@@ -176,14 +176,14 @@ test("the group holding the publisher cannot be deleted", async ({ page }) => {
 
 test("a Save against a stale version shows a conflict with the current values, never overwriting", async ({ page, browser }) => {
   const group = await addGroup("Contested", await addNode("contested-node"), "original");
-  await page.goto(`${LIST}/${group.id}`);
+  await visit(page, `${LIST}/${group.id}`);
   const form = page.getByRole("form", { name: "Presence Redundancy Group Configuration" });
   await expect(form.getByLabel("Description")).toHaveValue("original");
 
   // A second administrator saves first.
   const other = await browser.newPage();
   await signIn(other);
-  await other.goto(`${LIST}/${group.id}`);
+  await visit(other, `${LIST}/${group.id}`);
   const otherForm = other.getByRole("form", { name: "Presence Redundancy Group Configuration" });
   await expect(otherForm.getByLabel("Description")).toHaveValue("original");
   await otherForm.getByLabel("Description").fill("theirs");
@@ -206,7 +206,7 @@ test("a Save against a stale version shows a conflict with the current values, n
 });
 
 test("the server drop-downs offer only nodes in no other group", async ({ page }) => {
-  await page.goto(`${LIST}/new`);
+  await visit(page, `${LIST}/new`);
   const server1 = page.getByLabel("Presence Server 1*");
   await expect(server1.locator("option", { hasText: "imp-sub3" })).toHaveCount(1);
   await expect(server1.locator("option", { hasText: "imp-pub" })).toHaveCount(0);

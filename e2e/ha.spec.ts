@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { findRow, HA_OFF_ACTION, TABLE2 } from "../lib/ha/table2.ts";
-import { acceptNextDialog, adminApi, ensureNode, signIn } from "./support.ts";
+import { acceptNextDialog, adminApi, ensureNode, signIn, visit } from "./support.ts";
 
 let api: APIRequestContext;
 // Short lab steps keep the rehearsal quick; the states are the same at 1×.
@@ -24,7 +24,7 @@ async function expectRow(page: Page, host: string, state: string, reason: string
 test("enable HA, fail over, fall back and recover in the browser while another page watches live", async ({ page, browser }) => {
   // A long rehearsal: two signed-in pages through six transitions.
   test.setTimeout(60_000);
-  await page.goto("/system/presence-redundancy-groups/new");
+  await visit(page, "/system/presence-redundancy-groups/new");
   const form = page.getByRole("form", { name: "Presence Redundancy Group Configuration" });
   await form.getByLabel("Name*").fill("E2E-HA");
   await form.getByLabel("Presence Server 1*").selectOption({ label: "e2e-ha-a (15.0.1.12900-12)" });
@@ -39,7 +39,7 @@ test("enable HA, fail over, fall back and recover in the browser while another p
   // A second admin watches the cluster-wide status page; it must follow without a reload.
   const watcher = await browser.newPage();
   await signIn(watcher);
-  await watcher.goto("/system/high-availability");
+  await visit(watcher, "/system/high-availability");
   await expect(watcher.getByTestId("live-indicator")).toContainText("Live");
   await expectRow(watcher, "e2e-ha-a", "Normal", "Normal");
 
@@ -92,7 +92,7 @@ test("enable HA, fail over, fall back and recover in the browser while another p
 });
 
 test("Control Center stops a critical service and the lab panel powers a node off; the group reacts", async ({ page }) => {
-  await page.goto("/serviceability/control-center");
+  await visit(page, "/serviceability/control-center");
   await page.getByRole("combobox", { name: /^Server/ }).selectOption({ label: "e2e-ha-b" });
   const service = page.getByTestId("service-Cisco Presence Engine");
   // Dismissed: nothing happens.
@@ -130,7 +130,7 @@ test("the live heartbeat age agrees with the server's; a group with HA off is ne
     expect((await api.put("/api/service-parameters", { data: { cluster: { keepAliveInterval } } })).ok()).toBe(true);
   await interval(3);
   try {
-    await page.goto(`/system/presence-redundancy-groups/${groupId}`);
+    await visit(page, `/system/presence-redundancy-groups/${groupId}`);
     const age = row(page, "e2e-hb-a").getByTestId("heartbeat-age");
     await expect(age).toBeVisible();
     // The page follows the server's heartbeats: its age falls back as each arrives and stays near the server's

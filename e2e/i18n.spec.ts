@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { readFileSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { acceptNextDialog, adminApi, ensureNode } from "./support.ts";
+import { acceptNextDialog, adminApi, ensureNode, hydrated, signedIn, visit } from "./support.ts";
 
 /**
  * The console in Japanese and Chinese, chosen by the browser's language and
@@ -28,10 +28,11 @@ test.beforeAll(async ({ playwright, baseURL }) => {
 test.afterAll(async () => api.dispose());
 
 async function signInAs(page: Page, username: string, auth: Tree) {
-  await page.goto("/login");
+  await visit(page, "/login");
   await page.getByLabel(text(auth, "userId")).fill(username);
   await page.getByLabel(text(auth, "password")).fill(PASSWORD);
   await page.getByRole("button", { name: text(auth, "login") }).click();
+  await signedIn(page);
   await expect(page.getByTestId("signed-in-user")).toHaveText(username);
 }
 
@@ -79,7 +80,7 @@ for (const { locale, browserLocale, other, htmlLang } of [
       await expect(page.getByTestId("language-picker")).toHaveValue(locale);
       await expect(page.getByRole("navigation", { name: text(shell, "mainMenu") })).toContainText(text(shell, "menu.system"));
 
-      await page.goto("/system/presence-redundancy-groups/new");
+      await visit(page, "/system/presence-redundancy-groups/new");
       await expect(page).toHaveTitle(new RegExp(`^${text(groups, "title.new")} \\|`));
       const form = page.getByRole("form", { name: text(groups, "title.configuration") });
       await form.getByLabel(text(groups, "form.name")).fill(`E2E-I18N-${locale}`);
@@ -132,7 +133,7 @@ for (const { locale, browserLocale, other, htmlLang } of [
       const group = overview.groups.find((g) => g.groupName === `E2E-I18N-${locale}`)!;
       expect(group.nodes.map((n) => [n.state, n.reason])).toEqual([["Normal", "Normal"], ["Normal", "Normal"]]);
 
-      await page.goto("/system/high-availability");
+      await visit(page, "/system/high-availability");
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(text(shell, "menu.haStatus"));
       await expectRow(page, hosts[0], "Normal", "Normal");
       await checkLayoutAndAccessibility(page);
@@ -156,7 +157,7 @@ for (const { locale, browserLocale, other, htmlLang } of [
         { path: "/serviceability/alert-central", title: text(alerts, "title"), button: text(alerts, "save") },
       ];
       for (const p of pages) {
-        await page.goto(p.path);
+        await visit(page, p.path);
         await expect(page).toHaveTitle(new RegExp(`^${p.title} \\|`));
         await expect(page.getByRole("heading", { level: 1 })).toHaveText(p.title);
         const main = page.getByRole("main");
@@ -165,7 +166,7 @@ for (const { locale, browserLocale, other, htmlLang } of [
         await checkLayoutAndAccessibility(page);
       }
 
-      await page.goto("/serviceability/control-center");
+      await visit(page, "/serviceability/control-center");
       await expect(page).toHaveTitle(new RegExp(`^${text(serviceability, "title")} \\|`));
       await page.getByRole("combobox", { name: text(serviceability, "server") }).selectOption({ label: hosts[0] });
       const stop = page.getByRole("button", { name: text(serviceability, "actionOf.stop", { service: "Cisco XCP Router" }) });
@@ -173,7 +174,7 @@ for (const { locale, browserLocale, other, htmlLang } of [
       await expect(page.getByTestId("service-Cisco XCP Router")).toContainText(text(serviceability, "started"));
       await checkLayoutAndAccessibility(page);
 
-      await page.goto("/change-password");
+      await visit(page, "/change-password");
       await expect(page).toHaveTitle(new RegExp(`^${text(auth, "changePassword.title")} \\|`));
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(text(auth, "changePassword.heading", { username }));
       await expect(page.getByRole("button", { name: text(auth, "changePassword.submit") })).toBeVisible();
@@ -187,7 +188,7 @@ for (const { locale, browserLocale, other, htmlLang } of [
       const other = await ensureNode(api, `e2e-i18n-${locale}-d`);
       expect([201, 409]).toContain((await api.post("/api/groups", { data: { name: taken, server1Id: other } })).status());
       await signInAs(page, username, auth);
-      await page.goto("/system/presence-redundancy-groups/new");
+      await visit(page, "/system/presence-redundancy-groups/new");
       const form = page.getByRole("form", { name: text(groups, "title.configuration") });
       await form.getByLabel(text(groups, "form.server1")).selectOption({ label: `e2e-i18n-${locale}-c (15.0.1.12900-12)` });
       await expect(page.getByTestId("ha-prerequisites")).toContainText(text(errors, "prerequisites.needTwo"));
@@ -208,22 +209,24 @@ for (const { locale, browserLocale, other, htmlLang } of [
       await page.getByTestId("language-picker").selectOption(other);
       const otherShell = catalogue(other, "shell");
       await expect(page.getByTestId("language-picker")).toHaveValue(other);
-      await expect(page.getByRole("button", { name: text(otherShell, "signOut") })).toBeVisible();
-      await page.getByRole("button", { name: text(otherShell, "signOut") }).click();
+      // The new language reloads the page: its own Sign Out, once live, is the one to click.
+      const signOut = page.getByRole("button", { name: text(otherShell, "signOut") });
+      await hydrated(signOut);
+      await signOut.click();
       await expect(page).toHaveURL(/\/login/);
       // Not signed in, the browser's language decides again.
       await expect(page.locator("html")).toHaveAttribute("lang", htmlLang);
       await signInAs(page, username, auth);
       await expect(page.getByTestId("language-picker")).toHaveValue(other);
       await expect(page.getByRole("navigation", { name: text(otherShell, "mainMenu") })).toContainText(text(otherShell, "menu.system"));
-      await page.goto("/system/presence-redundancy-groups");
+      await visit(page, "/system/presence-redundancy-groups");
       await checkLayoutAndAccessibility(page);
     });
   });
 }
 
 test("an English browser still gets English pages, and API errors in the request's language", async ({ page }) => {
-  await page.goto("/login");
+  await visit(page, "/login");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.getByRole("button", { name: "Login" })).toBeVisible();
   const ja = catalogue("ja", "errors");

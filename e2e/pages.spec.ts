@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { E2E_ADMIN_PASSWORD } from "../playwright.config.ts";
-import { adminApi, ensureNode, signIn } from "./support.ts";
+import { adminApi, ensureNode, signIn, visit } from "./support.ts";
 
 async function submitSignIn(page: Page) {
   await page.getByLabel("User ID").fill("admin");
@@ -9,7 +9,7 @@ async function submitSignIn(page: Page) {
 }
 
 test("sign-in brings the administrator back to the page asked for", async ({ page }) => {
-  await page.goto("/system/server?q=imp-sub&sort=-hostName");
+  await visit(page, "/system/server?q=imp-sub&sort=-hostName");
   await expect(page).toHaveURL(/\/login\?next=/);
   await submitSignIn(page);
   await expect(page).toHaveURL(/\/system\/server\?q=imp-sub&sort=-hostName$/);
@@ -21,7 +21,7 @@ test("sign-in never sends the browser to another site (open redirect)", async ({
     // Leave the console first: once its cookie is gone, the page still open would send itself to sign-in, racing the next visit.
     await page.goto("about:blank");
     await page.context().clearCookies();
-    await page.goto(`/login?next=${encodeURIComponent(next)}`);
+    await visit(page, `/login?next=${encodeURIComponent(next)}`);
     await submitSignIn(page);
     await expect(page.getByTestId("signed-in-user"), next).toHaveText("admin");
     expect(page.url(), next).toBe(`${baseURL}/`);
@@ -29,7 +29,7 @@ test("sign-in never sends the browser to another site (open redirect)", async ({
 });
 
 test("sign-in errors are announced and focus stays where the administrator types", async ({ page }) => {
-  await page.goto("/login");
+  await visit(page, "/login");
   await page.getByRole("button", { name: "Login" }).click();
   const userId = page.getByLabel("User ID");
   await expect(userId).toBeFocused();
@@ -99,7 +99,7 @@ test("the menu bar works with the keyboard; a skip link jumps to the content", a
   await expect(page.getByRole("heading", { name: "Enterprise Parameters Configuration" })).toBeVisible();
 
   await page.keyboard.press("Shift+Tab");
-  await page.goto("/");
+  await visit(page, "/");
   await page.keyboard.press("Tab");
   await page.keyboard.press("Enter");
   await expect(page.locator("main")).toBeFocused();
@@ -107,7 +107,7 @@ test("the menu bar works with the keyboard; a skip link jumps to the content", a
 
 test("a refused Save moves focus to the first invalid field, tied to its error, with one announcement", async ({ page }) => {
   await signIn(page);
-  await page.goto("/system/server/new");
+  await visit(page, "/system/server/new");
   const form = page.getByRole("form", { name: "Server Configuration" });
   await form.getByLabel("Software Version*").fill("15.0.1.12900-12");
   await form.getByLabel("Host Name/IP Address*").fill("-bad-");
@@ -129,7 +129,7 @@ test("Add New group: a 128-character name limit; enabling HA with a critical ser
   expect((await api.post(sipProxy, { data: { action: "stop" } })).ok()).toBe(true);
   try {
     await signIn(page);
-    await page.goto("/system/presence-redundancy-groups/new");
+    await visit(page, "/system/presence-redundancy-groups/new");
     const form = page.getByRole("form", { name: "Presence Redundancy Group Configuration" });
     await form.getByLabel("Name*").fill("N".repeat(138));
     await expect(form.getByLabel("Name*")).toHaveValue("N".repeat(128));

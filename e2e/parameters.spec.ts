@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { acceptNextDialog, openMenu, signIn } from "./support.ts";
+import { acceptNextDialog, openMenu, signIn, visit } from "./support.ts";
 
 test.beforeEach(async ({ page }) => signIn(page));
 
@@ -67,7 +67,7 @@ test("Enterprise Parameters: change the User Assignment Mode and set it back to 
 });
 
 test("Service Parameters: no warnings on factory defaults; a refused value is named as the page labels it, with focus on it", async ({ page }) => {
-  await page.goto("/system/service-parameters");
+  await visit(page, "/system/service-parameters");
   const form = page.getByRole("form", { name: "Service Parameter Configuration" });
   await expect(form.getByLabel("Keep Alive (Heartbeat) Timeout", EXACT)).toHaveValue("60");
   await expect(page.getByTestId("parameter-warnings")).toHaveCount(0);

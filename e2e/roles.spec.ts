@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { acceptNextDialog, adminApi, openMenu, signIn } from "./support.ts";
+import { acceptNextDialog, adminApi, openMenu, signedIn, signIn, visit } from "./support.ts";
 
 /**
  * Signing in as each role and seeing what it may do: the same rule
@@ -22,42 +22,43 @@ test.beforeAll(async ({ playwright, baseURL }) => {
 test.afterAll(async () => api.dispose());
 
 async function signInAs(page: Page, username: string, password = PASSWORD) {
-  await page.goto("/login");
+  await visit(page, "/login");
   await page.getByLabel("User ID").fill(username);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Login" }).click();
+  await signedIn(page);
 }
 
 test("Read-only sees every page but changes nothing, and is told why", async ({ page }) => {
   await signInAs(page, "e2e-viewer");
   await expect(page.getByTestId("signed-in-role")).toHaveText("(Read-only)");
-  await page.goto("/system/presence-redundancy-groups");
+  await visit(page, "/system/presence-redundancy-groups");
   await expect(page.getByRole("note")).toContainText("Signed in as Read-only");
   await expect(page.getByRole("button", { name: "Add New" })).toBeDisabled();
-  await page.goto("/serviceability/control-center");
+  await visit(page, "/serviceability/control-center");
   await expect(page.getByRole("note")).toContainText("Start, stop and restart services");
   await expect(page.getByRole("button", { name: /^(Stop|Start|Restart) / }).first()).toBeDisabled();
-  await page.goto("/user-management/end-users");
+  await visit(page, "/user-management/end-users");
   await expect(page.getByRole("button", { name: "Add New" })).toBeDisabled();
   // No accounts menu, and the page itself says no.
   await page.getByRole("navigation", { name: "Main menu" }).getByRole("button", { name: "System" }).click();
   await expect(page.getByRole("menuitem", { name: "Application Users" })).toHaveCount(0);
-  await page.goto("/system/application-users");
+  await visit(page, "/system/application-users");
   await expect(page.locator("main").getByRole("alert")).toContainText("Read-only role may not");
 });
 
 test("Operator runs HA, services and end users, but not parameters, inventory or accounts", async ({ page }) => {
   await signInAs(page, "e2e-operator");
   await expect(page.getByTestId("signed-in-role")).toHaveText("(Operator)");
-  await page.goto("/user-management/end-users");
+  await visit(page, "/user-management/end-users");
   await expect(page.getByRole("button", { name: "Add New" })).toBeEnabled();
-  await page.goto("/serviceability/control-center");
+  await visit(page, "/serviceability/control-center");
   await expect(page.getByRole("note")).toHaveCount(0);
-  await page.goto("/system/service-parameters");
+  await visit(page, "/system/service-parameters");
   await expect(page.getByRole("button", { name: "Save" })).toBeDisabled();
-  await page.goto("/system/server");
+  await visit(page, "/system/server");
   await expect(page.getByRole("button", { name: "Add New" })).toBeDisabled();
-  await page.goto("/system/audit-log");
+  await visit(page, "/system/audit-log");
   await expect(page.locator("main").getByRole("alert")).toContainText("Operator role may not");
 });
 

@@ -1,10 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { acceptNextDialog, signIn } from "./support.ts";
+import { acceptNextDialog, signIn, visit } from "./support.ts";
 
 test.beforeEach(async ({ page }) => signIn(page));
 
 test("Add New refuses a bad host name and version, adds a node, and Delete removes it", async ({ page }) => {
-  await page.goto("/system/server");
+  await visit(page, "/system/server");
   await page.getByRole("button", { name: "Add New" }).click();
   const form = page.getByRole("form", { name: "Server Configuration" });
   await form.getByLabel("Host Name/IP Address*").fill("bad_host");
@@ -34,7 +34,7 @@ test("Add New refuses a bad host name and version, adds a node, and Delete remov
 });
 
 test("a node in a group cannot be deleted, and the page says why", async ({ page }) => {
-  await page.goto("/system/server?match=exact&q=imp-pub");
+  await visit(page, "/system/server?match=exact&q=imp-pub");
   await page.getByRole("link", { name: "imp-pub" }).click();
   const dialog = acceptNextDialog(page);
   await page.getByRole("button", { name: "Delete" }).click();

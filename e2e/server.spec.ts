@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { openMenu, signIn } from "./support.ts";
+import { openMenu, signIn, visit } from "./support.ts";
 
 test.beforeEach(async ({ page }) => signIn(page));
 
@@ -22,7 +22,7 @@ test("System > Server lists the six demo nodes and opens one", async ({ page }) 
 });
 
 test("Find, sort and the URL keep the search across a reload", async ({ page }) => {
-  await page.goto("/system/server");
+  await visit(page, "/system/server");
   await page.getByLabel("Match").selectOption("contains");
   await page.getByLabel("Search text").fill("sub");
   await page.getByRole("button", { name: "Find" }).click();

@@ -1,27 +1,45 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import { E2E_ADMIN_PASSWORD } from "../playwright.config.ts";
 
+/**
+ * Waits until React has hydrated these elements (at least one). A click that
+ * lands before then does nothing (a menu button) or submits the bare form
+ * (Login), so the tests click when an admin's click would take effect. React
+ * marks each element it has hydrated with its props; that mark is awaited.
+ */
+export async function hydrated(elements: Locator) {
+  await expect
+    .poll(() => elements.evaluateAll((all) => all.length > 0 && all.every((el) => Object.keys(el).some((key) => key.startsWith("__reactProps$")))))
+    .toBe(true);
+}
+
+/** Opens a URL and waits until every button on the page takes clicks. */
+export async function visit(page: Page, url: string) {
+  await page.goto(url);
+  await hydrated(page.locator("button"));
+}
+
+/** Waits for the page sign-in loads (a full page load, not a client-side move) and its buttons. */
+export async function signedIn(page: Page) {
+  await page.waitForURL((url) => url.pathname !== "/login");
+  await hydrated(page.locator("button"));
+}
+
 export async function signIn(page: Page, password = E2E_ADMIN_PASSWORD) {
-  await page.goto("/login");
+  await visit(page, "/login");
   await page.getByLabel("User ID").fill("admin");
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Login" }).click();
+  await signedIn(page);
   await expect(page.getByTestId("signed-in-user")).toHaveText("admin");
 }
 
-/**
- * Opens a page the way an admin does: through the menu bar. A click that lands
- * before the page has hydrated opens nothing, and an admin clicks again; so
- * does this, until the menu shows its items.
- */
+/** Opens a page the way an admin does: through the menu bar. */
 export async function openMenu(page: Page, menu: string, item: string) {
   const button = page.getByRole("navigation", { name: "Main menu" }).getByRole("button", { name: menu });
-  const entry = page.getByRole("menuitem", { name: item });
-  await expect(async () => {
-    if (!(await entry.isVisible())) await button.click();
-    await expect(entry).toBeVisible({ timeout: 2_000 });
-  }).toPass({ timeout: 30_000 });
-  await entry.click();
+  await hydrated(button);
+  await button.click();
+  await page.getByRole("menuitem", { name: item }).click();
 }
 
 /** An API client signed in as admin, for setting up data the tests then use through the pages. */

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { acceptNextDialog, adminApi, openMenu, signIn } from "./support.ts";
+import { acceptNextDialog, adminApi, openMenu, signIn, visit } from "./support.ts";
 
 const LIST = "/user-management/end-users";
 // The e2e database is shared by every spec: names carry this run's tag.
@@ -90,7 +90,7 @@ test("Add New shows field errors beside the fields, then Add successful; a dupli
 });
 
 test("Import Users: a file with bad rows imports nothing and lists each error by row; a good file imports all", async ({ page }) => {
-  await page.goto(LIST);
+  await visit(page, LIST);
   await page.getByRole("button", { name: "Import Users" }).click();
   await expect(page.getByRole("heading", { name: "Import Users" })).toBeVisible();
   const prefix = `imp-${tag}-`;
@@ -115,7 +115,7 @@ test("Import Users: a file with bad rows imports nothing and lists each error by
   expect(await countUsers(prefix)).toBe(60);
 
   // Find and List over them: search, sort and paging live in the URL.
-  await page.goto(LIST);
+  await visit(page, LIST);
   await page.getByLabel("Search text").fill(prefix);
   await page.getByRole("button", { name: "Find" }).click();
   await expect(page.getByTestId("record-count")).toHaveText("60 records found");
@@ -134,7 +134,7 @@ test("Import Users: a file with bad rows imports nothing and lists each error by
 test("Delete Selected asks for confirmation naming the users, then deletes only them", async ({ page }) => {
   const prefix = `del-${tag}-`;
   for (const n of ["a", "b", "c"]) await addUser(`${prefix}${n}`);
-  await page.goto(`${LIST}?q=${prefix}`);
+  await visit(page, `${LIST}?q=${prefix}`);
   await expect(page.getByTestId("record-count")).toHaveText("3 records found");
 
   await page.getByRole("button", { name: "Select All" }).click();
@@ -168,7 +168,7 @@ test("adding users is refused while a node is failed over, and allowed again aft
 
   expect((await act("failover")).status()).toBe(202);
   try {
-    await page.goto(`${LIST}/new`);
+    await visit(page, `${LIST}/new`);
     const form = page.getByRole("form", { name: "End User Configuration" });
     await form.getByLabel("User ID*").fill(`blocked.${tag}`);
     await form.getByRole("button", { name: "Save" }).click();
@@ -186,7 +186,7 @@ test("adding users is refused while a node is failed over, and allowed again aft
     expect((await act("fallback")).status()).toBe(202);
   }
 
-  await page.goto(`${LIST}/new`);
+  await visit(page, `${LIST}/new`);
   const form = page.getByRole("form", { name: "End User Configuration" });
   await form.getByLabel("User ID*").fill(`blocked.${tag}`);
   await form.getByRole("button", { name: "Save" }).click();

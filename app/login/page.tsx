@@ -7,7 +7,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth"))("title") };
 }
 
-export default function LoginPage() {
+export default async function LoginPage() {
+  const t = await getTranslations("auth");
   return (
     <main className="login-page">
       <div className="login-card">
@@ -15,6 +16,9 @@ export default function LoginPage() {
           cisco
         </div>
         <h1>Cisco Unified CM IM and Presence Administration</h1>
+        <noscript>
+          <p className="status-error">{t("needsScript")}</p>
+        </noscript>
         <Suspense>
           <SignInForm />
         </Suspense>

@@ -55,7 +55,8 @@ export function SignInForm() {
   }
 
   return (
-    <form className="login-form" aria-label={t("form")} onSubmit={submit} noValidate>
+    // POST, so that a Login clicked before the page's script runs (or with scripts off) never puts the password in the address bar, history or logs.
+    <form className="login-form" aria-label={t("form")} method="post" onSubmit={submit} noValidate>
       <p role="alert" className="status-error">
         {message}
       </p>
