@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findListQuery, parseSort, stringMatchFilter } from "./find-list.ts";
+import { findListQuery, keyMatchFilter, parseSort, stringMatchFilter } from "./find-list.ts";
 
 const query = findListQuery(["name", "description"], ["name", "users"]);
 
@@ -51,5 +51,14 @@ describe("stringMatchFilter", () => {
 describe("stringMatchFilter escaping", () => {
   it("escapes LIKE wildcards so search text is literal", () => {
     expect(stringMatchFilter("contains", "a_b%c\\")).toEqual({ contains: "a\\_b\\%c\\\\", mode: "insensitive" });
+  });
+});
+
+describe("keyMatchFilter", () => {
+  it("matches a lower-cased key case-sensitively, for the operators its index serves only", () => {
+    expect(keyMatchFilter("begins", "Ab_%")).toEqual({ startsWith: "ab\\_\\%" });
+    expect(keyMatchFilter("exact", "Ab_%")).toEqual({ equals: "ab_%" });
+    expect(keyMatchFilter("begins", "")).toBeUndefined();
+    for (const match of ["contains", "ends", "empty", "notEmpty"] as const) expect(keyMatchFilter(match, "ab")).toBeUndefined();
   });
 });

@@ -104,8 +104,7 @@ export function parseSort<S extends string>(sort: S | `-${S}`): { key: S; direct
  * case-insensitive, as on the product's Find pages.
  */
 export function stringMatchFilter(match: MatchOperator, q: string) {
-  // Prisma matches with (I)LIKE, where % and _ are wildcards; the admin's text is literal.
-  q = q.replace(/[\\%_]/g, (c) => `\\${c}`);
+  q = literalForLike(q);
   switch (match) {
     case "begins":
       return q ? { startsWith: q, mode: "insensitive" as const } : undefined;
@@ -120,4 +119,21 @@ export function stringMatchFilter(match: MatchOperator, q: string) {
     case "notEmpty":
       return { not: "" };
   }
+}
+
+/** Prisma matches with (I)LIKE, where % and _ are wildcards; the admin's text is literal. */
+function literalForLike(q: string): string {
+  return q.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * The filter on a key column (a value kept in lower case, collated "C") for
+ * the match operators its B-tree index serves: "begins with" as a
+ * case-sensitive LIKE 'x%' and "is exactly" as =, which ILIKE on the value
+ * itself cannot use. Undefined for the others, which match the value.
+ */
+export function keyMatchFilter(match: MatchOperator, q: string) {
+  if (match === "begins" && q) return { startsWith: literalForLike(q.toLowerCase()) };
+  if (match === "exact") return { equals: q.toLowerCase() };
+  return undefined;
 }

@@ -119,7 +119,7 @@ async function latestLabTime(db: Db): Promise<number> {
  * is what another group's step waits behind a 15,000-user failover or a
  * 100,000-user import. Measured with bench:timer-lag, other groups' timers
  * during an import: 2,000 users a slice, up to 400 ms late; 500, 100 ms
- * typical; 250, 46 ms typical (25 ms idle), for 5-15% on the import's time.
+ * typical; 250, 46 ms typical (25 ms idle), for 10-16% on the import's time.
  */
 const EMBEDDED_WRITE_SLICE = 250;
 

@@ -3,7 +3,7 @@ import { keptRead } from "../db/kept-read.ts";
 import type { HaController } from "../ha/controller.ts";
 import { userCounts, withUserCounts } from "../ha/views.ts";
 import { ApiError, keyedError, type MessageRef } from "../http/errors.ts";
-import { parseSort, stringMatchFilter, type Page } from "../schemas/find-list.ts";
+import { keyMatchFilter, parseSort, stringMatchFilter, type Page } from "../schemas/find-list.ts";
 import {
   IMPORT_MAX_REPORTED,
   rowErrorKey,
@@ -57,10 +57,8 @@ function whereOf(query: UserListQuery): Prisma.EndUserWhereInput {
     const filter = stringMatchFilter(match, q);
     return filter ? { cluster: { is: { name: filter } } } : {};
   }
-  // userKey, firstKey and lastKey hold the User ID and names in lower case: a case-sensitive LIKE 'x%' or = on
-  // them uses their indexes (collated C by migration name_prefix_keys), where ILIKE cannot.
-  const prefix = match === "begins" ? stringMatchFilter(match, q.toLowerCase()) : undefined;
-  const keyed = prefix && "startsWith" in prefix ? { startsWith: prefix.startsWith } : match === "exact" ? { equals: q.toLowerCase() } : undefined;
+  // userKey, firstKey and lastKey are the User ID and names in lower case, indexed (migration name_prefix_keys).
+  const keyed = keyMatchFilter(match, q);
   if (field === "name") {
     if (match === "empty") return { firstName: "", lastName: "" };
     if (match === "notEmpty") return { OR: [{ firstName: { not: "" } }, { lastName: { not: "" } }] };
